@@ -1,2 +1,5 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using CloudFs.AccountServer;
+
+var app = AccountServerApp.Build(args);
+await app.PrepareAsync();
+await app.RunAsync();

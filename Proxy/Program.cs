@@ -1,2 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using CloudFs.Proxy;
+
+await ProxyApp.Build(args).RunAsync();

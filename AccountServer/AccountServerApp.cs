@@ -1,0 +1,25 @@
+using CloudFs.AccountServer.Core;
+using CloudFs.Catalog;
+using CloudFs.Common.Hosting;
+
+namespace CloudFs.AccountServer;
+
+/// <summary>Builds the account server; tests call it to run one in process.</summary>
+public static class AccountServerApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = CloudFsHost.CreateBuilder(args, ServerRole.Account);
+        builder.Services.AddAccountServer();
+        var app = builder.Build();
+        app.UseCloudFsDefaults();
+        return app;
+    }
+
+    /// <summary>Migrates the catalog and creates the bootstrap users before taking requests.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        await app.MigrateCatalogAsync(ct);
+        await app.Services.GetRequiredService<UserBootstrapper>().RunAsync(ct);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+
+namespace CloudFs.Catalog;
+
+/// <summary>
+/// Opens connections to the catalog, whichever database holds it. One instance per process:
+/// MySqlDataSource pools connections; SQLite connections are pooled by the provider.
+/// </summary>
+public sealed class CatalogDatabase : IAsyncDisposable
+{
+    private readonly MySqlDataSource? _mySql;
+    private readonly string _sqliteConnectionString = "";
+
+    public CatalogDatabase(CatalogOptions options)
+    {
+        Provider = options.Provider;
+        Dialect = SqlDialect.For(options.Provider);
+        if (Provider == CatalogProvider.MySql)
+        {
+            _mySql = new MySqlDataSourceBuilder(options.ConnectionString).Build();
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString)
+            {
+                ForeignKeys = true,
+                DefaultTimeout = Math.Max(30, options.MigrationLockTimeoutSeconds),
+            };
+            if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            _sqliteConnectionString = builder.ToString();
+        }
+    }
+
+    public CatalogProvider Provider { get; }
+
+    public SqlDialect Dialect { get; }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        if (_mySql is not null)
+        {
+            return await _mySql.OpenConnectionAsync(ct).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        return connection;
+    }
+
+    public ValueTask DisposeAsync() => _mySql?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.Catalog;
+
+public static class CatalogServiceCollectionExtensions
+{
+    /// <summary>Registers the catalog connection factory and migrator from the <c>Catalog</c> section.</summary>
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Catalog:ConnectionString must be set.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogOptions>>().Value);
+        services.AddSingleton<CatalogDatabase>();
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>Runs pending migrations before the server starts taking requests.</summary>
+    public static async Task MigrateCatalogAsync(this WebApplication app, CancellationToken ct = default) =>
+        await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace CloudFs.Catalog;
+
+/// <summary>
+/// Brings the catalog schema to the newest version. Many servers may start at once against
+/// one database, so the work runs under a database-wide lock (MariaDB GET_LOCK, an
+/// exclusive transaction on SQLite): one applies the migrations, the others wait and then
+/// find nothing left to do.
+/// </summary>
+public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOptions options, ILogger<SchemaMigrator> logger)
+{
+    private const string CreateVersionTable =
+        "CREATE TABLE IF NOT EXISTS schema_version (version {INT} NOT NULL PRIMARY KEY, name {STR:128} NOT NULL, applied_at {BIGINT} NOT NULL) {TABLE}";
+
+    private const string SelectVersions = "SELECT version FROM schema_version";
+
+    private const string InsertVersion = "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)";
+
+    public IReadOnlyList<Migration> Migrations { get; } = Migration.LoadAll();
+
+    /// <summary>Applies what is missing; returns how many migrations this call applied.</summary>
+    public async Task<int> MigrateAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return database.Provider == CatalogProvider.MySql
+            ? await MigrateMySqlAsync(connection, ct).ConfigureAwait(false)
+            : await MigrateSqliteAsync(connection, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The highest version applied, 0 for an empty database.</summary>
+    public async Task<int> CurrentVersionAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, CreateVersionTable, ct).ConfigureAwait(false);
+        var versions = await connection.QueryAsync<int>(new CommandDefinition(SelectVersions, cancellationToken: ct)).ConfigureAwait(false);
+        return versions.DefaultIfEmpty(0).Max();
+    }
+
+    private async Task<int> MigrateMySqlAsync(DbConnection connection, CancellationToken ct)
+    {
+        // GET_LOCK is server-wide: name the lock after the database so schemas do not block each other.
+        var lockName = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT CONCAT('cloudfs.migrate.', DATABASE())", cancellationToken: ct)).ConfigureAwait(false);
+        var acquired = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT GET_LOCK(@Name, @Timeout)", new { Name = lockName, Timeout = options.MigrationLockTimeoutSeconds },
+            cancellationToken: ct)).ConfigureAwait(false);
+        if (acquired != 1)
+        {
+            throw new TimeoutException($"Could not take the migration lock {lockName} within {options.MigrationLockTimeoutSeconds} s.");
+        }
+
+        try
+        {
+            return await ApplyPendingAsync(connection, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT RELEASE_LOCK(@Name)", new { Name = lockName },
+                cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> MigrateSqliteAsync(DbConnection connection, CancellationToken ct)
+    {
+        // WAL lets the container server read while the account server writes; it cannot be
+        // switched inside a transaction, and it sticks to the file once set.
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, "BEGIN EXCLUSIVE", ct).ConfigureAwait(false);
+        try
+        {
+            var applied = await ApplyPendingAsync(connection, ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, "COMMIT", ct).ConfigureAwait(false);
+            return applied;
+        }
+        catch
+        {
+            await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<int> ApplyPendingAsync(DbConnection connection, CancellationToken ct)
+    {
+        await ExecuteAsync(connection, CreateVersionTable, ct).ConfigureAwait(false);
+        var done = (await connection.QueryAsync<int>(new CommandDefinition(SelectVersions, cancellationToken: ct)).ConfigureAwait(false))
+            .ToHashSet();
+        var applied = 0;
+        foreach (var migration in Migrations.Where(m => !done.Contains(m.Version)))
+        {
+            Log.Applying(logger, migration.Version, migration.Name, database.Provider);
+            foreach (var statement in migration.Statements(database.Dialect))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct)).ConfigureAwait(false);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(InsertVersion,
+                new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                cancellationToken: ct)).ConfigureAwait(false);
+            applied++;
+        }
+
+        return applied;
+    }
+
+    private Task<int> ExecuteAsync(DbConnection connection, string sql, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(database.Dialect.Translate(sql), cancellationToken: ct));
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Applying catalog migration {Version} {Name} on {Provider}")]
+        public static partial void Applying(ILogger logger, int version, string name, CatalogProvider provider);
+    }
+}

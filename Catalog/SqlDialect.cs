@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace CloudFs.Catalog;
+
+/// <summary>
+/// The few places MariaDB and SQLite SQL differ, as tokens substituted into migrations, so
+/// one script describes the schema for both.
+/// </summary>
+public sealed partial class SqlDialect
+{
+    public static readonly SqlDialect MySql = new(CatalogProvider.MySql);
+    public static readonly SqlDialect Sqlite = new(CatalogProvider.Sqlite);
+
+    private SqlDialect(CatalogProvider provider) => Provider = provider;
+
+    public CatalogProvider Provider { get; }
+
+    public static SqlDialect For(CatalogProvider provider) => provider == CatalogProvider.MySql ? MySql : Sqlite;
+
+    public string Translate(string sql) => Token().Replace(sql, m => Replace(m.Groups[1].Value, m.Groups[2].Value));
+
+    private string Replace(string token, string argument) => (Provider, token) switch
+    {
+        (CatalogProvider.MySql, "ID") => "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY",
+        (CatalogProvider.Sqlite, "ID") => "INTEGER PRIMARY KEY AUTOINCREMENT",
+        (CatalogProvider.MySql, "BIGINT") => "BIGINT",
+        (CatalogProvider.MySql, "INT") => "INT",
+        (CatalogProvider.Sqlite, "BIGINT" or "INT") => "INTEGER",
+        (CatalogProvider.MySql, "DOUBLE") => "DOUBLE",
+        (CatalogProvider.Sqlite, "DOUBLE") => "REAL",
+        // Names compare as bytes, as Swift orders them. VARBINARY keeps long names indexable
+        // within InnoDB's 3072-byte key limit; SQLite's TEXT already compares with memcmp.
+        (CatalogProvider.MySql, "NAME") => "VARBINARY(1024)",
+        (CatalogProvider.MySql, "PATH") => "VARBINARY(1300)",
+        (CatalogProvider.Sqlite, "NAME" or "PATH") => "TEXT",
+        (CatalogProvider.MySql, "STR") => $"VARCHAR({argument}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+        (CatalogProvider.Sqlite, "STR") => "TEXT",
+        (CatalogProvider.MySql, "TEXT") => "MEDIUMTEXT",
+        (CatalogProvider.Sqlite, "TEXT") => "TEXT",
+        (CatalogProvider.MySql, "TABLE") => "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+        (CatalogProvider.Sqlite, "TABLE") => "",
+        (CatalogProvider.MySql, "INSERT_IGNORE") => "INSERT IGNORE",
+        (CatalogProvider.Sqlite, "INSERT_IGNORE") => "INSERT OR IGNORE",
+        _ => throw new InvalidOperationException($"Unknown SQL token {{{token}}} for {Provider}."),
+    };
+
+    [GeneratedRegex(@"\{([A-Z_]+)(?::(\d+))?\}")]
+    private static partial Regex Token();
+}

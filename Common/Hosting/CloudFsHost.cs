@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.Common.Hosting;
+
+/// <summary>
+/// The start-up every role shares. Configuration, lowest precedence first: built-in defaults,
+/// <c>cloudfs.json</c> beside the role's config file (cluster-wide secrets), the file given
+/// with <c>--config</c>, environment variables prefixed <c>CLOUDFS_</c>
+/// (<c>CLOUDFS_Server__Port=7111</c>), then the remaining command-line arguments.
+/// </summary>
+public static class CloudFsHost
+{
+    public const string EnvironmentPrefix = "CLOUDFS_";
+    public const string ClusterFileName = "cloudfs.json";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args, ServerRole role)
+    {
+        var (configPath, rest) = ConfigArguments.Split(args);
+        if (configPath is not null && !File.Exists(configPath))
+        {
+            throw new FileNotFoundException($"Config file {configPath} does not exist.", configPath);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = rest,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            ApplicationName = $"CloudFs.{role}",
+        });
+        AddConfiguration(builder.Configuration, role, configPath, rest);
+        ConfigureLogging(builder.Logging);
+
+        builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
+            .Validate(o => IPAddress.TryParse(o.Bind, out _), "Server:Bind must be an IP address.")
+            .Validate(o => o.Port is >= 0 and <= 65535, "Server:Port must be 0-65535.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp =>
+            NodeIdentity.LoadOrCreate(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir));
+        builder.Services.AddSingleton(sp => new ServerInfo(role, sp.GetRequiredService<NodeIdentity>(), configPath,
+            sp.GetRequiredService<TimeProvider>()));
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var server = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Parse(server.Bind), server.Port);
+        });
+        return builder;
+    }
+
+    /// <summary>Transaction ids, request log, error handling, /healthcheck and /recon.</summary>
+    public static WebApplication UseCloudFsDefaults(this WebApplication app)
+    {
+        // Resolve the node id now so a bad data dir fails the start, not the first request.
+        var info = app.Services.GetRequiredService<ServerInfo>();
+        app.UseMiddleware<TransactionIdMiddleware>(info.Role);
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static void AddConfiguration(ConfigurationManager config, ServerRole role, string? configPath, string[] rest)
+    {
+        config.Sources.Clear();
+        config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{ServerOptions.Section}:{nameof(ServerOptions.Port)}"] = role.DefaultPort().ToString(),
+            [$"{ServerOptions.Section}:{nameof(ServerOptions.DataDir)}"] = Path.Combine("var", role.Name()),
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
+            ["Logging:LogLevel:System.Net.Http"] = "Warning",
+        });
+        if (configPath is not null)
+        {
+            var directory = Path.GetDirectoryName(configPath)!;
+            config.AddJsonFile(Path.Combine(directory, ClusterFileName), optional: true, reloadOnChange: false);
+            config.AddJsonFile(configPath, optional: false, reloadOnChange: false);
+        }
+
+        config.AddEnvironmentVariables(EnvironmentPrefix);
+        config.AddCommandLine(rest);
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.IncludeScopes = false;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+    }
+}

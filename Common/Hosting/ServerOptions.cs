@@ -1,0 +1,22 @@
+namespace CloudFs.Common.Hosting;
+
+/// <summary>The <c>Server</c> section every role shares: where it listens and keeps its state.</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>IP address Kestrel binds to.</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 lets the OS pick one (tests).</summary>
+    public int Port { get; set; }
+
+    /// <summary>Directory for this instance's own state (node id, journals).</summary>
+    public string DataDir { get; set; } = "";
+
+    /// <summary>Directory holding account.ring, container.ring and object.ring.</summary>
+    public string RingDir { get; set; } = "etc/rings";
+
+    /// <summary>When this file exists, /healthcheck answers 503 (Swift's disable_path).</summary>
+    public string? DisablePath { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace CloudFs.Common.Results;
+
+/// <summary>An expected failure with an optional message for the client.</summary>
+public sealed record CloudFsError(CloudFsErrorKind Kind, string? Message = null)
+{
+    public static CloudFsError BadRequest(string message) => new(CloudFsErrorKind.BadRequest, message);
+
+    public static CloudFsError NotFound(string? message = null) => new(CloudFsErrorKind.NotFound, message);
+
+    public static CloudFsError Conflict(string? message = null) => new(CloudFsErrorKind.Conflict, message);
+
+    public static CloudFsError InsufficientStorage(string? message = null) =>
+        new(CloudFsErrorKind.InsufficientStorage, message);
+}

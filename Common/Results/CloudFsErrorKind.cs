@@ -1,0 +1,25 @@
+namespace CloudFs.Common.Results;
+
+/// <summary>
+/// The expected ways an operation can fail. Core code returns these; only
+/// <c>ErrorResults</c> turns them into HTTP status codes.
+/// </summary>
+public enum CloudFsErrorKind
+{
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    Conflict,
+    LengthRequired,
+    PreconditionFailed,
+    RequestEntityTooLarge,
+    RangeNotSatisfiable,
+    UnprocessableEntity,
+    RequestTimeout,
+    ClientClosedRequest,
+    InsufficientStorage,
+    ServiceUnavailable,
+    Internal,
+}

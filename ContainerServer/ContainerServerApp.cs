@@ -1,0 +1,17 @@
+using CloudFs.Catalog;
+using CloudFs.Common.Hosting;
+
+namespace CloudFs.ContainerServer;
+
+/// <summary>Builds the container server (catalog reads); tests call it to run one in process.</summary>
+public static class ContainerServerApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = CloudFsHost.CreateBuilder(args, ServerRole.Container);
+        builder.Services.AddCatalog();
+        var app = builder.Build();
+        app.UseCloudFsDefaults();
+        return app;
+    }
+}
