@@ -24,8 +24,8 @@ public sealed partial class UserBootstrapper(UserRepository users, NamespaceRepo
                 password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
             }
 
-            await CreateAsync(AdminAccount, AdminUser, password!, UserType.Admin, email: null, ct);
-            if (generated)
+            var created = await CreateAsync(AdminAccount, AdminUser, password!, UserType.Admin, email: null, ct);
+            if (created && generated)
             {
                 // The only time this password is ever visible: it is stored hashed.
                 Log.AdminPasswordGenerated(logger, $"{AdminAccount}:{AdminUser}", password!);
@@ -43,11 +43,16 @@ public sealed partial class UserBootstrapper(UserRepository users, NamespaceRepo
         }
     }
 
-    private async Task CreateAsync(string account, string username, string password, UserType type, string? email, CancellationToken ct)
+    private async Task<bool> CreateAsync(string account, string username, string password, UserType type, string? email, CancellationToken ct)
     {
         await names.EnsureAccountAsync("AUTH_" + account, ct);
-        await users.InsertAsync(account, username, email, PasswordHasher.Hash(password), type.ToString().ToLowerInvariant(), ct);
-        Log.UserCreated(logger, $"{account}:{username}", type);
+        var id = await users.TryInsertAsync(account, username, email, PasswordHasher.Hash(password), type.ToString().ToLowerInvariant(), ct);
+        if (id is not null)
+        {
+            Log.UserCreated(logger, $"{account}:{username}", type);
+        }
+
+        return id is not null;
     }
 
     private static (string Account, string User) SplitUser(string value)

@@ -13,7 +13,7 @@ public sealed class UserRepository(CatalogDatabase database, TimeProvider time)
         """;
 
     private const string Insert = """
-        INSERT INTO user (account, username, email, password_hash, type, state, created_at, updated_at)
+        {INSERT_IGNORE} INTO user (account, username, email, password_hash, type, state, created_at, updated_at)
         VALUES (@Account, @Username, @Email, @PasswordHash, @Type, 'enabled', @Now, @Now)
         RETURNING id
         """;
@@ -25,10 +25,11 @@ public sealed class UserRepository(CatalogDatabase database, TimeProvider time)
             new CommandDefinition(SelectByName, new { Account = account, Username = username }, cancellationToken: ct));
     }
 
-    public async Task<long> InsertAsync(string account, string username, string? email, string passwordHash, string type, CancellationToken ct)
+    /// <summary>Adds a user; null when one of that name (or email) already exists, e.g. made by a server starting beside this one.</summary>
+    public async Task<long?> TryInsertAsync(string account, string username, string? email, string passwordHash, string type, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Insert,
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.Translate(Insert),
             new { Account = account, Username = username, Email = email, PasswordHash = passwordHash, Type = type, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
             cancellationToken: ct));
     }
