@@ -14,7 +14,7 @@ public sealed class NamespaceRepository(CatalogDatabase database, TimeProvider t
         VALUES (@RootId, @Name, '', 'account', 'enabled', @Timestamp, @Now, @Now)
         """;
 
-    private const string SelectAccountId = "SELECT id FROM stobj WHERE parent_id = @RootId AND name = @Name";
+    private const string SelectAccountId = "SELECT id FROM stobj WHERE parent_id = @RootId AND type = 'account' AND name = @Name";
 
     private const string SetAccountSelf = "UPDATE stobj SET account_id = id WHERE id = @Id AND account_id IS NULL";
 

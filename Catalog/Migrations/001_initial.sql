@@ -21,9 +21,11 @@ CREATE TABLE IF NOT EXISTS user (
 CREATE UNIQUE INDEX IF NOT EXISTS ux_user_account_username ON user (account, username);
 CREATE UNIQUE INDEX IF NOT EXISTS ux_user_email ON user (email);
 
--- The namespace tree: root, account, container, directory and object rows. name is one
--- path segment; path is the object's full name inside its container (what listings page
--- over); x_timestamp is Swift's X-Timestamp in 10-microsecond units (newest write wins).
+-- The namespace tree: root, account, container, directory and object rows (docs/catalog.md).
+-- name is one path segment; path is the full name inside the container (what listings
+-- page over); x_timestamp is Swift's X-Timestamp in 10-microsecond units (newest write
+-- wins). Uniqueness includes type because Swift lets object "a/b" and object "a/b/c"
+-- coexist: "b" is then both an object row and a directory row under "a".
 CREATE TABLE IF NOT EXISTS stobj (
   id {ID},
   parent_id {BIGINT} NULL,
@@ -43,8 +45,8 @@ CREATE TABLE IF NOT EXISTS stobj (
   modified_at {BIGINT} NOT NULL,
   CONSTRAINT fk_stobj_parent FOREIGN KEY (parent_id) REFERENCES stobj (id) ON DELETE CASCADE
 ) {TABLE};
-CREATE UNIQUE INDEX IF NOT EXISTS ux_stobj_parent_name ON stobj (parent_id, name);
-CREATE INDEX IF NOT EXISTS ix_stobj_container_path ON stobj (container_id, path);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_stobj_parent_type_name ON stobj (parent_id, type, name);
+CREATE INDEX IF NOT EXISTS ix_stobj_container_type_path ON stobj (container_id, type, path);
 CREATE INDEX IF NOT EXISTS ix_stobj_blob ON stobj (blob_id);
 CREATE INDEX IF NOT EXISTS ix_stobj_delete_at ON stobj (delete_at);
 {INSERT_IGNORE} INTO stobj (id, parent_id, name, path, type, x_timestamp, created_at, modified_at)
