@@ -31,7 +31,8 @@ public static class CloudFsHost
         {
             Args = rest,
             ContentRootPath = Directory.GetCurrentDirectory(),
-            ApplicationName = $"CloudFs.{role}",
+            // Must name a real assembly: ASP.NET loads the application name as a hosting-startup assembly.
+            ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name,
         });
         AddConfiguration(builder.Configuration, role, configPath, rest);
         ConfigureLogging(builder.Logging);
@@ -97,7 +98,8 @@ public static class CloudFsHost
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            o.IncludeScopes = false;
+            // The scope carries the X-Trans-Id, so every line, errors above all, can be traced.
+            o.IncludeScopes = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
             o.UseUtcTimestamp = true;
         });

@@ -1,0 +1,33 @@
+using CloudFs.ObjectServer.Storage;
+
+namespace CloudFs.ObjectServer;
+
+/// <summary>The <c>ObjectServer</c> section of object-server.json.</summary>
+public sealed class ObjectServerOptions
+{
+    public const string Section = "ObjectServer";
+
+    /// <summary>Swift's max_file_size: 5 GiB + 2 bytes.</summary>
+    public const long DefaultMaxObjectSize = (5L * 1024 * 1024 * 1024) + 2;
+
+    /// <summary>Directory holding one subdirectory (mount point) per device.</summary>
+    public string DevicesRoot { get; set; } = "var/object/devices";
+
+    /// <summary>Largest blob a PUT may store, in bytes.</summary>
+    public long MaxObjectSize { get; set; } = DefaultMaxObjectSize;
+
+    /// <summary>When to fsync blob files and directories.</summary>
+    public FsyncMode FsyncMode { get; set; } = FsyncMode.Always;
+
+    /// <summary>Longest wait for the next piece of a PUT body before answering 408 (Swift's client_timeout).</summary>
+    public int ClientTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Hash whole-blob GETs while sending and quarantine on mismatch.</summary>
+    public bool VerifyOnFullRead { get; set; } = true;
+
+    /// <summary>Size of each read/write chunk in bytes.</summary>
+    public int IoBufferSize { get; set; } = 256 * 1024;
+
+    /// <summary>Delete leftovers in every device's tmp/ directory at startup.</summary>
+    public bool CleanTempOnStartup { get; set; } = true;
+}

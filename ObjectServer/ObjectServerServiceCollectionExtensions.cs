@@ -1,0 +1,32 @@
+using CloudFs.ObjectServer.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.ObjectServer;
+
+public static class ObjectServerServiceCollectionExtensions
+{
+    /// <summary>Options, the blob store and its helpers, and the startup clean-up of tmp/.</summary>
+    public static IServiceCollection AddObjectServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ObjectServerOptions>()
+            .Bind(configuration.GetSection(ObjectServerOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DevicesRoot), "ObjectServer:DevicesRoot must be set.")
+            .Validate(o => o.MaxObjectSize >= 0, "ObjectServer:MaxObjectSize must not be negative.")
+            .Validate(o => o.ClientTimeoutSeconds > 0, "ObjectServer:ClientTimeoutSeconds must be positive.")
+            .Validate(o => o.IoBufferSize is >= 4096 and <= 16 * 1024 * 1024, "ObjectServer:IoBufferSize must be 4 KiB to 16 MiB.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObjectServerOptions>>().Value);
+        services.AddSingleton(sp => new DeviceLayout(sp.GetRequiredService<ObjectServerOptions>().DevicesRoot));
+        services.AddSingleton<Quarantine>();
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<Auditor>();
+        services.AddSingleton<DiskUsage>();
+        services.AddSingleton<TempCleaner>();
+        services.AddHostedService<StartupCleanup>();
+        return services;
+    }
+}

@@ -1,0 +1,276 @@
+using CloudFs.Common.Results;
+using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
+
+namespace CloudFs.ObjectServer.Storage;
+
+/// <summary>
+/// The blob files on this node's devices: store, open, delete (leaving a tombstone) and list.
+/// HTTP-agnostic: bodies come in and go out as streams, failures as <see cref="CloudFsError"/>.
+/// </summary>
+public sealed partial class BlobStore
+{
+    private readonly ObjectServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BlobStore> _logger;
+    private readonly Quarantine _quarantine;
+    private readonly BlobWriter _writer;
+    private readonly DeviceDirectories _directories;
+    private readonly Tombstones _tombstones;
+    private readonly StripedLock _locks = new();
+
+    public BlobStore(ObjectServerOptions options, DeviceLayout layout, Quarantine quarantine, TimeProvider time, ILogger<BlobStore> logger)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        Layout = layout ?? throw new ArgumentNullException(nameof(layout));
+        _quarantine = quarantine ?? throw new ArgumentNullException(nameof(quarantine));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _writer = new BlobWriter(options, logger);
+        _directories = new DeviceDirectories(layout, options.FsyncMode);
+        _tombstones = new Tombstones(layout, _directories, options.FsyncMode);
+    }
+
+    public DeviceLayout Layout { get; }
+
+    public async Task<StorageResult<PutBlobResult>> PutAsync(BlobAddress address, PutBlobRequest request, CancellationToken ct)
+    {
+        if (CheckDevice(address.Device) is { } missing)
+        {
+            return missing;
+        }
+
+        if (request.Length > _options.MaxObjectSize)
+        {
+            return new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, $"Body larger than {_options.MaxObjectSize} bytes");
+        }
+
+        // Cheap early refusals, repeated under the lock at commit time.
+        if (_tombstones.Read(address) is { } deletedAt)
+        {
+            return Deleted(deletedAt);
+        }
+
+        if (request.ExpectedMd5 is { } expected && await ReadInfoAsync(address, ct) is { } existing && existing.Md5Hex != expected)
+        {
+            return CloudFsError.Conflict("A different blob with this id exists");
+        }
+
+        var tempDir = Layout.TempDir(address.Device);
+        try
+        {
+            _directories.Ensure(tempDir, address.Device);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.DeviceUnwritable(_logger, address.Device, ex);
+            return CloudFsError.InsufficientStorage($"Device {address.Device} is not writable");
+        }
+
+        var written = await _writer.WriteAsync(tempDir, address, request, ct);
+        if (!written.IsSuccess)
+        {
+            return written.Error;
+        }
+
+        try
+        {
+            return await CommitAsync(address, written.Value, ct);
+        }
+        finally
+        {
+            File.Delete(written.Value.Path); // no-op once renamed
+        }
+    }
+
+    public async Task<StorageResult<BlobReader>> OpenAsync(BlobAddress address, CancellationToken ct)
+    {
+        if (CheckDevice(address.Device) is { } missing)
+        {
+            return missing;
+        }
+
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(Layout.DataPath(address), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return NotFound(address);
+        }
+
+        var info = await ReadFooterAsync(handle, address, ct);
+        if (info is null)
+        {
+            handle.Dispose();
+            _quarantine.Move(address, "missing or damaged footer");
+            return CloudFsError.NotFound();
+        }
+
+        return new BlobReader(handle, info, address, _quarantine, _options.IoBufferSize);
+    }
+
+    /// <summary>
+    /// Removes the body and leaves a tombstone, which stops a late replica PUT or a replicator
+    /// from bringing the blob back. The tombstone is written even if the body was never here.
+    /// </summary>
+    public async Task<StorageResult<DeleteBlobResult>> DeleteAsync(BlobAddress address, DateTimeOffset? timestamp, CancellationToken ct)
+    {
+        if (CheckDevice(address.Device) is { } missing)
+        {
+            return missing;
+        }
+
+        var when = timestamp ?? _time.GetUtcNow();
+        using var held = await _locks.AcquireAsync(address.Id, ct);
+        try
+        {
+            _directories.Ensure(Layout.SuffixDir(address), address.Device);
+            if (_tombstones.Read(address) is not { } older || older < when)
+            {
+                _tombstones.Write(address, when);
+            }
+
+            var data = Layout.DataPath(address);
+            var existed = File.Exists(data);
+            if (existed)
+            {
+                File.Delete(data);
+            }
+
+            _directories.Sync(Layout.SuffixDir(address));
+            return new DeleteBlobResult(existed, when);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.DeleteFailed(_logger, address.ToString(), ex);
+            return CloudFsError.InsufficientStorage($"Cannot write to device {address.Device}");
+        }
+    }
+
+    /// <summary>
+    /// Every blob and tombstone in one partition of a device, suffix by suffix, for the replicator
+    /// and auditor. Directory listing has no async API, hence a plain enumeration.
+    /// </summary>
+    public IEnumerable<PartitionEntry> ListPartition(string device, int partition)
+    {
+        var directory = new DirectoryInfo(Layout.PartitionDir(device, partition));
+        if (!DeviceName.IsValid(device) || !directory.Exists)
+        {
+            yield break;
+        }
+
+        foreach (var suffix in directory.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            foreach (var file in suffix.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                var kind = file.Extension switch
+                {
+                    DeviceLayout.DataExtension => PartitionEntryKind.Blob,
+                    DeviceLayout.TombstoneExtension => PartitionEntryKind.Tombstone,
+                    _ => (PartitionEntryKind?)null,
+                };
+                if (kind is { } k && BlobId.TryParse(Path.GetFileNameWithoutExtension(file.Name), out var id))
+                {
+                    yield return new PartitionEntry(id, suffix.Name, k);
+                }
+            }
+        }
+    }
+
+    /// <summary>Suffix → hash of its entries, for comparing a partition between replicas.</summary>
+    public IReadOnlyDictionary<string, string> HashPartition(string device, int partition) =>
+        PartitionHashes.Compute(ListPartition(device, partition));
+
+    private async Task<StorageResult<PutBlobResult>> CommitAsync(BlobAddress address, TempBlob temp, CancellationToken ct)
+    {
+        using var held = await _locks.AcquireAsync(address.Id, ct);
+        if (_tombstones.Read(address) is { } deletedAt)
+        {
+            return Deleted(deletedAt);
+        }
+
+        if (await ReadInfoAsync(address, ct) is { } existing)
+        {
+            return existing.Md5Hex == temp.Info.Md5Hex
+                ? new PutBlobResult(existing, AlreadyExisted: true)
+                : CloudFsError.Conflict("A different blob with this id exists");
+        }
+
+        try
+        {
+            var suffixDir = Layout.SuffixDir(address);
+            _directories.Ensure(suffixDir, address.Device);
+            File.Move(temp.Path, Layout.DataPath(address), overwrite: false);
+            _directories.Sync(suffixDir);
+            return new PutBlobResult(temp.Info, AlreadyExisted: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.CommitFailed(_logger, address.ToString(), ex);
+            return CloudFsError.InsufficientStorage($"Cannot write to device {address.Device}");
+        }
+    }
+
+    private CloudFsError? CheckDevice(string device)
+    {
+        if (Directory.Exists(Layout.Device(device)))
+        {
+            return null;
+        }
+
+        Log.DeviceMissing(_logger, device);
+        return CloudFsError.InsufficientStorage($"Device {device} is not available");
+    }
+
+    private async Task<BlobInfo?> ReadInfoAsync(BlobAddress address, CancellationToken ct)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(Layout.DataPath(address), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            return await ReadFooterAsync(handle, address, ct);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<BlobInfo?> ReadFooterAsync(SafeFileHandle handle, BlobAddress address, CancellationToken ct)
+    {
+        var length = RandomAccess.GetLength(handle);
+        if (length < BlobFooter.Size)
+        {
+            return null;
+        }
+
+        var footer = new byte[BlobFooter.Size];
+        var read = await RandomAccess.ReadAsync(handle, footer, length - BlobFooter.Size, ct);
+        return read == BlobFooter.Size && BlobFooter.TryDecode(footer, length, address.Id, out var info) ? info : null;
+    }
+
+    private CloudFsError NotFound(BlobAddress address) =>
+        _tombstones.Read(address) is { } deletedAt
+            ? CloudFsError.NotFound($"Blob was deleted at {deletedAt:O}")
+            : CloudFsError.NotFound();
+
+    private static CloudFsError Deleted(DateTimeOffset at) =>
+        CloudFsError.Conflict($"Blob was deleted at {at:O} and cannot be stored again");
+
+    private static partial class Log
+    {
+        [LoggerMessage(120, LogLevel.Error, "Device {Device} is missing (not mounted?)")]
+        public static partial void DeviceMissing(ILogger logger, string device);
+
+        [LoggerMessage(121, LogLevel.Error, "Device {Device} is not writable")]
+        public static partial void DeviceUnwritable(ILogger logger, string device, Exception ex);
+
+        [LoggerMessage(122, LogLevel.Error, "Could not commit blob {Blob}")]
+        public static partial void CommitFailed(ILogger logger, string blob, Exception ex);
+
+        [LoggerMessage(123, LogLevel.Error, "Could not delete blob {Blob}")]
+        public static partial void DeleteFailed(ILogger logger, string blob, Exception ex);
+    }
+}

@@ -1,0 +1,7 @@
+namespace CloudFs.ObjectServer.Storage;
+
+public enum PartitionEntryKind
+{
+    Blob,
+    Tombstone,
+}

@@ -1,0 +1,88 @@
+using CloudFs.Common.Ranges;
+
+namespace CloudFs.UnitTests.Common.Ranges;
+
+public class RangeHeaderParserTests
+{
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Parse_NoHeader_Full(string? header) =>
+        Assert.That(RangeHeaderParser.Parse(header, 100).Outcome, Is.EqualTo(RangeOutcome.Full));
+
+    [TestCase("bytes=0-9", 0, 10)]
+    [TestCase("bytes=10-", 10, 90)]
+    [TestCase("bytes=-10", 90, 10)]
+    [TestCase("bytes=-1000", 0, 100)]
+    [TestCase("bytes=90-1000", 90, 10)]
+    [TestCase("bytes=99-99", 99, 1)]
+    [TestCase("BYTES=5-6", 5, 2)]
+    [TestCase("bytes= 5 - 6 ", 5, 2)]
+    public void Parse_SingleRange_Resolved(string header, long start, long length)
+    {
+        var result = RangeHeaderParser.Parse(header, 100);
+
+        Assert.That(result.Outcome, Is.EqualTo(RangeOutcome.Partial));
+        Assert.That(result.Ranges, Is.EqualTo(new[] { new ByteRange(start, length) }));
+    }
+
+    [Test]
+    public void Parse_SeveralRanges_KeptInOrderAsked()
+    {
+        var result = RangeHeaderParser.Parse("bytes=50-59,0-0,-5", 100);
+
+        Assert.That(result.IsMultipart, Is.True);
+        Assert.That(result.Ranges, Is.EqualTo(new[] { new ByteRange(50, 10), new ByteRange(0, 1), new ByteRange(95, 5) }));
+    }
+
+    [Test]
+    public void Parse_SomeRangesPastEnd_DropsThem()
+    {
+        var result = RangeHeaderParser.Parse("bytes=200-300,0-4", 100);
+
+        Assert.That(result.Outcome, Is.EqualTo(RangeOutcome.Partial));
+        Assert.That(result.Ranges, Is.EqualTo(new[] { new ByteRange(0, 5) }));
+    }
+
+    [TestCase("bytes=100-")]
+    [TestCase("bytes=100-200")]
+    [TestCase("bytes=-0")]
+    [TestCase("bytes=500-600,100-")]
+    public void Parse_NothingOverlaps_Unsatisfiable(string header) =>
+        Assert.That(RangeHeaderParser.Parse(header, 100).Outcome, Is.EqualTo(RangeOutcome.Unsatisfiable));
+
+    [Test]
+    public void Parse_EmptyEntity_AnyRangeUnsatisfiable() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=0-", 0).Outcome, Is.EqualTo(RangeOutcome.Unsatisfiable));
+
+    [TestCase("items=0-5")]
+    [TestCase("bytes=5-1")]
+    [TestCase("bytes=-")]
+    [TestCase("bytes=a-b")]
+    [TestCase("bytes=+1-5")]
+    [TestCase("bytes=1-5x")]
+    [TestCase("bytes=0-5,garbage")]
+    [TestCase("bytes=")]
+    [TestCase("bytes=99999999999999999999-")]
+    public void Parse_BadSyntax_IgnoredAsFull(string header) =>
+        Assert.That(RangeHeaderParser.Parse(header, 100).Outcome, Is.EqualTo(RangeOutcome.Full));
+
+    [Test]
+    public void Parse_TooManyRanges_IgnoredAsFull()
+    {
+        var header = "bytes=" + string.Join(',', Enumerable.Range(0, RangeHeaderParser.MaxRanges + 1).Select(i => $"{i}-{i}"));
+
+        Assert.That(RangeHeaderParser.Parse(header, 1000).Outcome, Is.EqualTo(RangeOutcome.Full));
+    }
+
+    [Test]
+    public void Parse_EmptyListElements_Skipped() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=0-1,,5-6", 100).Ranges, Has.Count.EqualTo(2));
+
+    [Test]
+    public void ToContentRange_Range_HttpFormat()
+    {
+        Assert.That(new ByteRange(10, 5).ToContentRange(100), Is.EqualTo("bytes 10-14/100"));
+        Assert.That(ByteRange.UnsatisfiedContentRange(100), Is.EqualTo("bytes */100"));
+    }
+}
