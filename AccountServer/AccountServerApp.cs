@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Endpoints;
 using CloudFs.Catalog;
 using CloudFs.Common.Hosting;
 
@@ -13,6 +14,9 @@ public static class AccountServerApp
         builder.Services.AddAccountServer();
         var app = builder.Build();
         app.UseCloudFsDefaults();
+        app.MapAuthEndpoints();
+        app.MapNamespaceEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 

@@ -10,10 +10,30 @@ public static class AccountServerServiceCollectionExtensions
     public static IServiceCollection AddAccountServer(this IServiceCollection services)
     {
         services.AddCatalog();
+        services.AddOptions<AccountServerOptions>().BindConfiguration(AccountServerOptions.Section)
+            .Validate(o => o.TokenLifeSeconds > 0 && o.ReservationLifeSeconds > 0, "Lifetimes must be positive.")
+            .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BootstrapOptions>>().Value);
+
+        services.AddSingleton<CatalogWork>();
         services.AddSingleton<UserRepository>();
+        services.AddSingleton<TokenRepository>();
         services.AddSingleton<NamespaceRepository>();
+        services.AddSingleton<MetadataRepository>();
+        services.AddSingleton<QuotaRepository>();
+        services.AddSingleton<ReservationRepository>();
+        services.AddSingleton<GarbageRepository>();
+        services.AddSingleton<RecordRepository>();
+
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ContainerService>();
+        services.AddSingleton<ObjectService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<AuthService>();
+        services.AddSingleton<FirewallService>();
+        services.AddSingleton<RecordService>();
+        services.AddSingleton<UsageAudit>();
         services.AddSingleton<UserBootstrapper>();
         return services;
     }

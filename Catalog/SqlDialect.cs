@@ -41,6 +41,12 @@ public sealed partial class SqlDialect
         (CatalogProvider.Sqlite, "TABLE") => "",
         (CatalogProvider.MySql, "INSERT_IGNORE") => "INSERT IGNORE",
         (CatalogProvider.Sqlite, "INSERT_IGNORE") => "INSERT OR IGNORE",
+        // SQLite has no row locks; its writer lock is taken at BEGIN IMMEDIATE instead.
+        (CatalogProvider.MySql, "FOR_UPDATE") => "FOR UPDATE",
+        // Reads a byte-ordered {PATH} column back as text (MariaDB would hand back bytes).
+        (CatalogProvider.MySql, "PATH_AS_TEXT") => "CONVERT(path USING utf8mb4)",
+        (CatalogProvider.Sqlite, "PATH_AS_TEXT") => "path",
+        (CatalogProvider.Sqlite, "FOR_UPDATE") => "",
         _ => throw new InvalidOperationException($"Unknown SQL token {{{token}}} for {Provider}."),
     };
 

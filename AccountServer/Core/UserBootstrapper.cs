@@ -1,67 +1,68 @@
 using System.Security.Cryptography;
 using CloudFs.AccountServer.Data;
+using CloudFs.Common.Time;
 using Microsoft.Extensions.Logging;
 
 namespace CloudFs.AccountServer.Core;
 
 /// <summary>
 /// Makes sure the cluster admin and the configured users (and their accounts) exist, so a
-/// fresh cluster can be used at once. Existing users are left as they are.
+/// fresh cluster can be used at once. Existing users are left as they are; servers starting
+/// side by side may race here, and the loser simply finds the user made.
 /// </summary>
-public sealed partial class UserBootstrapper(UserRepository users, NamespaceRepository names, BootstrapOptions options, ILogger<UserBootstrapper> logger)
+public sealed partial class UserBootstrapper(CatalogWork work, UserRepository users, UserService userService,
+    BootstrapOptions options, TimeProvider time, ILogger<UserBootstrapper> logger)
 {
     public const string AdminAccount = "admin";
     public const string AdminUser = "admin";
 
     public async Task RunAsync(CancellationToken ct)
     {
-        if (await users.FindAsync(AdminAccount, AdminUser, ct) is null)
+        var password = options.AdminPassword;
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
         {
-            var password = options.AdminPassword;
-            var generated = string.IsNullOrEmpty(password);
-            if (generated)
-            {
-                password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
-            }
+            password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+        }
 
-            var created = await CreateAsync(AdminAccount, AdminUser, password!, UserType.Admin, email: null, ct);
-            if (created && generated)
-            {
-                // The only time this password is ever visible: it is stored hashed.
-                Log.AdminPasswordGenerated(logger, $"{AdminAccount}:{AdminUser}", password!);
-            }
+        if (await EnsureAsync(new NewUser(AdminAccount, AdminUser, password!, UserType.Admin), ct) && generated)
+        {
+            // The only time this password is ever visible: it is stored hashed.
+            Log.AdminPasswordGenerated(logger, $"{AdminAccount}:{AdminUser}", password!);
         }
 
         foreach (var user in options.Users)
         {
-            var (account, username) = SplitUser(user.User);
-            if (await users.FindAsync(account, username, ct) is null)
+            var colon = user.User.IndexOf(':');
+            if (colon <= 0 || colon == user.User.Length - 1)
             {
-                var type = Enum.Parse<UserType>(user.Type, ignoreCase: true);
-                await CreateAsync(account, username, user.Key, type, user.Email, ct);
+                throw new InvalidOperationException($"Bootstrap user '{user.User}' must look like account:user.");
             }
+
+            var type = Enum.Parse<UserType>(user.Type, ignoreCase: true);
+            await EnsureAsync(new NewUser(user.User[..colon], user.User[(colon + 1)..], user.Key, type, user.Email), ct);
         }
     }
 
-    private async Task<bool> CreateAsync(string account, string username, string password, UserType type, string? email, CancellationToken ct)
-    {
-        await names.EnsureAccountAsync("AUTH_" + account, ct);
-        var id = await users.TryInsertAsync(account, username, email, PasswordHasher.Hash(password), type.ToString().ToLowerInvariant(), ct);
-        if (id is not null)
+    private Task<bool> EnsureAsync(NewUser user, CancellationToken ct) =>
+        work.RunAsync(async (session, token) =>
         {
-            Log.UserCreated(logger, $"{account}:{username}", type);
-        }
+            if (await users.FindAsync(session, user.Account, user.Username, token) is not null)
+            {
+                return false;
+            }
 
-        return id is not null;
-    }
+            var ctx = new WriteContext(Caller.System, "bootstrap", Timestamp.Now(time));
+            var created = await userService.CreateInSessionAsync(session, ctx, user, token);
+            if (!created.IsSuccess)
+            {
+                return false;
+            }
 
-    private static (string Account, string User) SplitUser(string value)
-    {
-        var colon = value.IndexOf(':');
-        return colon > 0 && colon < value.Length - 1
-            ? (value[..colon], value[(colon + 1)..])
-            : throw new InvalidOperationException($"Bootstrap user '{value}' must look like account:user.");
-    }
+            await session.CommitAsync(token);
+            Log.UserCreated(logger, $"{user.Account}:{user.Username}", user.Type);
+            return true;
+        }, ct);
 
     private static partial class Log
     {

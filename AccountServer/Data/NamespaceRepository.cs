@@ -1,37 +1,111 @@
 using CloudFs.Catalog;
-using Dapper;
 
 namespace CloudFs.AccountServer.Data;
 
-/// <summary>SQL for account rows of the <c>stobj</c> tree (containers and objects come later).</summary>
-public sealed class NamespaceRepository(CatalogDatabase database, TimeProvider time)
+/// <summary>SQL for the <c>stobj</c> tree; every method runs inside the caller's session.</summary>
+public sealed class NamespaceRepository
 {
     /// <summary>The tree's root row, created by the first migration; accounts hang below it.</summary>
     public const long RootId = 1;
 
-    private const string InsertAccount = """
-        {INSERT_IGNORE} INTO stobj (parent_id, name, path, type, state, x_timestamp, created_at, modified_at)
-        VALUES (@RootId, @Name, '', 'account', 'enabled', @Timestamp, @Now, @Now)
+    private const string Columns = """
+        id AS Id, parent_id AS ParentId, type AS Type, state AS State, size AS Size, etag AS Etag,
+        content_type AS ContentType, blob_id AS BlobId, delete_at AS DeleteAt, x_timestamp AS XTimestamp
         """;
 
-    private const string SelectAccountId = "SELECT id FROM stobj WHERE parent_id = @RootId AND type = 'account' AND name = @Name";
+    private const string SelectChild = $"SELECT {Columns} FROM stobj WHERE parent_id = @ParentId AND type = @Type AND name = @Name";
 
-    private const string SetAccountSelf = "UPDATE stobj SET account_id = id WHERE id = @Id AND account_id IS NULL";
+    private const string InsertRow = """
+        {INSERT_IGNORE} INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag,
+                                    content_type, blob_id, delete_at, x_timestamp, created_at, modified_at)
+        VALUES (@ParentId, @AccountId, @ContainerId, @Name, @Path, @Type, 'enabled', @Size, @Etag,
+                @ContentType, @BlobId, @DeleteAt, @XTimestamp, @Now, @Now)
+        """;
 
-    private const string InsertQuota = "{INSERT_IGNORE} INTO quota (stobj_id) VALUES (@Id)";
+    private const string UpdateObject = """
+        UPDATE stobj SET size = @Size, etag = @Etag, content_type = @ContentType, blob_id = @BlobId,
+                         delete_at = @DeleteAt, x_timestamp = @XTimestamp, modified_at = @Now
+        WHERE id = @Id
+        """;
 
-    /// <summary>Creates the account row (with its usage row) unless it exists; returns its id.</summary>
-    public async Task<long> EnsureAccountAsync(string name, CancellationToken ct)
+    public Task<StobjRow?> FindChildAsync(CatalogSession session, long parentId, string type, string name, bool forUpdate, CancellationToken ct) =>
+        session.SingleOrDefaultAsync<StobjRow>(forUpdate ? SelectChild + " {FOR_UPDATE}" : SelectChild,
+            new { ParentId = parentId, Type = type, Name = name }, ct);
+
+    public Task<StobjRow?> FindAccountAsync(CatalogSession session, string account, CancellationToken ct) =>
+        FindChildAsync(session, RootId, "account", account, forUpdate: false, ct);
+
+    public Task<StobjRow?> FindByIdAsync(CatalogSession session, long id, bool forUpdate, CancellationToken ct) =>
+        session.SingleOrDefaultAsync<StobjRow>($"SELECT {Columns} FROM stobj WHERE id = @Id" + (forUpdate ? " {FOR_UPDATE}" : ""), new { Id = id }, ct);
+
+    /// <summary>Inserts the row unless (parent, type, name) exists; either way returns the row.</summary>
+    public async Task<(StobjRow Row, bool Created)> EnsureChildAsync(CatalogSession session, NewStobj row, long now, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.Translate(InsertAccount),
-            new { RootId, Name = name, Timestamp = now.ToUnixTimeMilliseconds() * 100, Now = now.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectAccountId, new { RootId, Name = name }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(SetAccountSelf, new { Id = id }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(database.Dialect.Translate(InsertQuota), new { Id = id }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return id;
+        var inserted = await session.ExecuteAsync(InsertRow, new
+        {
+            row.ParentId, row.AccountId, row.ContainerId, row.Name, row.Path, row.Type, row.Size, row.Etag,
+            row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now,
+        }, ct);
+        var stored = await FindChildAsync(session, row.ParentId, row.Type, row.Name, forUpdate: false, ct)
+            ?? throw new InvalidOperationException($"stobj row {row.Type} '{row.Name}' vanished after insert.");
+        if (inserted == 1 && row.Type is "account" or "container")
+        {
+            // Accounts and containers point at themselves, so every row finds its account
+            // and container with one column.
+            var column = row.Type == "account" ? "account_id" : "container_id";
+            await session.ExecuteAsync($"UPDATE stobj SET {column} = id WHERE id = @Id", new { stored.Id }, ct);
+        }
+
+        return (stored, inserted == 1);
+    }
+
+    public Task UpdateObjectAsync(CatalogSession session, long id, NewStobj row, long now, CancellationToken ct) =>
+        session.ExecuteAsync(UpdateObject, new { Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now }, ct);
+
+    public Task<int> SetStateAsync(CatalogSession session, long id, string state, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE stobj SET state = @State WHERE id = @Id", new { Id = id, State = state }, ct);
+
+    public async Task<bool> HasChildrenAsync(CatalogSession session, long id, CancellationToken ct) =>
+        await session.ScalarAsync<long?>("SELECT id FROM stobj WHERE parent_id = @Id LIMIT 1", new { Id = id }, ct) is not null;
+
+    public Task DeleteAsync(CatalogSession session, long id, CancellationToken ct) =>
+        session.ExecuteAsync("DELETE FROM stobj WHERE id = @Id", new { Id = id }, ct);
+
+    /// <summary>Removes the given directories, deepest first, while they have nothing left below them.</summary>
+    public async Task PruneEmptyDirectoriesAsync(CatalogSession session, IReadOnlyList<long> directoryIds, CancellationToken ct)
+    {
+        for (var i = directoryIds.Count - 1; i >= 0; i--)
+        {
+            if (await HasChildrenAsync(session, directoryIds[i], ct))
+            {
+                return;
+            }
+
+            await DeleteAsync(session, directoryIds[i], ct);
+        }
+    }
+
+    /// <summary>Sum of sizes and count of the objects below a row (for usage returned by a cascade delete).</summary>
+    public async Task<(long Bytes, long Objects)> UsageBelowAsync(CatalogSession session, long containerId, string pathPrefix, CancellationToken ct)
+    {
+        var row = await session.SingleOrDefaultAsync<UsageRow>("""
+            SELECT COALESCE(SUM(size), 0) AS Bytes, COUNT(*) AS Objects FROM stobj
+            WHERE container_id = @ContainerId AND type = 'object' AND path >= @From AND path < @To
+            """, new { ContainerId = containerId, From = pathPrefix + "/", To = pathPrefix + "0" }, ct);
+        return (row?.Bytes ?? 0, row?.Objects ?? 0);
+    }
+
+    /// <summary>Blob ids of the objects below a directory (handed to garbage collection when it is deleted).</summary>
+    public async Task<IReadOnlyList<string>> BlobsBelowAsync(CatalogSession session, long containerId, string pathPrefix, CancellationToken ct) =>
+        (await session.QueryAsync<string>("""
+            SELECT blob_id FROM stobj
+            WHERE container_id = @ContainerId AND type = 'object' AND path >= @From AND path < @To AND blob_id IS NOT NULL
+            """, new { ContainerId = containerId, From = pathPrefix + "/", To = pathPrefix + "0" }, ct)).ToList();
+
+    private sealed class UsageRow
+    {
+        public long Bytes { get; init; }
+
+        public long Objects { get; init; }
     }
 }

@@ -1,36 +1,41 @@
 using CloudFs.Catalog;
-using Dapper;
 
 namespace CloudFs.AccountServer.Data;
 
 /// <summary>SQL for the <c>user</c> table.</summary>
-public sealed class UserRepository(CatalogDatabase database, TimeProvider time)
+public sealed class UserRepository
 {
-    private const string SelectByName = """
-        SELECT id AS Id, account AS Account, username AS Username, email AS Email,
-               password_hash AS PasswordHash, type AS Type, state AS State
-        FROM user WHERE account = @Account AND username = @Username
+    private const string Columns = """
+        id AS Id, account AS Account, username AS Username, email AS Email,
+        password_hash AS PasswordHash, type AS Type, state AS State
         """;
 
-    private const string Insert = """
-        {INSERT_IGNORE} INTO user (account, username, email, password_hash, type, state, created_at, updated_at)
-        VALUES (@Account, @Username, @Email, @PasswordHash, @Type, 'enabled', @Now, @Now)
-        RETURNING id
-        """;
+    public Task<UserRow?> FindAsync(CatalogSession session, string account, string username, CancellationToken ct) =>
+        session.SingleOrDefaultAsync<UserRow>($"SELECT {Columns} FROM user WHERE account = @Account AND username = @Username",
+            new { Account = account, Username = username }, ct);
 
-    public async Task<UserRow?> FindAsync(string account, string username, CancellationToken ct)
-    {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<UserRow>(
-            new CommandDefinition(SelectByName, new { Account = account, Username = username }, cancellationToken: ct));
-    }
+    public Task<UserRow?> FindByEmailAsync(CatalogSession session, string email, CancellationToken ct) =>
+        session.SingleOrDefaultAsync<UserRow>($"SELECT {Columns} FROM user WHERE email = @Email", new { Email = email }, ct);
 
-    /// <summary>Adds a user; null when one of that name (or email) already exists, e.g. made by a server starting beside this one.</summary>
-    public async Task<long?> TryInsertAsync(string account, string username, string? email, string passwordHash, string type, CancellationToken ct)
-    {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(database.Dialect.Translate(Insert),
-            new { Account = account, Username = username, Email = email, PasswordHash = passwordHash, Type = type, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
-            cancellationToken: ct));
-    }
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CatalogSession session, string? account, CancellationToken ct) =>
+        (await session.QueryAsync<UserRow>(
+            $"SELECT {Columns} FROM user" + (account is null ? "" : " WHERE account = @Account") + " ORDER BY account, username",
+            new { Account = account }, ct)).ToList();
+
+    /// <summary>Adds a user; null when one of that name (or email) already exists.</summary>
+    public Task<long?> TryInsertAsync(CatalogSession session, UserRow user, long now, CancellationToken ct) =>
+        session.ScalarAsync<long?>("""
+            {INSERT_IGNORE} INTO user (account, username, email, password_hash, type, state, created_at, updated_at)
+            VALUES (@Account, @Username, @Email, @PasswordHash, @Type, @State, @Now, @Now)
+            RETURNING id
+            """, new { user.Account, user.Username, user.Email, user.PasswordHash, user.Type, user.State, Now = now }, ct);
+
+    public Task<int> UpdateAsync(CatalogSession session, UserRow user, long now, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            UPDATE user SET email = @Email, password_hash = @PasswordHash, type = @Type, state = @State, updated_at = @Now
+            WHERE id = @Id
+            """, new { user.Id, user.Email, user.PasswordHash, user.Type, user.State, Now = now }, ct);
+
+    public Task<int> DeleteAsync(CatalogSession session, long id, CancellationToken ct) =>
+        session.ExecuteAsync("DELETE FROM user WHERE id = @Id", new { Id = id }, ct);
 }

@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS record (
   action {STR:32} NOT NULL,
   path {PATH} NOT NULL,
   stobj_id {BIGINT} NULL,
+  size {BIGINT} NULL,
   trans_id {STR:128} NULL,
   result {INT} NOT NULL,
   detail {TEXT} NULL,
@@ -68,6 +69,7 @@ CREATE TABLE IF NOT EXISTS record (
 CREATE INDEX IF NOT EXISTS ix_record_account_time ON record (account, created_at);
 CREATE INDEX IF NOT EXISTS ix_record_account_path ON record (account, path);
 CREATE INDEX IF NOT EXISTS ix_record_trans ON record (trans_id);
+CREATE INDEX IF NOT EXISTS ix_record_user_time ON record (user_id, created_at);
 
 -- Quotas and exact usage of accounts and containers; reserved_* hold admitted uploads.
 CREATE TABLE IF NOT EXISTS quota (
@@ -79,6 +81,25 @@ CREATE TABLE IF NOT EXISTS quota (
   reserved_bytes {BIGINT} NOT NULL DEFAULT 0,
   reserved_objects {BIGINT} NOT NULL DEFAULT 0,
   CONSTRAINT fk_quota_stobj FOREIGN KEY (stobj_id) REFERENCES stobj (id) ON DELETE CASCADE
+) {TABLE};
+
+-- Admitted uploads whose bodies are still streaming: room held in quota.reserved_* until
+-- the commit turns it into usage or the reservation expires.
+CREATE TABLE IF NOT EXISTS reservation (
+  id {STR:32} NOT NULL PRIMARY KEY,
+  account_id {BIGINT} NOT NULL,
+  container_id {BIGINT} NOT NULL,
+  bytes {BIGINT} NOT NULL,
+  objects {BIGINT} NOT NULL,
+  expires_at {BIGINT} NOT NULL
+) {TABLE};
+CREATE INDEX IF NOT EXISTS ix_reservation_account_expiry ON reservation (account_id, expires_at);
+
+-- Blobs no longer named by the rows that pointed at them (overwritten or deleted). The
+-- collector deletes a blob only if no stobj row references it any more (copies share blobs).
+CREATE TABLE IF NOT EXISTS garbage (
+  blob_id {STR:32} NOT NULL PRIMARY KEY,
+  queued_at {BIGINT} NOT NULL
 ) {TABLE};
 
 -- X-*-Meta-* (kind 'user') and system metadata such as ACLs (kind 'sys').

@@ -1,0 +1,22 @@
+namespace CloudFs.AccountServer;
+
+/// <summary>The <c>AccountServer</c> config section.</summary>
+public sealed class AccountServerOptions
+{
+    public const string Section = "AccountServer";
+
+    /// <summary>Lifetime of auth tokens in seconds (tempauth's token_life).</summary>
+    public int TokenLifeSeconds { get; set; } = 86_400;
+
+    /// <summary>How long an admitted upload keeps its quota room before it is released, in seconds.</summary>
+    public int ReservationLifeSeconds { get; set; } = 6 * 3600;
+
+    /// <summary>Base of X-Storage-Url when the proxy sent no X-Forwarded-Host.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:7010";
+
+    /// <summary>Directory of the pending-write journal; default: Server:DataDir/journal.</summary>
+    public string? JournalDir { get; set; }
+
+    /// <summary>How often the journal is replayed while it holds entries, in seconds.</summary>
+    public int JournalReplaySeconds { get; set; } = 5;
+}

@@ -1,0 +1,12 @@
+namespace CloudFs.AccountServer.Core;
+
+/// <summary>Who a request acts for, as the proxy vouched in X-Backend-User-* headers.</summary>
+public sealed record Caller(long? UserId, string? User, UserType? Type)
+{
+    public static readonly Caller Anonymous = new(null, null, null);
+
+    /// <summary>The account server acting on its own behalf (bootstrap, journal replay).</summary>
+    public static readonly Caller System = new(null, "system", UserType.Admin);
+
+    public bool IsAdmin => Type == UserType.Admin;
+}

@@ -1,0 +1,358 @@
+using System.Security.Cryptography;
+using CloudFs.AccountServer.Data;
+using CloudFs.Catalog;
+using CloudFs.Common.Results;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.AccountServer.Core;
+
+/// <summary>
+/// Object rows: admission (quota room reserved before the body is sent), commit of name →
+/// blob, metadata POST and delete. Each is one transaction with its usage change and its
+/// operation record, so listings, counts and quotas never lag the write.
+/// </summary>
+public sealed class ObjectService(CatalogWork work, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
+    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, IOptions<AccountServerOptions> options, TimeProvider time)
+{
+    /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
+    public Task<Outcome<string>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
+        work.RunAsync<Outcome<string>>(async (session, token) =>
+        {
+            var place = await LocateAsync(session, ctx, account, container, ObjectPath.Parse(name), create: false, token);
+            if (place.Error is not null)
+            {
+                return place.Error;
+            }
+
+            var existing = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", place.Path.Leaf, false, token);
+            if (Access.Blocks(ctx.Caller, existing))
+            {
+                return Access.Forbidden();
+            }
+
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            await ReleaseExpiredAsync(session, place.Account!.Id, now, token);
+            var bytes = Math.Max(0, length);
+            var objects = existing is null ? 1 : 0;
+            var accountQuota = await quotas.LockAsync(session, place.Account.Id, token);
+            var containerQuota = await quotas.LockAsync(session, place.Container!.Id, token);
+            if (!QuotaPolicy.Allows(accountQuota, bytes, objects) || !QuotaPolicy.Allows(containerQuota, bytes, objects))
+            {
+                return new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, "Upload exceeds quota.");
+            }
+
+            var reservation = new Reservation
+            {
+                Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                AccountId = place.Account.Id,
+                ContainerId = place.Container.Id,
+                Bytes = bytes,
+                Objects = objects,
+                ExpiresAt = now + (options.Value.ReservationLifeSeconds * 1000L),
+            };
+            await reservations.InsertAsync(session, reservation, token);
+            await quotas.AddAsync(session, place.Account.Id, 0, 0, bytes, objects, token);
+            await quotas.AddAsync(session, place.Container.Id, 0, 0, bytes, objects, token);
+            await session.CommitAsync(token);
+            return reservation.Id;
+        }, ct);
+
+    /// <summary>Points the name at a new blob; the blob it replaces (if any) is returned and queued for collection.</summary>
+    public Task<Outcome<CommitResult>> CommitAsync(WriteContext ctx, string account, string container, string name, ObjectCommit commit, CancellationToken ct) =>
+        work.RunAsync<Outcome<CommitResult>>(async (session, token) =>
+        {
+            var path = ObjectPath.Parse(name);
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (commit.ReservationId is { } reservationId)
+            {
+                await ReleaseAsync(session, reservationId, token);
+            }
+
+            var place = await LocateAsync(session, ctx, account, container, path, create: true, token);
+            var outcome = place.Error is null
+                ? await WriteObjectAsync(session, ctx, place, commit, now, token)
+                : new Outcome<CommitResult>(null, place.Error);
+            if (outcome.IsSuccess)
+            {
+                await session.CommitAsync(token);
+                return outcome;
+            }
+
+            // A refused commit changes nothing but still frees the room its admission held.
+            await session.Transaction.RollbackAsync(token);
+            return commit.ReservationId is null ? outcome : await ReleaseOnlyAsync(commit.ReservationId, outcome.Error!, token);
+        }, ct);
+
+    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, string container, string name, ObjectUpdate update, CancellationToken ct) =>
+        work.RunAsync<Outcome<bool>>(async (session, token) =>
+        {
+            var path = ObjectPath.Parse(name);
+            var place = await LocateAsync(session, ctx, account, container, path, create: false, token);
+            if (place.Error is not null)
+            {
+                return place.Error;
+            }
+
+            var now = time.GetUtcNow();
+            var row = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", path.Leaf, true, token);
+            if (row is null || IsExpired(row, now))
+            {
+                return CloudFsError.NotFound();
+            }
+
+            if (Access.Blocks(ctx.Caller, row))
+            {
+                return Access.Forbidden();
+            }
+
+            var change = new MetadataChange(update.Metadata, []);
+            if (MetadataRules.Validate(change, update.Metadata) is { } invalid)
+            {
+                return invalid;
+            }
+
+            await metadata.ReplaceAsync(session, row.Id, MetadataRepository.User, update.Metadata, token);
+            foreach (var (key, value) in update.System)
+            {
+                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, key, value, token);
+            }
+
+            var deleteAt = update.DeleteAt switch { null => row.DeleteAt, 0 => null, var at => at };
+            await session.ExecuteAsync("""
+                UPDATE stobj SET content_type = @ContentType, delete_at = @DeleteAt, modified_at = @Now WHERE id = @Id
+                """, new { row.Id, ContentType = update.ContentType ?? row.ContentType, DeleteAt = deleteAt, Now = now.ToUnixTimeMilliseconds() }, token);
+            await records.InsertAsync(session, AccountService.Record(ctx, account, "object.post", $"/{container}/{name}", row.Id, 202,
+                now.ToUnixTimeMilliseconds()), token);
+            await session.CommitAsync(token);
+            return true;
+        }, ct);
+
+    /// <summary>Removes the name; returns the blob it pointed at (queued for collection).</summary>
+    public Task<Outcome<string?>> DeleteAsync(WriteContext ctx, string account, string container, string name, CancellationToken ct) =>
+        work.RunAsync<Outcome<string?>>(async (session, token) =>
+        {
+            var path = ObjectPath.Parse(name);
+            var place = await LocateAsync(session, ctx, account, container, path, create: false, token);
+            if (place.Error is not null)
+            {
+                return place.Error;
+            }
+
+            var now = time.GetUtcNow();
+            var row = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", path.Leaf, true, token);
+            if (row is null)
+            {
+                return CloudFsError.NotFound();
+            }
+
+            if (Access.Blocks(ctx.Caller, row))
+            {
+                return Access.Forbidden();
+            }
+
+            if (row.XTimestamp > ctx.Timestamp.Units)
+            {
+                return CloudFsError.Conflict("A newer write of this object exists.");
+            }
+
+            var expired = IsExpired(row, now);
+            await RemoveRowAsync(session, place, row, now.ToUnixTimeMilliseconds(), token);
+            await records.InsertAsync(session, AccountService.Record(ctx, account, "object.delete", $"/{container}/{name}", row.Id,
+                expired ? 404 : 204, now.ToUnixTimeMilliseconds(), row.Size), token);
+            await session.CommitAsync(token);
+
+            // An expired object is gone for clients already; its row is reaped all the same.
+            return expired ? CloudFsError.NotFound() : row.BlobId;
+        }, ct);
+
+    /// <summary>
+    /// Removes a directory and everything below it in one transaction; returns the bytes and
+    /// objects it held, which leave the container's and account's usage at once.
+    /// </summary>
+    public Task<Outcome<UsageDelta>> DeleteDirectoryAsync(WriteContext ctx, string account, string container, string directory, CancellationToken ct) =>
+        work.RunAsync<Outcome<UsageDelta>>(async (session, token) =>
+        {
+            var path = ObjectPath.Parse(directory.TrimEnd('/') + "/");
+            var place = await LocateAsync(session, ctx, account, container, path, create: false, token);
+            if (place.Error is not null)
+            {
+                return place.Error;
+            }
+
+            if (place.Parent is null || place.DirectoryIds.Count == 0)
+            {
+                return CloudFsError.NotFound();
+            }
+
+            var prefix = path.DirectoryPath(path.Directories.Count);
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var (bytes, objects) = await names.UsageBelowAsync(session, place.Container!.Id, prefix, token);
+            await garbage.EnqueueAsync(session, await names.BlobsBelowAsync(session, place.Container.Id, prefix, token), now, token);
+            await quotas.LockAsync(session, place.Account!.Id, token);
+            await quotas.LockAsync(session, place.Container.Id, token);
+            await names.DeleteAsync(session, place.DirectoryIds[^1], token);
+            await quotas.AddAsync(session, place.Account.Id, -bytes, -objects, 0, 0, token);
+            await quotas.AddAsync(session, place.Container.Id, -bytes, -objects, 0, 0, token);
+            await names.PruneEmptyDirectoriesAsync(session, place.DirectoryIds[..^1], token);
+            await records.InsertAsync(session, AccountService.Record(ctx, account, "directory.delete", $"/{container}/{prefix}/", place.DirectoryIds[^1],
+                200, now, bytes), token);
+            await session.CommitAsync(token);
+            return new UsageDelta(bytes, objects);
+        }, ct);
+
+    private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, Place place, ObjectCommit commit, long now, CancellationToken ct)
+    {
+        var existing = await names.FindChildAsync(session, place.Parent!.Value, "object", place.Path.Leaf, forUpdate: true, ct);
+        if (Access.Blocks(ctx.Caller, existing))
+        {
+            return Access.Forbidden();
+        }
+
+        if (existing is not null && existing.XTimestamp >= ctx.Timestamp.Units)
+        {
+            return CloudFsError.Conflict("A newer write of this object exists.");
+        }
+
+        var change = new MetadataChange(commit.Metadata, []);
+        if (MetadataRules.Validate(change, commit.Metadata) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var deltaBytes = commit.Size - (existing?.Size ?? 0);
+        var deltaObjects = existing is null ? 1 : 0;
+        var accountQuota = await quotas.LockAsync(session, place.Account!.Id, ct);
+        var containerQuota = await quotas.LockAsync(session, place.Container!.Id, ct);
+        if (!QuotaPolicy.Allows(accountQuota, deltaBytes, deltaObjects) || !QuotaPolicy.Allows(containerQuota, deltaBytes, deltaObjects))
+        {
+            return new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, "Upload exceeds quota.");
+        }
+
+        var row = new NewStobj(place.Parent.Value, place.Account.Id, place.Container.Id, place.Path.Leaf, place.Path.FullName, "object",
+            ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId, commit.DeleteAt);
+        long id;
+        if (existing is null)
+        {
+            id = (await names.EnsureChildAsync(session, row, now, ct)).Row.Id;
+        }
+        else
+        {
+            id = existing.Id;
+            await names.UpdateObjectAsync(session, id, row, now, ct);
+        }
+
+        await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
+        await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
+        await quotas.AddAsync(session, place.Account.Id, deltaBytes, deltaObjects, 0, 0, ct);
+        await quotas.AddAsync(session, place.Container.Id, deltaBytes, deltaObjects, 0, 0, ct);
+        var replaced = existing?.BlobId is { } old && old != commit.BlobId ? old : null;
+        if (replaced is not null)
+        {
+            await garbage.EnqueueAsync(session, [replaced], now, ct);
+        }
+
+        await records.InsertAsync(session, AccountService.Record(ctx, place.AccountName, "object.put", $"/{place.ContainerName}/{place.Path.FullName}",
+            id, 201, now, commit.Size), ct);
+        return new CommitResult(id, existing is null, replaced);
+    }
+
+    private async Task RemoveRowAsync(CatalogSession session, Place place, StobjRow row, long now, CancellationToken ct)
+    {
+        await names.DeleteAsync(session, row.Id, ct);
+        await quotas.LockAsync(session, place.Account!.Id, ct);
+        await quotas.LockAsync(session, place.Container!.Id, ct);
+        await quotas.AddAsync(session, place.Account.Id, -row.Size, -1, 0, 0, ct);
+        await quotas.AddAsync(session, place.Container.Id, -row.Size, -1, 0, 0, ct);
+        if (row.BlobId is not null)
+        {
+            await garbage.EnqueueAsync(session, [row.BlobId], now, ct);
+        }
+
+        await names.PruneEmptyDirectoriesAsync(session, place.DirectoryIds, ct);
+    }
+
+    private async Task<Outcome<CommitResult>> ReleaseOnlyAsync(string reservationId, CloudFsError error, CancellationToken ct) =>
+        await work.RunAsync<Outcome<CommitResult>>(async (session, token) =>
+        {
+            await ReleaseAsync(session, reservationId, token);
+            await session.CommitAsync(token);
+            return error;
+        }, ct);
+
+    private async Task ReleaseAsync(CatalogSession session, string reservationId, CancellationToken ct)
+    {
+        if (await reservations.TakeAsync(session, reservationId, ct) is { } taken)
+        {
+            await quotas.AddAsync(session, taken.AccountId, 0, 0, -taken.Bytes, -taken.Objects, ct);
+            await quotas.AddAsync(session, taken.ContainerId, 0, 0, -taken.Bytes, -taken.Objects, ct);
+        }
+    }
+
+    private async Task ReleaseExpiredAsync(CatalogSession session, long accountId, long now, CancellationToken ct)
+    {
+        foreach (var expired in await reservations.TakeExpiredAsync(session, accountId, now, ct))
+        {
+            await quotas.AddAsync(session, expired.AccountId, 0, 0, -expired.Bytes, -expired.Objects, ct);
+            await quotas.AddAsync(session, expired.ContainerId, 0, 0, -expired.Bytes, -expired.Objects, ct);
+        }
+    }
+
+    /// <summary>Finds account, container and the directory chain of a name, creating missing directories when asked.</summary>
+    private async Task<Place> LocateAsync(CatalogSession session, WriteContext ctx, string account, string container, ObjectPath path, bool create, CancellationToken ct)
+    {
+        var accountRow = await names.FindAccountAsync(session, account, ct);
+        var containerRow = accountRow is null ? null : await names.FindChildAsync(session, accountRow.Id, "container", container, false, ct);
+        var place = new Place(account, container, path, accountRow, containerRow);
+        if (containerRow is null)
+        {
+            return place with { Error = CloudFsError.NotFound() };
+        }
+
+        if (Access.Blocks(ctx.Caller, accountRow) || Access.Blocks(ctx.Caller, containerRow))
+        {
+            return place with { Error = Access.Forbidden() };
+        }
+
+        var parent = containerRow.Id;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var depth = 0; depth < path.Directories.Count; depth++)
+        {
+            StobjRow? dir;
+            if (create)
+            {
+                dir = (await names.EnsureChildAsync(session, new NewStobj(parent, accountRow!.Id, containerRow.Id, path.Directories[depth],
+                    path.DirectoryPath(depth + 1), "directory", ctx.Timestamp.Units), now, ct)).Row;
+            }
+            else
+            {
+                dir = await names.FindChildAsync(session, parent, "directory", path.Directories[depth], false, ct);
+            }
+
+            if (dir is null)
+            {
+                return place with { Parent = null };
+            }
+
+            if (Access.Blocks(ctx.Caller, dir))
+            {
+                return place with { Error = Access.Forbidden() };
+            }
+
+            place.DirectoryIds.Add(dir.Id);
+            parent = dir.Id;
+        }
+
+        return place with { Parent = parent };
+    }
+
+    private static bool IsExpired(StobjRow row, DateTimeOffset now) => row.DeleteAt is { } at && at <= now.ToUnixTimeSeconds();
+
+    private sealed record Place(string AccountName, string ContainerName, ObjectPath Path, StobjRow? Account, StobjRow? Container)
+    {
+        public long? Parent { get; init; }
+
+        public CloudFsError? Error { get; init; }
+
+        public List<long> DirectoryIds { get; } = [];
+    }
+}

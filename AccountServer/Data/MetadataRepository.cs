@@ -1,0 +1,39 @@
+using CloudFs.Catalog;
+
+namespace CloudFs.AccountServer.Data;
+
+/// <summary>SQL for the <c>metadata</c> table: user metadata (kind 'user') and system values (kind 'sys').</summary>
+public sealed class MetadataRepository
+{
+    public const string User = "user";
+    public const string Sys = "sys";
+
+    public async Task<Dictionary<string, string>> LoadAsync(CatalogSession session, long stobjId, string kind, CancellationToken ct)
+    {
+        var rows = await session.QueryAsync<(string Name, string Value)>(
+            "SELECT name AS Name, value AS Value FROM metadata WHERE stobj_id = @Id AND kind = @Kind", new { Id = stobjId, Kind = kind }, ct);
+        return rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Makes the stored metadata of one kind exactly <paramref name="values"/>.</summary>
+    public async Task ReplaceAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        await session.ExecuteAsync("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind", new { Id = stobjId, Kind = kind }, ct);
+        if (values.Count > 0)
+        {
+            await session.ExecuteAsync("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
+                values.Select(kv => new { Id = stobjId, Kind = kind, Name = kv.Key, Value = kv.Value }).ToList(), ct);
+        }
+    }
+
+    public async Task SetAsync(CatalogSession session, long stobjId, string kind, string name, string? value, CancellationToken ct)
+    {
+        await session.ExecuteAsync("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind AND name = @Name",
+            new { Id = stobjId, Kind = kind, Name = name }, ct);
+        if (!string.IsNullOrEmpty(value))
+        {
+            await session.ExecuteAsync("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
+                new { Id = stobjId, Kind = kind, Name = name, Value = value }, ct);
+        }
+    }
+}

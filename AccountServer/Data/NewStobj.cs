@@ -1,0 +1,16 @@
+namespace CloudFs.AccountServer.Data;
+
+/// <summary>Values for a new (or rewritten) <c>stobj</c> row.</summary>
+public sealed record NewStobj(
+    long ParentId,
+    long? AccountId,
+    long? ContainerId,
+    string Name,
+    string Path,
+    string Type,
+    long XTimestamp,
+    long Size = 0,
+    string? Etag = null,
+    string? ContentType = null,
+    string? BlobId = null,
+    long? DeleteAt = null);

@@ -1,0 +1,59 @@
+using CloudFs.AccountServer.Core;
+using CloudFs.Catalog;
+
+namespace CloudFs.AccountServer.Data;
+
+/// <summary>SQL for the <c>quota</c> table: limits, exact usage and reservations per account and container.</summary>
+public sealed class QuotaRepository
+{
+    private const string Select = """
+        SELECT stobj_id AS StobjId, max_bytes AS MaxBytes, max_objects AS MaxObjects, used_bytes AS UsedBytes,
+               used_objects AS UsedObjects, reserved_bytes AS ReservedBytes, reserved_objects AS ReservedObjects
+        FROM quota WHERE stobj_id = @Id {FOR_UPDATE}
+        """;
+
+    public Task EnsureAsync(CatalogSession session, long stobjId, CancellationToken ct) =>
+        session.ExecuteAsync("{INSERT_IGNORE} INTO quota (stobj_id) VALUES (@Id)", new { Id = stobjId }, ct);
+
+    /// <summary>Reads and (on MariaDB) row-locks the quota row until the session ends.</summary>
+    public async Task<QuotaState> LockAsync(CatalogSession session, long stobjId, CancellationToken ct)
+    {
+        var row = await session.SingleOrDefaultAsync<QuotaRow>(Select, new { Id = stobjId }, ct);
+        if (row is null)
+        {
+            await EnsureAsync(session, stobjId, ct);
+            row = await session.SingleOrDefaultAsync<QuotaRow>(Select, new { Id = stobjId }, ct)
+                ?? throw new InvalidOperationException($"quota row {stobjId} missing");
+        }
+
+        return new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
+    }
+
+    public Task AddAsync(CatalogSession session, long stobjId, long usedBytes, long usedObjects, long reservedBytes, long reservedObjects, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            UPDATE quota SET used_bytes = used_bytes + @UsedBytes, used_objects = used_objects + @UsedObjects,
+                             reserved_bytes = reserved_bytes + @ReservedBytes, reserved_objects = reserved_objects + @ReservedObjects
+            WHERE stobj_id = @Id
+            """, new { Id = stobjId, UsedBytes = usedBytes, UsedObjects = usedObjects, ReservedBytes = reservedBytes, ReservedObjects = reservedObjects }, ct);
+
+    public Task SetLimitsAsync(CatalogSession session, long stobjId, long? maxBytes, long? maxObjects, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE quota SET max_bytes = @MaxBytes, max_objects = @MaxObjects WHERE stobj_id = @Id",
+            new { Id = stobjId, MaxBytes = maxBytes, MaxObjects = maxObjects }, ct);
+
+    private sealed class QuotaRow
+    {
+        public long StobjId { get; init; }
+
+        public long? MaxBytes { get; init; }
+
+        public long? MaxObjects { get; init; }
+
+        public long UsedBytes { get; init; }
+
+        public long UsedObjects { get; init; }
+
+        public long ReservedBytes { get; init; }
+
+        public long ReservedObjects { get; init; }
+    }
+}

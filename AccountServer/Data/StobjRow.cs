@@ -1,0 +1,27 @@
+namespace CloudFs.AccountServer.Data;
+
+/// <summary>The columns of a <c>stobj</c> row the account server decides on (names are not read back).</summary>
+public sealed class StobjRow
+{
+    public long Id { get; init; }
+
+    public long? ParentId { get; init; }
+
+    public string Type { get; init; } = "";
+
+    public string State { get; init; } = "enabled";
+
+    public long Size { get; init; }
+
+    public string? Etag { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public string? BlobId { get; init; }
+
+    public long? DeleteAt { get; init; }
+
+    public long XTimestamp { get; init; }
+
+    public bool IsDisabled => State == "disabled";
+}

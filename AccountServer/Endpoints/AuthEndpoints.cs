@@ -1,0 +1,74 @@
+using System.Globalization;
+using CloudFs.AccountServer.Core;
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Results;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.AccountServer.Endpoints;
+
+/// <summary>tempauth's wire protocol (GET /auth/v1.0 and friends) and the proxy's token check.</summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/auth/v1.0", LoginAsync);
+        app.MapGet("/auth/v1/{account}/auth", LoginAsync);
+        app.MapGet("/auth", LoginAsync);
+        app.MapGet("/auth/validate", ValidateAsync);
+        return app;
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, AuthService auth, IOptions<AccountServerOptions> options, TimeProvider time)
+    {
+        var request = context.Request;
+        var user = First(request, "X-Auth-User", "X-Storage-User");
+        var key = First(request, "X-Auth-Key", "X-Storage-Pass");
+        if (user is null || key is null)
+        {
+            return ErrorResults.From(new CloudFsError(CloudFsErrorKind.Unauthorized));
+        }
+
+        var outcome = await auth.LoginAsync(user, key, context.RequestAborted);
+        return OutcomeResults.Map(outcome, login =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Auth-Token"] = login.Token;
+            headers["X-Storage-Token"] = login.Token;
+            headers["X-Storage-Url"] = $"{PublicBase(request, options.Value)}/v1/{Uri.EscapeDataString(login.Account)}";
+            headers["X-Auth-Token-Expires"] = ((long)(login.ExpiresAt - time.GetUtcNow()).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Results.Ok();
+        });
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpContext context, AuthService auth)
+    {
+        var token = context.Request.Headers["X-Auth-Token"].ToString();
+        var owner = token.Length == 0 ? null : await auth.ValidateAsync(token, context.RequestAborted);
+        return owner is null
+            ? ErrorResults.From(CloudFsError.NotFound())
+            : Results.Json(new
+            {
+                user_id = owner.UserId,
+                user = $"{owner.Account}:{owner.Username}",
+                account = "AUTH_" + owner.Account,
+                type = owner.Type,
+                expires_at = owner.ExpiresAt / 1000,
+            });
+    }
+
+    // The proxy forwards the client's own host, so the storage URL works from where the client stands.
+    private static string PublicBase(HttpRequest request, AccountServerOptions options)
+    {
+        var host = request.Headers["X-Forwarded-Host"].ToString();
+        if (host.Length == 0)
+        {
+            return options.PublicUrl.TrimEnd('/');
+        }
+
+        var proto = request.Headers["X-Forwarded-Proto"].ToString();
+        return $"{(proto.Length == 0 ? "http" : proto)}://{host}";
+    }
+
+    private static string? First(HttpRequest request, params string[] names) =>
+        names.Select(n => request.Headers[n].ToString()).FirstOrDefault(v => v.Length > 0);
+}

@@ -1,0 +1,44 @@
+using CloudFs.AccountServer.Core;
+using CloudFs.Common.Http;
+using CloudFs.Common.Paths;
+using CloudFs.Common.Time;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CloudFs.AccountServer.Endpoints;
+
+/// <summary>Reads what the proxy puts on every internal request: caller, timestamp, path.</summary>
+public static class BackendRequest
+{
+    public const string UserIdHeader = "X-Backend-User-Id";
+    public const string UserHeader = "X-Backend-User";
+    public const string UserTypeHeader = "X-Backend-User-Type";
+
+    public static Caller Caller(HttpRequest request)
+    {
+        var type = Enum.TryParse<UserType>(request.Headers[UserTypeHeader], ignoreCase: true, out var t) ? t : (UserType?)null;
+        var id = long.TryParse(request.Headers[UserIdHeader], out var i) ? i : (long?)null;
+        var user = request.Headers[UserHeader].ToString();
+        return new Caller(id, user.Length == 0 ? null : user, type);
+    }
+
+    /// <summary>The write's context; without an X-Timestamp from the proxy the write is stamped now.</summary>
+    public static WriteContext Context(HttpContext context, TimeProvider time)
+    {
+        var timestamp = Timestamp.TryParse(context.Request.Headers[CloudFsHeaders.Timestamp], out var ts) ? ts : Timestamp.Now(time);
+        return new WriteContext(Caller(context.Request), context.TraceIdentifier, timestamp);
+    }
+
+    /// <summary>The functional path, decoded once from the raw request target.</summary>
+    public static BackendPath? Path(HttpContext context, string prefix = "")
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        return BackendPath.TryParse(raw, prefix);
+    }
+
+    public static IEnumerable<KeyValuePair<string, string>> Headers(HttpRequest request) =>
+        request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()));
+
+    /// <summary>A header's value, or null when absent (an empty header is "").</summary>
+    public static string? Optional(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using CloudFs.AccountServer.Core;
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Results;
+
+namespace CloudFs.AccountServer.Endpoints;
+
+/// <summary>PUT/POST/DELETE on functional URLs of accounts, containers and objects, plus object admission.</summary>
+public static class NamespaceEndpoints
+{
+    public static IEndpointRouteBuilder MapNamespaceEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/{device}/{partition:long}/{**rest}", ["PUT", "POST", "DELETE"], DispatchAsync);
+        app.MapPost("/admit/{**rest}", AdmitAsync);
+        return app;
+    }
+
+    private static Task<IResult> DispatchAsync(HttpContext context, AccountService accounts, ContainerService containers, ObjectService objects, TimeProvider time)
+    {
+        var path = BackendRequest.Path(context);
+        if (path is null)
+        {
+            return Task.FromResult(OutcomeResults.BadPath());
+        }
+
+        var ctx = BackendRequest.Context(context, time);
+        var method = context.Request.Method;
+        var ct = context.RequestAborted;
+        return (path.Container, path.Object, method) switch
+        {
+            (null, _, "PUT") => AccountPutAsync(accounts, ctx, path.Account, ct),
+            (null, _, "POST") => AccountPostAsync(context.Request, accounts, ctx, path.Account, ct),
+            ({ } c, null, "PUT") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: true, ct),
+            ({ } c, null, "POST") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: false, ct),
+            ({ } c, null, "DELETE") => ContainerDeleteAsync(containers, ctx, path.Account, c, ct),
+            ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "POST") => ObjectPostAsync(context.Request, objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "DELETE") when context.Request.Headers["X-Backend-Recursive"] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "DELETE") => ObjectDeleteAsync(objects, ctx, path.Account, c, o, ct),
+            _ => Task.FromResult(ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed))),
+        };
+    }
+
+    private static async Task<IResult> AccountPutAsync(AccountService accounts, WriteContext ctx, string account, CancellationToken ct) =>
+        OutcomeResults.Map(await accounts.CreateAsync(ctx, account, ct), _ => Results.StatusCode(StatusCodes.Status201Created));
+
+    private static async Task<IResult> AccountPostAsync(HttpRequest request, AccountService accounts, WriteContext ctx, string account, CancellationToken ct)
+    {
+        var quota = QuotaHeaders.Parse(BackendRequest.Optional(request, AccountService.QuotaBytesHeader), BackendRequest.Optional(request, AccountService.QuotaCountHeader));
+        if (quota.Error is { } bad)
+        {
+            return ErrorResults.From(bad);
+        }
+
+        var change = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Account);
+        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value!, ct), _ => Results.NoContent());
+    }
+
+    private static async Task<IResult> ContainerWriteAsync(HttpRequest request, ContainerService containers, WriteContext ctx, string account, string container, bool create, CancellationToken ct)
+    {
+        var change = ContainerChangeParser.Parse(request);
+        if (change.Error is { } bad)
+        {
+            return ErrorResults.From(bad);
+        }
+
+        return create
+            ? OutcomeResults.Map(await containers.PutAsync(ctx, account, container, change.Value!, ct),
+                created => Results.StatusCode(created ? StatusCodes.Status201Created : StatusCodes.Status202Accepted))
+            : OutcomeResults.Map(await containers.PostAsync(ctx, account, container, change.Value!, ct), _ => Results.NoContent());
+    }
+
+    private static async Task<IResult> ContainerDeleteAsync(ContainerService containers, WriteContext ctx, string account, string container, CancellationToken ct) =>
+        OutcomeResults.Map(await containers.DeleteAsync(ctx, account, container, ct), _ => Results.NoContent());
+
+    private static async Task<IResult> ObjectCommitAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)
+    {
+        var commit = ObjectHeaderParser.ParseCommit(request);
+        if (commit.Error is { } bad)
+        {
+            return ErrorResults.From(bad);
+        }
+
+        return OutcomeResults.Map(await objects.CommitAsync(ctx, account, container, name, commit.Value!, ct),
+            result => Results.Json(new { object_id = result.ObjectId, created = result.Created, replaced_blob_id = result.ReplacedBlobId }, statusCode: StatusCodes.Status201Created));
+    }
+
+    private static async Task<IResult> ObjectPostAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)
+    {
+        var update = ObjectHeaderParser.ParseUpdate(request);
+        if (update.Error is { } bad)
+        {
+            return ErrorResults.From(bad);
+        }
+
+        return OutcomeResults.Map(await objects.UpdateAsync(ctx, account, container, name, update.Value!, ct), _ => Results.StatusCode(StatusCodes.Status202Accepted));
+    }
+
+    private static async Task<IResult> ObjectDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct) =>
+        OutcomeResults.Map(await objects.DeleteAsync(ctx, account, container, name, ct),
+            _ => Results.NoContent());
+
+    private static async Task<IResult> DirectoryDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string directory, CancellationToken ct) =>
+        OutcomeResults.Map(await objects.DeleteDirectoryAsync(ctx, account, container, directory, ct),
+            usage => Results.Json(new { bytes = usage.Bytes, objects = usage.Objects }));
+
+    private static async Task<IResult> AdmitAsync(HttpContext context, ObjectService objects, TimeProvider time)
+    {
+        var path = BackendRequest.Path(context, "/admit");
+        if (path?.Container is null || path.Object is null)
+        {
+            return OutcomeResults.BadPath();
+        }
+
+        var lengthHeader = context.Request.Headers["X-Backend-Content-Length"].ToString();
+        var length = long.TryParse(lengthHeader, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : -1;
+        var ctx = BackendRequest.Context(context, time);
+        return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, path.Container, path.Object, length, context.RequestAborted),
+            reservation => Results.Json(new { reservation }));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using CloudFs.AccountServer.Core;
+using CloudFs.Common.Results;
+
+namespace CloudFs.AccountServer.Endpoints;
+
+/// <summary>Object commit and POST headers as the proxy forwards them.</summary>
+public static class ObjectHeaderParser
+{
+    /// <summary>Headers kept as system metadata and sent back on GET/HEAD.</summary>
+    public static readonly string[] SystemHeaders = ["Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires"];
+
+    public static Outcome<ObjectCommit> ParseCommit(HttpRequest request)
+    {
+        var blobId = request.Headers["X-Backend-Blob-Id"].ToString();
+        var etag = request.Headers["X-Backend-Etag"].ToString().Trim('"').ToLowerInvariant();
+        if (blobId.Length != 32 || !blobId.All(Uri.IsHexDigit) || etag.Length != 32
+            || !long.TryParse(request.Headers["X-Backend-Size"], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            return CloudFsError.BadRequest("Commit needs X-Backend-Blob-Id, X-Backend-Etag and X-Backend-Size.");
+        }
+
+        var deleteAt = ParseDeleteAt(request);
+        if (deleteAt.Error is { } bad)
+        {
+            return bad;
+        }
+
+        var meta = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Object);
+        var reservation = request.Headers["X-Backend-Reservation"].ToString();
+        return new ObjectCommit(blobId.ToLowerInvariant(), etag, size, ContentType(request) ?? "application/octet-stream",
+            deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation);
+    }
+
+    public static Outcome<ObjectUpdate> ParseUpdate(HttpRequest request)
+    {
+        var deleteAt = ParseDeleteAt(request);
+        if (deleteAt.Error is { } bad)
+        {
+            return bad;
+        }
+
+        var remove = request.Headers.ContainsKey("X-Remove-Delete-At");
+        var meta = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Object);
+        return new ObjectUpdate(meta.Set, ContentType(request), System(request), remove ? 0 : deleteAt.Value);
+    }
+
+    private static Outcome<long?> ParseDeleteAt(HttpRequest request)
+    {
+        var text = BackendRequest.Optional(request, "X-Delete-At");
+        if (text is null)
+        {
+            return new Outcome<long?>(null, null);
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0
+            ? new Outcome<long?>(at, null)
+            : CloudFsError.BadRequest("Non-integer X-Delete-At");
+    }
+
+    private static string? ContentType(HttpRequest request) =>
+        request.Headers.ContentType.ToString() is { Length: > 0 } type ? type : null;
+
+    private static Dictionary<string, string> System(HttpRequest request) =>
+        SystemHeaders.Where(h => request.Headers.ContainsKey(h))
+            .ToDictionary(h => h.ToLowerInvariant(), h => request.Headers[h].ToString(), StringComparer.Ordinal);
+}

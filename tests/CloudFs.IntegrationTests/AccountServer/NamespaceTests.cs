@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CloudFs.Catalog;
+
+namespace CloudFs.IntegrationTests.AccountServer;
+
+public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTestBase(provider)
+{
+    [Test]
+    public async Task ContainerPut_Twice_Answers201Then202()
+    {
+        Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c", Backend.Owner), Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c", Backend.Owner), Is.EqualTo(HttpStatusCode.Accepted));
+    }
+
+    [Test]
+    public async Task ContainerPut_MissingAccount_Answers404() =>
+        Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_nobody/c", Backend.Admin), Is.EqualTo(HttpStatusCode.NotFound));
+
+    [Test]
+    public async Task ContainerPut_OtherAccountsOwnerOrMember_Answers403()
+    {
+        Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c", Backend.OtherOwner), Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c", Backend.Member), Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task ContainerDelete_NotEmptyThenEmpty_Answers409Then204()
+    {
+        await CreateContainerAsync("c");
+        Assert.That(await PutObjectAsync("c", "a/b/o", 5), Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c", Backend.Owner), Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a/b/o", Backend.Owner), Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c", Backend.Owner), Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c", Backend.Owner), Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task ObjectCommit_NestedName_CreatesDirectoriesAndPrunesThemOnDelete()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "x/y/z.txt", 3);
+
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE type = 'directory'"), Is.EqualTo(2));
+        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/x/y/z.txt", Backend.Owner);
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE type = 'directory'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task ObjectCommit_ObjectAndDirectoryOfOneName_Coexist()
+    {
+        await CreateContainerAsync("c");
+
+        Assert.That(await PutObjectAsync("c", "a/b", 1), Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await PutObjectAsync("c", "a/b/c", 1), Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await PutObjectAsync("c", "a/b/", 0), Is.EqualTo(HttpStatusCode.Created), "explicit directory marker");
+        Assert.That(await PutObjectAsync("c", "a//odd", 1), Is.EqualTo(HttpStatusCode.Created), "empty segment");
+
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task ObjectCommit_Overwrite_ReplacesBlobAndQueuesOldOne()
+    {
+        await CreateContainerAsync("c");
+        var first = Backend.NewBlobId();
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner, Backend.Commit(first, 10));
+
+        using var response = await SendAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner, Backend.Commit(Backend.NewBlobId(), 4));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)body["replaced_blob_id"], Is.EqualTo(first));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM garbage WHERE blob_id = @B", new { B = first }), Is.EqualTo(1));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(4));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ObjectCommit_OlderTimestamp_Answers409AndKeepsNewer()
+    {
+        await CreateContainerAsync("c");
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner, Backend.Commit(Backend.NewBlobId(), 10, ("X-Timestamp", "2000000000.00000")));
+
+        var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner, Backend.Commit(Backend.NewBlobId(), 4, ("X-Timestamp", "1999999999.00000")));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task ObjectCommit_MissingContainer_Answers404AndWritesNothing()
+    {
+        Assert.That(await PutObjectAsync("nope", "o", 1), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE type IN ('object', 'directory')"), Is.Zero);
+    }
+
+    [Test]
+    public async Task ObjectPost_ReplacesUserMetadata()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "o", 1, null, ("X-Object-Meta-A", "1"), ("X-Object-Meta-B", "2"));
+
+        Assert.That(await StatusAsync(HttpMethod.Post, "/d1/0/AUTH_test/c/o", Backend.Owner, ("X-Object-Meta-C", "3")), Is.EqualTo(HttpStatusCode.Accepted));
+
+        Assert.That(await ScalarAsync<string>("SELECT GROUP_CONCAT(name) FROM metadata WHERE kind = 'user'"), Is.EqualTo("c"));
+        Assert.That(await StatusAsync(HttpMethod.Post, "/d1/0/AUTH_test/c/missing", Backend.Owner), Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task ObjectDelete_Expired_Answers404ButReapsTheRow()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "o", 7, null, ("X-Delete-At", "1000000000"));
+
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/o", Backend.Owner), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await UsedBytesAsync("c"), Is.Zero);
+    }
+
+    [Test]
+    public async Task DirectoryDelete_Recursive_CascadesAndReturnsUsage()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "d/one", 10);
+        await PutObjectAsync("c", "d/sub/two", 20);
+        await PutObjectAsync("c", "d-sibling", 5);
+        await PutObjectAsync("c", "keep/three", 1);
+
+        using var response = await SendAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/d", Backend.Owner, ("X-Backend-Recursive", "true"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((long?)body["bytes"], Is.EqualTo(30));
+        Assert.That((long?)body["objects"], Is.EqualTo(2));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(6));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(2));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE type = 'object'"), Is.EqualTo(2));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM garbage"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task UsageCheck_AfterManyWrites_FindsNoDrift()
+    {
+        await CreateContainerAsync("c");
+        await CreateContainerAsync("d");
+        for (var i = 0; i < 10; i++)
+        {
+            await PutObjectAsync(i % 2 == 0 ? "c" : "d", $"dir{i % 3}/o{i}", i * 10);
+        }
+
+        await PutObjectAsync("c", "dir0/o0", 999);
+        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/d/dir1/o1", Backend.Owner);
+        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/dir2", Backend.Owner, ("X-Backend-Recursive", "true"));
+
+        using var response = await SendAsync(HttpMethod.Post, "/usage-check/d1/0/AUTH_test", Backend.Admin);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body["drifts"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task UsageCheck_TamperedCounter_IsFoundAndRepaired()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "o", 10);
+        await ScalarAsync<long>("UPDATE quota SET used_bytes = 999 WHERE stobj_id = (SELECT id FROM stobj WHERE type = 'container')");
+
+        using var found = await SendAsync(HttpMethod.Post, "/usage-check/d1/0/AUTH_test?repair=true", Backend.Admin);
+        Assert.That(JsonNode.Parse(await found.Content.ReadAsStringAsync())!["drifts"]!.AsArray(), Has.Count.EqualTo(1));
+
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(10));
+    }
+}
