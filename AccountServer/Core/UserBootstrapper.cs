@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CloudFs.AccountServer.Data;
+using CloudFs.Common.Http;
 using CloudFs.Common.Time;
 using Microsoft.Extensions.Logging;
 
@@ -52,7 +53,7 @@ public sealed partial class UserBootstrapper(CatalogWork work, UserRepository us
                 return false;
             }
 
-            var ctx = new WriteContext(Caller.System, "bootstrap", Timestamp.Now(time));
+            var ctx = new WriteContext(Caller.System, TransactionId.New(time, "-bootstrap"), Timestamp.Now(time));
             var created = await userService.CreateInSessionAsync(session, ctx, user, token);
             if (!created.IsSuccess)
             {
