@@ -14,6 +14,7 @@ public static class AccountServerApp
         builder.Services.AddAccountServer();
         var app = builder.Build();
         app.UseCloudFsDefaults();
+        app.UseMiddleware<CatalogOutageMiddleware>();
         app.MapAuthEndpoints();
         app.MapNamespaceEndpoints();
         app.MapAdminEndpoints();

@@ -1,5 +1,6 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
+using CloudFs.AccountServer.Journal;
 using CloudFs.Catalog;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,11 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<RecordService>();
         services.AddSingleton<UsageAudit>();
         services.AddSingleton<UserBootstrapper>();
+
+        services.AddSingleton<CommitJournal>();
+        services.AddSingleton<JournalingCommitter>();
+        services.AddSingleton<JournalReplayer>();
+        services.AddHostedService(sp => sp.GetRequiredService<JournalReplayer>());
         return services;
     }
 }

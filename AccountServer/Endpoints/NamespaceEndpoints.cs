@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Journal;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Results;
 
@@ -15,7 +16,8 @@ public static class NamespaceEndpoints
         return app;
     }
 
-    private static Task<IResult> DispatchAsync(HttpContext context, AccountService accounts, ContainerService containers, ObjectService objects, TimeProvider time)
+    private static Task<IResult> DispatchAsync(HttpContext context, AccountService accounts, ContainerService containers, ObjectService objects,
+        JournalingCommitter committer, TimeProvider time)
     {
         var path = BackendRequest.Path(context);
         if (path is null)
@@ -33,7 +35,7 @@ public static class NamespaceEndpoints
             ({ } c, null, "PUT") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: true, ct),
             ({ } c, null, "POST") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: false, ct),
             ({ } c, null, "DELETE") => ContainerDeleteAsync(containers, ctx, path.Account, c, ct),
-            ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, committer, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "POST") => ObjectPostAsync(context.Request, objects, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "DELETE") when context.Request.Headers["X-Backend-Recursive"] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "DELETE") => ObjectDeleteAsync(objects, ctx, path.Account, c, o, ct),
@@ -73,7 +75,7 @@ public static class NamespaceEndpoints
     private static async Task<IResult> ContainerDeleteAsync(ContainerService containers, WriteContext ctx, string account, string container, CancellationToken ct) =>
         OutcomeResults.Map(await containers.DeleteAsync(ctx, account, container, ct), _ => Results.NoContent());
 
-    private static async Task<IResult> ObjectCommitAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)
+    private static async Task<IResult> ObjectCommitAsync(HttpRequest request, JournalingCommitter committer, WriteContext ctx, string account, string container, string name, CancellationToken ct)
     {
         var commit = ObjectHeaderParser.ParseCommit(request);
         if (commit.Error is { } bad)
@@ -81,8 +83,15 @@ public static class NamespaceEndpoints
             return ErrorResults.From(bad);
         }
 
-        return OutcomeResults.Map(await objects.CommitAsync(ctx, account, container, name, commit.Value!, ct),
-            result => Results.Json(new { object_id = result.ObjectId, created = result.Created, replaced_blob_id = result.ReplacedBlobId }, statusCode: StatusCodes.Status201Created));
+        // A journaled commit is durable (fsynced) and will be applied in order: the client may be told 201.
+        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, commit.Value!, ct),
+            done => Results.Json(new
+            {
+                object_id = done.Result?.ObjectId,
+                created = done.Result?.Created,
+                replaced_blob_id = done.Result?.ReplacedBlobId,
+                journaled = done.Journaled,
+            }, statusCode: StatusCodes.Status201Created));
     }
 
     private static async Task<IResult> ObjectPostAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)

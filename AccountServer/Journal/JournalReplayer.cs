@@ -1,0 +1,103 @@
+using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Data;
+using CloudFs.Common.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.AccountServer.Journal;
+
+/// <summary>
+/// Replays journaled commits, oldest first, whenever the journal holds entries and the
+/// database answers again (also right after a restart). A commit the catalog now refuses
+/// (its container deleted meanwhile, a newer write won) is dropped and its blob handed to
+/// garbage collection; an unreachable database stops the pass until the next try.
+/// </summary>
+public sealed partial class JournalReplayer(CommitJournal journal, ObjectService objects, CatalogWork work, GarbageRepository garbage,
+    IOptions<AccountServerOptions> options, TimeProvider time, ILogger<JournalReplayer> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+
+    public void Wake() => _wake.Release();
+
+    /// <summary>One replay pass; returns how many entries it applied or dropped.</summary>
+    public async Task<int> ReplayOnceAsync(CancellationToken ct)
+    {
+        var pending = await journal.PendingAsync(ct);
+        long done = 0;
+        var count = 0;
+        foreach (var entry in pending)
+        {
+            var ctx = new WriteContext(new Caller(entry.UserId, entry.User, entry.UserType), entry.TransId, new Timestamp(entry.Timestamp));
+            try
+            {
+                var outcome = await objects.CommitAsync(ctx, entry.Account, entry.Container, entry.Object, entry.Commit with { ReservationId = null }, ct);
+                if (outcome.Error is { } refused)
+                {
+                    Log.Refused(logger, entry.Sequence, refused.Kind.ToString(), entry.TransId);
+                    await work.RunAsync(async (session, token) =>
+                    {
+                        await garbage.EnqueueAsync(session, [entry.Commit.BlobId], time.GetUtcNow().ToUnixTimeMilliseconds(), token);
+                        await session.CommitAsync(token);
+                        return true;
+                    }, ct);
+                }
+                else
+                {
+                    Log.Replayed(logger, entry.Sequence, entry.TransId);
+                }
+            }
+            catch (Exception ex) when (CatalogWork.IsUnreachable(ex))
+            {
+                break;
+            }
+
+            done = entry.Sequence;
+            count++;
+        }
+
+        if (count > 0)
+        {
+            await journal.RemoveThroughAsync(done, ct);
+        }
+
+        return count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.JournalReplaySeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (journal.Count > 0)
+                {
+                    await ReplayOnceAsync(stoppingToken);
+                }
+
+                await _wake.WaitAsync(interval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.PassFailed(logger, ex);
+                await Task.Delay(interval, stoppingToken);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Replayed journaled commit #{Sequence} {TransId}")]
+        public static partial void Replayed(ILogger logger, long sequence, string transId);
+
+        [LoggerMessage(2, LogLevel.Warning, "Journaled commit #{Sequence} refused on replay ({Reason}); its blob goes to garbage collection {TransId}")]
+        public static partial void Refused(ILogger logger, long sequence, string reason, string transId);
+
+        [LoggerMessage(3, LogLevel.Error, "Journal replay pass failed")]
+        public static partial void PassFailed(ILogger logger, Exception ex);
+    }
+}

@@ -1,0 +1,46 @@
+using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Data;
+using CloudFs.Common.Results;
+using Microsoft.Extensions.Logging;
+
+namespace CloudFs.AccountServer.Journal;
+
+/// <summary>
+/// Commits through the database when it answers, and into the journal when it does not: a
+/// commit the proxy was told to expect (its blob is already on a quorum) is never lost to a
+/// database outage. While the journal holds entries, new commits join its end so they
+/// replay in the order they were taken.
+/// </summary>
+public sealed partial class JournalingCommitter(ObjectService objects, CommitJournal journal, JournalReplayer replayer, ILogger<JournalingCommitter> logger)
+{
+    public async Task<Outcome<CommitOutcome>> CommitAsync(WriteContext ctx, string account, string container, string name, ObjectCommit commit, CancellationToken ct)
+    {
+        if (journal.Count == 0)
+        {
+            try
+            {
+                var direct = await objects.CommitAsync(ctx, account, container, name, commit, ct);
+                return direct.Error is { } error ? error : new CommitOutcome(direct.Value, Journaled: false);
+            }
+            catch (Exception ex) when (CatalogWork.IsUnreachable(ex))
+            {
+                Log.DatabaseUnreachable(logger, ctx.TransId, ex.Message);
+            }
+        }
+
+        var entry = await journal.AppendAsync(seq => new JournalEntry(seq, account, container, name, ctx.Caller.UserId, ctx.Caller.User,
+            ctx.Caller.Type, ctx.TransId, ctx.Timestamp.Units, commit), ct);
+        Log.Journaled(logger, entry.Sequence, account, container, name, ctx.TransId);
+        replayer.Wake();
+        return new CommitOutcome(null, Journaled: true);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Catalog database unreachable, journaling commit {TransId}: {Reason}")]
+        public static partial void DatabaseUnreachable(ILogger logger, string transId, string reason);
+
+        [LoggerMessage(2, LogLevel.Information, "Journaled commit #{Sequence} {Account}/{Container}/{Object} {TransId}")]
+        public static partial void Journaled(ILogger logger, long sequence, string account, string container, string @object, string transId);
+    }
+}
