@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using CloudFs.AccountServer;
+using CloudFs.Bench.Commit;
+
+// commit-bench <Sqlite|MySql> <connection string> [commits] [concurrency] [runs]
+// Each commit is what one object PUT costs the catalog: admission (quota reservation)
+// then commit (row, directories, usage, record), as the proxy sends them.
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: commit-bench <Sqlite|MySql> <connection string> [commits=5000] [concurrency=32] [runs=3]");
+    return 2;
+}
+
+var provider = args[0];
+var connectionString = args[1];
+var commits = args.Length > 2 ? int.Parse(args[2]) : 5000;
+var concurrency = args.Length > 3 ? int.Parse(args[3]) : 32;
+var runs = args.Length > 4 ? int.Parse(args[4]) : 3;
+var dataDir = Directory.CreateTempSubdirectory("commit-bench-").FullName;
+
+var app = AccountServerApp.Build(
+[
+    "--Server:Port=0", $"--Server:DataDir={dataDir}", $"--Catalog:Provider={provider}", $"--Catalog:ConnectionString={connectionString}",
+    "--Bootstrap:AdminPassword=bench", "--Bootstrap:Users:0:User=bench:owner", "--Bootstrap:Users:0:Key=bench", "--Logging:LogLevel:Default=Warning",
+]);
+await app.PrepareAsync();
+await app.StartAsync();
+using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(app.Urls.First()) };
+var driver = new CommitDriver(client);
+await driver.CreateContainerAsync();
+
+var rates = new List<double>();
+for (var run = 0; run < runs; run++)
+{
+    var watch = Stopwatch.StartNew();
+    var failures = await driver.RunAsync($"run{run}", commits, concurrency);
+    var rate = commits / watch.Elapsed.TotalSeconds;
+    rates.Add(rate);
+    Console.WriteLine($"run {run + 1}: {commits} admit+commit pairs at concurrency {concurrency} in {watch.Elapsed.TotalSeconds:0.00} s = {rate:0} commits/s ({failures} failed)");
+}
+
+rates.Sort();
+Console.WriteLine($"{provider}: median {rates[rates.Count / 2]:0} commits/s (min {rates[0]:0}, max {rates[^1]:0}) over {runs} runs");
+await app.StopAsync();
+Directory.Delete(dataDir, recursive: true);
+return 0;
