@@ -41,6 +41,8 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<JournalingCommitter>();
         services.AddSingleton<JournalReplayer>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalReplayer>());
+        services.AddSingleton<ExpiredObjectReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredObjectReaper>());
         return services;
     }
 }

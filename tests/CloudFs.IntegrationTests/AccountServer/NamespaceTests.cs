@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudFs.Catalog;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudFs.IntegrationTests.AccountServer;
 
@@ -171,5 +172,19 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
         Assert.That(JsonNode.Parse(await found.Content.ReadAsStringAsync())!["drifts"]!.AsArray(), Has.Count.EqualTo(1));
 
         Assert.That(await UsedBytesAsync("c"), Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task Reaper_ExpiredObjects_AreRemovedWithUsageAndRecords()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "old/a", 10, null, ("X-Delete-At", "1000000000"));
+        await PutObjectAsync("c", "old/b", 20, null, ("X-Delete-At", "4000000000"));
+
+        var reaped = await Host.Services.GetRequiredService<CloudFs.AccountServer.Core.ExpiredObjectReaper>().ReapOnceAsync(CancellationToken.None);
+
+        Assert.That(reaped, Is.EqualTo(1));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(20));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM record WHERE action = 'object.expire' AND account = 'AUTH_test'"), Is.EqualTo(1));
     }
 }
