@@ -18,6 +18,7 @@ public static class AccountServerApp
         app.MapAuthEndpoints();
         app.MapNamespaceEndpoints();
         app.MapAdminEndpoints();
+        app.MapTreeEndpoints();
         return app;
     }
 

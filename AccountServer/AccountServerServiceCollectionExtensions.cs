@@ -26,7 +26,9 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<ReservationRepository>();
         services.AddSingleton<GarbageRepository>();
         services.AddSingleton<RecordRepository>();
+        services.AddSingleton<TreeRepository>();
 
+        services.AddSingleton<NamespaceLocator>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ContainerService>();
         services.AddSingleton<ObjectService>();
@@ -35,6 +37,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<FirewallService>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<UsageAudit>();
+        services.AddSingleton<TreeService>();
         services.AddSingleton<UserBootstrapper>();
 
         services.AddSingleton<CommitJournal>();

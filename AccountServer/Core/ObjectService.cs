@@ -11,14 +11,14 @@ namespace CloudFs.AccountServer.Core;
 /// blob, metadata POST and delete. Each is one transaction with its usage change and its
 /// operation record, so listings, counts and quotas never lag the write.
 /// </summary>
-public sealed class ObjectService(CatalogWork work, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
+public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
     ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<string>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
         work.RunAsync<Outcome<string>>(async (session, token) =>
         {
-            var place = await LocateAsync(session, ctx, account, container, ObjectPath.Parse(name), create: false, token);
+            var place = await locator.LocateAsync(session, ctx, account, container, ObjectPath.Parse(name), create: false, token);
             if (place.Error is not null)
             {
                 return place.Error;
@@ -68,7 +68,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
                 await ReleaseAsync(session, reservationId, token);
             }
 
-            var place = await LocateAsync(session, ctx, account, container, path, create: true, token);
+            var place = await locator.LocateAsync(session, ctx, account, container, path, create: true, token);
             var outcome = place.Error is null
                 ? await WriteObjectAsync(session, ctx, place, commit, now, token)
                 : new Outcome<CommitResult>(null, place.Error);
@@ -87,7 +87,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
         work.RunAsync<Outcome<bool>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(name);
-            var place = await LocateAsync(session, ctx, account, container, path, create: false, token);
+            var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
             if (place.Error is not null)
             {
                 return place.Error;
@@ -132,7 +132,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
         work.RunAsync<Outcome<string?>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(name);
-            var place = await LocateAsync(session, ctx, account, container, path, create: false, token);
+            var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
             if (place.Error is not null)
             {
                 return place.Error;
@@ -173,7 +173,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
         work.RunAsync<Outcome<UsageDelta>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(directory.TrimEnd('/') + "/");
-            var place = await LocateAsync(session, ctx, account, container, path, create: false, token);
+            var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
             if (place.Error is not null)
             {
                 return place.Error;
@@ -200,7 +200,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
             return new UsageDelta(bytes, objects);
         }, ct);
 
-    private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, Place place, ObjectCommit commit, long now, CancellationToken ct)
+    private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, ObjectCommit commit, long now, CancellationToken ct)
     {
         var existing = await names.FindChildAsync(session, place.Parent!.Value, "object", place.Path.Leaf, forUpdate: true, ct);
         if (Access.Blocks(ctx.Caller, existing))
@@ -256,7 +256,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
         return new CommitResult(id, existing is null, replaced);
     }
 
-    private async Task RemoveRowAsync(CatalogSession session, Place place, StobjRow row, long now, CancellationToken ct)
+    private async Task RemoveRowAsync(CatalogSession session, NamespacePlace place, StobjRow row, long now, CancellationToken ct)
     {
         await names.DeleteAsync(session, row.Id, ct);
         await quotas.LockAsync(session, place.Account!.Id, ct);
@@ -297,62 +297,6 @@ public sealed class ObjectService(CatalogWork work, NamespaceRepository names, M
         }
     }
 
-    /// <summary>Finds account, container and the directory chain of a name, creating missing directories when asked.</summary>
-    private async Task<Place> LocateAsync(CatalogSession session, WriteContext ctx, string account, string container, ObjectPath path, bool create, CancellationToken ct)
-    {
-        var accountRow = await names.FindAccountAsync(session, account, ct);
-        var containerRow = accountRow is null ? null : await names.FindChildAsync(session, accountRow.Id, "container", container, false, ct);
-        var place = new Place(account, container, path, accountRow, containerRow);
-        if (containerRow is null)
-        {
-            return place with { Error = CloudFsError.NotFound() };
-        }
-
-        if (Access.Blocks(ctx.Caller, accountRow) || Access.Blocks(ctx.Caller, containerRow))
-        {
-            return place with { Error = Access.Forbidden() };
-        }
-
-        var parent = containerRow.Id;
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        for (var depth = 0; depth < path.Directories.Count; depth++)
-        {
-            StobjRow? dir;
-            if (create)
-            {
-                dir = (await names.EnsureChildAsync(session, new NewStobj(parent, accountRow!.Id, containerRow.Id, path.Directories[depth],
-                    path.DirectoryPath(depth + 1), "directory", ctx.Timestamp.Units), now, ct)).Row;
-            }
-            else
-            {
-                dir = await names.FindChildAsync(session, parent, "directory", path.Directories[depth], false, ct);
-            }
-
-            if (dir is null)
-            {
-                return place with { Parent = null };
-            }
-
-            if (Access.Blocks(ctx.Caller, dir))
-            {
-                return place with { Error = Access.Forbidden() };
-            }
-
-            place.DirectoryIds.Add(dir.Id);
-            parent = dir.Id;
-        }
-
-        return place with { Parent = parent };
-    }
-
     private static bool IsExpired(StobjRow row, DateTimeOffset now) => row.DeleteAt is { } at && at <= now.ToUnixTimeSeconds();
 
-    private sealed record Place(string AccountName, string ContainerName, ObjectPath Path, StobjRow? Account, StobjRow? Container)
-    {
-        public long? Parent { get; init; }
-
-        public CloudFsError? Error { get; init; }
-
-        public List<long> DirectoryIds { get; } = [];
-    }
 }

@@ -1,0 +1,57 @@
+using CloudFs.AccountServer.Data;
+using CloudFs.Catalog;
+using CloudFs.Common.Results;
+
+namespace CloudFs.AccountServer.Core;
+
+/// <summary>Walks a name down the tree (account, container, directories), checking the firewall on the way.</summary>
+public sealed class NamespaceLocator(NamespaceRepository names, TimeProvider time)
+{
+    /// <summary>Finds account, container and the directory chain of a name, creating missing directories when asked.</summary>
+    public async Task<NamespacePlace> LocateAsync(CatalogSession session, WriteContext ctx, string account, string container, ObjectPath path, bool create, CancellationToken ct)
+    {
+        var accountRow = await names.FindAccountAsync(session, account, ct);
+        var containerRow = accountRow is null ? null : await names.FindChildAsync(session, accountRow.Id, "container", container, false, ct);
+        var place = new NamespacePlace(account, container, path, accountRow, containerRow);
+        if (containerRow is null)
+        {
+            return place with { Error = CloudFsError.NotFound() };
+        }
+
+        if (Access.Blocks(ctx.Caller, accountRow) || Access.Blocks(ctx.Caller, containerRow))
+        {
+            return place with { Error = Access.Forbidden() };
+        }
+
+        var parent = containerRow.Id;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        for (var depth = 0; depth < path.Directories.Count; depth++)
+        {
+            StobjRow? dir;
+            if (create)
+            {
+                dir = (await names.EnsureChildAsync(session, new NewStobj(parent, accountRow!.Id, containerRow.Id, path.Directories[depth],
+                    path.DirectoryPath(depth + 1), "directory", ctx.Timestamp.Units), now, ct)).Row;
+            }
+            else
+            {
+                dir = await names.FindChildAsync(session, parent, "directory", path.Directories[depth], false, ct);
+            }
+
+            if (dir is null)
+            {
+                return place with { Parent = null };
+            }
+
+            if (Access.Blocks(ctx.Caller, dir))
+            {
+                return place with { Error = Access.Forbidden() };
+            }
+
+            place.DirectoryIds.Add(dir.Id);
+            parent = dir.Id;
+        }
+
+        return place with { Parent = parent };
+    }
+}
