@@ -22,22 +22,28 @@ ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swi
 mariadb_start
 build_solution || die "build failed"
 
+# count NAME: the NAME="N" attribute of the current <Counters>, 0 when absent.
+count() { local v; v=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | grep -o '[0-9][0-9]*'); echo "${v:-0}"; }
+
 passed=0 failed=0 skipped=0 broken=0
 for suite in "${SUITES[@]}"; do
   log "running $suite"
   out="$RESULTS/$suite.log"
+  trx="$RESULTS/$suite.trx"
   dotnet test "$CLOUDFS_ROOT/tests/$suite/$suite.csproj" -c "$CLOUDFS_CONFIGURATION" --no-build -nologo \
-    --logger "console;verbosity=normal" "$@" 2>&1 | tee "$out"
+    --logger "console;verbosity=normal" --logger "trx;LogFileName=$trx" "$@" 2>&1 | tee "$out"
   rc=${PIPESTATUS[0]}
-  # VSTest closes each run with: "Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13, ..."
-  line="$(grep -E '^(Passed|Failed)!  - Failed:' "$out" | tail -1)"
-  if [ -z "$line" ]; then
+  # The TRX report's <Counters .../> element holds the run's totals.
+  counters="$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null | head -1)"
+  if [ -z "$counters" ]; then
     log "$suite did not report results (exit $rc)"
     broken=$((broken + 1))
     continue
   fi
-  read -r f p s < <(sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' <<<"$line")
+  p=$(count passed); f=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+  s=$(( $(count notExecuted) + $(count inconclusive) ))
   failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
+  log "$suite: $p passed, $f failed, $s skipped"
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then broken=$((broken + 1)); fi
 done
 
