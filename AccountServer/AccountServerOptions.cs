@@ -22,4 +22,10 @@ public sealed class AccountServerOptions
 
     /// <summary>How often objects past their X-Delete-At are reaped, in seconds.</summary>
     public int ReapIntervalSeconds { get; set; } = 60;
+
+    /// <summary>A blob is collectable this long after it stopped being named (time for in-flight reads to finish), in seconds.</summary>
+    public int GarbageGraceSeconds { get; set; } = 3600;
+
+    /// <summary>Garbage rows are forgotten after this long (every object server has collected by then), in seconds.</summary>
+    public int GarbageReclaimSeconds { get; set; } = 7 * 86_400;
 }

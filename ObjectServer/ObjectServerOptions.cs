@@ -30,4 +30,7 @@ public sealed class ObjectServerOptions
 
     /// <summary>Delete leftovers in every device's tmp/ directory at startup.</summary>
     public bool CleanTempOnStartup { get; set; } = true;
+
+    /// <summary>Seconds between garbage-collection passes (blobs no catalog row names); 0 turns collection off.</summary>
+    public int GarbageIntervalSeconds { get; set; } = 300;
 }

@@ -27,6 +27,9 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddSingleton<DiskUsage>();
         services.AddSingleton<TempCleaner>();
         services.AddHostedService<StartupCleanup>();
+        services.AddHttpClient(nameof(Collection.GarbageCollector), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Collection.GarbageCollector>();
+        services.AddHostedService(sp => sp.GetRequiredService<Collection.GarbageCollector>());
         return services;
     }
 }

@@ -13,4 +13,25 @@ public sealed class GarbageRepository
             await session.ExecuteAsync("{INSERT_IGNORE} INTO garbage (blob_id, queued_at) VALUES (@BlobId, @Now)", rows, ct);
         }
     }
+
+    /// <summary>
+    /// Queued blobs that no row names any more, oldest id first after <paramref name="marker"/>.
+    /// The reference check runs here, at collection time: a copy made after the blob was
+    /// queued keeps it alive.
+    /// </summary>
+    public async Task<GarbageCandidates> CandidatesAsync(CatalogSession session, string marker, long queuedBefore, int limit, CancellationToken ct)
+    {
+        var ids = (await session.QueryAsync<string>("""
+            SELECT g.blob_id FROM garbage g
+            WHERE g.blob_id > @Marker AND g.queued_at <= @Before AND NOT EXISTS (SELECT 1 FROM stobj s WHERE s.blob_id = g.blob_id)
+            ORDER BY g.blob_id LIMIT @Limit
+            """, new { Marker = marker, Before = queuedBefore, Limit = limit }, ct)).ToList();
+        return new GarbageCandidates(ids, ids.Count == limit ? ids[^1] : null);
+    }
+
+    /// <summary>Forgets rows older than the reclaim age (every collector has passed them by then) or named again.</summary>
+    public Task<int> PurgeAsync(CatalogSession session, long queuedBefore, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            DELETE FROM garbage WHERE queued_at <= @Before
+            """, new { Before = queuedBefore }, ct);
 }
