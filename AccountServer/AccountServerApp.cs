@@ -19,6 +19,7 @@ public static class AccountServerApp
         app.MapNamespaceEndpoints();
         app.MapAdminEndpoints();
         app.MapTreeEndpoints();
+        app.MapBlobEndpoints();
         return app;
     }
 

@@ -25,6 +25,7 @@ public static class BlobEndpoints
         app.MapDelete(Route, DeleteAsync);
         app.MapPost(Route, PostAsync);
         app.MapReconEndpoints();
+        app.MapListingEndpoints();
         return app;
     }
 
