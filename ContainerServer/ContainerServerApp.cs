@@ -1,5 +1,5 @@
-using CloudFs.Catalog;
 using CloudFs.Common.Hosting;
+using CloudFs.ContainerServer.Endpoints;
 
 namespace CloudFs.ContainerServer;
 
@@ -9,9 +9,10 @@ public static class ContainerServerApp
     public static WebApplication Build(string[] args)
     {
         var builder = CloudFsHost.CreateBuilder(args, ServerRole.Container);
-        builder.Services.AddCatalog();
+        builder.Services.AddContainerServer();
         var app = builder.Build();
         app.UseCloudFsDefaults();
+        app.MapContainerServerApi();
         return app;
     }
 }

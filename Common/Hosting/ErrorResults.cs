@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace CloudFs.Common.Hosting;
 
 /// <summary>
-/// The one table from error kinds to HTTP statuses. Bodies follow Swift: the given message as
-/// text/plain, or Swift's stock HTML page for the status when there is none.
+/// The one table from error kinds to HTTP statuses. Bodies follow Swift (swob): the given
+/// message, or Swift's stock page for the status, both sent as text/html as Swift does.
 /// </summary>
 public static class ErrorResults
 {
@@ -16,6 +16,7 @@ public static class ErrorResults
         CloudFsErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         CloudFsErrorKind.NotFound => StatusCodes.Status404NotFound,
         CloudFsErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
+        CloudFsErrorKind.NotAcceptable => StatusCodes.Status406NotAcceptable,
         CloudFsErrorKind.Conflict => StatusCodes.Status409Conflict,
         CloudFsErrorKind.LengthRequired => StatusCodes.Status411LengthRequired,
         CloudFsErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
@@ -33,7 +34,7 @@ public static class ErrorResults
     {
         var status = StatusCode(error.Kind);
         return error.Message is { Length: > 0 } message
-            ? Microsoft.AspNetCore.Http.Results.Text(message, "text/plain; charset=UTF-8", statusCode: status)
+            ? Microsoft.AspNetCore.Http.Results.Text(message, "text/html; charset=UTF-8", statusCode: status)
             : Microsoft.AspNetCore.Http.Results.Text(SwiftErrorPages.For(status), "text/html; charset=UTF-8", statusCode: status);
     }
 }

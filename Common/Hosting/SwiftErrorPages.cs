@@ -10,6 +10,7 @@ public static class SwiftErrorPages
         403 => Page("Forbidden", "Access was denied to this resource."),
         404 => Page("Not Found", "The resource could not be found."),
         405 => Page("Method Not Allowed", "The method is not allowed for this resource."),
+        406 => Page("Not Acceptable", "The resource is not available in a format acceptable to your browser."),
         408 => Page("Request Timeout", "The server has waited too long for the request to be sent by the client."),
         409 => Page("Conflict", "There was a conflict when trying to complete your request."),
         411 => Page("Length Required", "Content-Length header required."),

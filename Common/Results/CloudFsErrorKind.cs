@@ -11,6 +11,7 @@ public enum CloudFsErrorKind
     Forbidden,
     NotFound,
     MethodNotAllowed,
+    NotAcceptable,
     Conflict,
     LengthRequired,
     PreconditionFailed,

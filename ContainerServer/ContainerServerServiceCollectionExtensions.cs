@@ -1,0 +1,20 @@
+using CloudFs.Catalog;
+using CloudFs.ContainerServer.Core;
+using CloudFs.ContainerServer.Data;
+
+namespace CloudFs.ContainerServer;
+
+public static class ContainerServerServiceCollectionExtensions
+{
+    /// <summary>The catalog (read only here), its repositories and the read services.</summary>
+    public static IServiceCollection AddContainerServer(this IServiceCollection services)
+    {
+        services.AddCatalog();
+        services.AddSingleton<ScopeRepository>();
+        services.AddSingleton<ListingRepository>();
+        services.AddSingleton<ObjectRepository>();
+        services.AddSingleton<ListingService>();
+        services.AddSingleton<ObjectResolver>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CloudFs.ContainerServer.Core;
+
+/// <summary>
+/// One entry of a listing: an object (bytes, hash, content type, timestamp), a container
+/// (count, bytes, timestamp) or a delimiter roll-up (<see cref="IsSubdir"/>, name only).
+/// </summary>
+public sealed record ListingItem(
+    string Name,
+    bool IsSubdir = false,
+    long Bytes = 0,
+    long Count = 0,
+    string? Hash = null,
+    string? ContentType = null,
+    long Timestamp = 0)
+{
+    public static ListingItem Subdir(string name) => new(name, IsSubdir: true);
+}

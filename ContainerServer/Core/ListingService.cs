@@ -1,0 +1,64 @@
+using CloudFs.Catalog;
+using CloudFs.Common.Results;
+using CloudFs.ContainerServer.Data;
+
+namespace CloudFs.ContainerServer.Core;
+
+/// <summary>
+/// Account and container HEAD and GET: the scope's status from its catalog rows, and for a
+/// GET the listing walked over keyset pages on one connection. Disabled (firewalled)
+/// scopes are missing for non-admins, and so are disabled rows inside them.
+/// </summary>
+public sealed class ListingService(CatalogDatabase database, ScopeRepository scopes, ListingRepository listings, TimeProvider time)
+{
+    /// <summary>Container status plus, when <paramref name="parameters"/> is given, its listing.</summary>
+    public async Task<(ListingResult? Result, CloudFsError? Error)> ContainerAsync(
+        BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var dialect = database.Dialect;
+        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct).ConfigureAwait(false);
+        if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
+        {
+            return (null, CloudFsError.NotFound());
+        }
+
+        var status = ScopeStatus.From(path.Container!, scope);
+        if (parameters is null)
+        {
+            return (new ListingResult(status, []), null);
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var hidden = isAdmin ? null : new HiddenDirectories(listings, connection, dialect, containerId);
+        var items = await ListingWalker.WalkAsync(parameters,
+            (range, token) => listings.ObjectsAsync(connection, dialect, containerId, range, isAdmin, now, token),
+            hidden, ct).ConfigureAwait(false);
+        return (new ListingResult(status, items), null);
+    }
+
+    /// <summary>Account status plus, when <paramref name="parameters"/> is given, its container listing.</summary>
+    public async Task<(ListingResult? Result, CloudFsError? Error)> AccountAsync(
+        BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var dialect = database.Dialect;
+        var scope = await scopes.FindAccountAsync(connection, dialect, path.Account, ct).ConfigureAwait(false);
+        if (scope is null || (!isAdmin && !scope.AccountEnabled))
+        {
+            return (null, CloudFsError.NotFound());
+        }
+
+        var status = ScopeStatus.From(path.Account, scope);
+        if (parameters is null)
+        {
+            return (new ListingResult(status, []), null);
+        }
+
+        // Accounts have no 'path' parameter; containers hang directly below the account.
+        var items = await ListingWalker.WalkAsync(parameters with { Path = null },
+            (range, token) => listings.ContainersAsync(connection, dialect, scope.AccountId, range, isAdmin, token),
+            hidden: null, ct).ConfigureAwait(false);
+        return (new ListingResult(status, items), null);
+    }
+}

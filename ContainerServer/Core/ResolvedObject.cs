@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace CloudFs.ContainerServer.Core;
+
+/// <summary>
+/// The answer to "which body does this name point at": what GET and HEAD need without
+/// touching an object server. <see cref="LastModified"/> is the listing form of
+/// <see cref="Timestamp"/> (X-Timestamp); <see cref="DeleteAt"/> is unix seconds.
+/// </summary>
+public sealed record ResolvedObject(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("bytes")] long Bytes,
+    [property: JsonPropertyName("hash")] string? Hash,
+    [property: JsonPropertyName("content_type")] string? ContentType,
+    [property: JsonPropertyName("last_modified")] string LastModified,
+    [property: JsonPropertyName("timestamp")] string Timestamp,
+    [property: JsonPropertyName("blob_id")] string? BlobId,
+    [property: JsonPropertyName("delete_at")] long? DeleteAt,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("meta")] IReadOnlyDictionary<string, string> Meta,
+    [property: JsonPropertyName("sys")] IReadOnlyDictionary<string, string> Sys);

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CloudFs.Common.Time;
+using CloudFs.ContainerServer.Data;
+
+namespace CloudFs.ContainerServer.Core;
+
+/// <summary>
+/// The response headers of account and container HEAD/GET, as a Swift client sees them
+/// through Swift's proxy (recorded from Swift 2.30): counts, X-Timestamp, metadata, quotas,
+/// ACLs, Last-Modified (containers), the storage policy, Accept-Ranges and, when the format
+/// came from the Accept header, Vary.
+/// </summary>
+public static class ScopeHeaders
+{
+    public const string Policy = "Policy-0";
+
+    public static List<KeyValuePair<string, string>> Container(ScopeStatus status, bool formatGiven)
+    {
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("X-Container-Object-Count", Number(status.ObjectCount)),
+            new("X-Container-Bytes-Used", Number(status.BytesUsed)),
+            new("X-Timestamp", new Timestamp(status.XTimestamp).ToHeader()),
+        };
+        AddMetadata(headers, status, "X-Container-Meta-");
+        if (status.Sys("read") is { Length: > 0 } read)
+        {
+            headers.Add(new("X-Container-Read", read));
+        }
+
+        if (status.Sys("write") is { Length: > 0 } write)
+        {
+            headers.Add(new("X-Container-Write", write));
+        }
+
+        headers.Add(new("Last-Modified", new Timestamp(status.XTimestamp).ToHttpDate()));
+        headers.Add(new("Accept-Ranges", "bytes"));
+        headers.Add(new("X-Storage-Policy", Policy));
+        AddVary(headers, formatGiven);
+        return headers;
+    }
+
+    public static List<KeyValuePair<string, string>> Account(ScopeStatus status, bool formatGiven)
+    {
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("X-Account-Container-Count", Number(status.ContainerCount)),
+            new("X-Account-Object-Count", Number(status.ObjectCount)),
+            new("X-Account-Bytes-Used", Number(status.BytesUsed)),
+            new("X-Timestamp", new Timestamp(status.XTimestamp).ToHeader()),
+        };
+        if (status.ContainerCount > 0)
+        {
+            headers.Add(new($"X-Account-Storage-Policy-{Policy}-Container-Count", Number(status.ContainerCount)));
+            headers.Add(new($"X-Account-Storage-Policy-{Policy}-Object-Count", Number(status.ObjectCount)));
+            headers.Add(new($"X-Account-Storage-Policy-{Policy}-Bytes-Used", Number(status.BytesUsed)));
+        }
+
+        AddMetadata(headers, status, "X-Account-Meta-");
+        headers.Add(new("Accept-Ranges", "bytes"));
+        AddVary(headers, formatGiven);
+        return headers;
+    }
+
+    // Quotas live in the quota table; Swift shows them as the Quota-Bytes/-Count metadata.
+    private static void AddMetadata(List<KeyValuePair<string, string>> headers, ScopeStatus status, string prefix)
+    {
+        foreach (var entry in status.Metadata.Where(m => m.Kind == MetadataEntry.User).OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            if ((entry.Name == "quota-bytes" && status.QuotaBytes is not null) || (entry.Name == "quota-count" && status.QuotaCount is not null))
+            {
+                continue;
+            }
+
+            headers.Add(new(prefix + HeaderNames.TitleCase(entry.Name), entry.Value));
+        }
+
+        if (status.QuotaBytes is { } bytes)
+        {
+            headers.Add(new(prefix + "Quota-Bytes", Number(bytes)));
+        }
+
+        if (status.QuotaCount is { } count)
+        {
+            headers.Add(new(prefix + "Quota-Count", Number(count)));
+        }
+    }
+
+    private static void AddVary(List<KeyValuePair<string, string>> headers, bool formatGiven)
+    {
+        if (!formatGiven)
+        {
+            headers.Add(new("Vary", "Accept"));
+        }
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

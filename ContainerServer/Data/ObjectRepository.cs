@@ -1,0 +1,53 @@
+using System.Data.Common;
+using CloudFs.Catalog;
+using Dapper;
+
+namespace CloudFs.ContainerServer.Data;
+
+/// <summary>
+/// Name → object in one statement: account by the unique (parent_id, type, name) index,
+/// container by the same index, object by (container_id, type, path); the directory
+/// firewall is a count over the object's ancestor directories, whose paths are the name's
+/// prefixes before each '/', found with one (container_id, type, path) seek each; metadata
+/// rides along by LEFT JOIN on its primary key.
+/// </summary>
+public sealed class ObjectRepository
+{
+    private const string Select = """
+        SELECT o.id AS Id, o.path AS Name, o.size AS Bytes, o.etag AS Hash, o.content_type AS ContentType,
+               o.blob_id AS BlobId, o.delete_at AS DeleteAt, o.x_timestamp AS XTimestamp, o.state AS State,
+               a.state AS AccountState, c.state AS ContainerState, {ANCESTORS} AS DisabledAncestors,
+               m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
+        FROM stobj a
+        JOIN stobj c ON c.parent_id = a.id AND c.type = 'container' AND c.name = @Container
+        JOIN stobj o ON o.container_id = c.id AND o.type = 'object' AND o.path = @Path
+        LEFT JOIN metadata m ON m.stobj_id = o.id
+        WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
+        """;
+
+    public async Task<IReadOnlyList<ObjectRow>> FindAsync(DbConnection connection, SqlDialect dialect, string account,
+        string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Account", CatalogNames.Argument(dialect, account));
+        parameters.Add("Container", CatalogNames.Argument(dialect, container));
+        parameters.Add("Path", CatalogNames.Argument(dialect, path));
+        var ancestorsSql = "0";
+        if (ancestors.Count > 0)
+        {
+            var names = new string[ancestors.Count];
+            for (var i = 0; i < ancestors.Count; i++)
+            {
+                names[i] = "@D" + i;
+                parameters.Add("D" + i, CatalogNames.Argument(dialect, ancestors[i]));
+            }
+
+            ancestorsSql = "(SELECT COUNT(*) FROM stobj d WHERE d.container_id = c.id AND d.type = 'directory' AND d.path IN ("
+                + string.Join(", ", names) + ") AND d.state = 'disabled')";
+        }
+
+        var rows = await connection.QueryAsync<ObjectRow>(new CommandDefinition(Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal),
+            parameters, cancellationToken: ct)).ConfigureAwait(false);
+        return rows.AsList();
+    }
+}

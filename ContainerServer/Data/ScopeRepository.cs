@@ -1,0 +1,50 @@
+using System.Data.Common;
+using CloudFs.Catalog;
+using Dapper;
+
+namespace CloudFs.ContainerServer.Data;
+
+/// <summary>
+/// Account and container rows with usage, quotas and metadata, each in one query over the
+/// unique (parent_id, type, name) index, the quota primary key and the metadata primary key.
+/// </summary>
+public sealed class ScopeRepository
+{
+    private const string SelectAccount = """
+        SELECT a.id AS AccountId, a.state AS AccountState, a.x_timestamp AS XTimestamp,
+               q.used_bytes AS UsedBytes, q.used_objects AS UsedObjects, q.max_bytes AS MaxBytes, q.max_objects AS MaxObjects,
+               (SELECT COUNT(*) FROM stobj c WHERE c.parent_id = a.id AND c.type = 'container') AS ContainerCount,
+               m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
+        FROM stobj a
+        LEFT JOIN quota q ON q.stobj_id = a.id
+        LEFT JOIN metadata m ON m.stobj_id = a.id
+        WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
+        """;
+
+    private const string SelectContainer = """
+        SELECT a.id AS AccountId, a.state AS AccountState, c.id AS ContainerId, c.state AS ContainerState,
+               c.x_timestamp AS XTimestamp,
+               q.used_bytes AS UsedBytes, q.used_objects AS UsedObjects, q.max_bytes AS MaxBytes, q.max_objects AS MaxObjects,
+               m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
+        FROM stobj a
+        JOIN stobj c ON c.parent_id = a.id AND c.type = 'container' AND c.name = @Container
+        LEFT JOIN quota q ON q.stobj_id = c.id
+        LEFT JOIN metadata m ON m.stobj_id = c.id
+        WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
+        """;
+
+    public async Task<ScopeRecord?> FindAccountAsync(DbConnection connection, SqlDialect dialect, string account, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<ScopeRow>(new CommandDefinition(SelectAccount,
+            new { Account = CatalogNames.Argument(dialect, account) }, cancellationToken: ct)).ConfigureAwait(false);
+        return ScopeRecord.From(rows.AsList());
+    }
+
+    public async Task<ScopeRecord?> FindContainerAsync(DbConnection connection, SqlDialect dialect, string account, string container, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<ScopeRow>(new CommandDefinition(SelectContainer,
+            new { Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) },
+            cancellationToken: ct)).ConfigureAwait(false);
+        return ScopeRecord.From(rows.AsList());
+    }
+}
