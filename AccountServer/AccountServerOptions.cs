@@ -11,6 +11,9 @@ public sealed class AccountServerOptions
     /// <summary>How long an admitted upload keeps its quota room before it is released, in seconds.</summary>
     public int ReservationLifeSeconds { get; set; } = 6 * 3600;
 
+    /// <summary>PBKDF2 iterations for new password hashes (stored with each hash, so raising it later is safe).</summary>
+    public int PasswordIterations { get; set; } = Core.PasswordHasher.DefaultIterations;
+
     /// <summary>Base of X-Storage-Url when the proxy sent no X-Forwarded-Host.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:7010";
 

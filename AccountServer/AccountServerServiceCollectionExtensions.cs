@@ -13,6 +13,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddCatalog();
         services.AddOptions<AccountServerOptions>().BindConfiguration(AccountServerOptions.Section)
             .Validate(o => o.TokenLifeSeconds > 0 && o.ReservationLifeSeconds > 0, "Lifetimes must be positive.")
+            .Validate(o => o.PasswordIterations >= 1000, "PasswordIterations must be at least 1000.")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BootstrapOptions>>().Value);

@@ -230,16 +230,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         var row = new NewStobj(place.Parent.Value, place.Account.Id, place.Container.Id, place.Path.Leaf, place.Path.FullName, "object",
             ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId, commit.DeleteAt);
-        long id;
-        if (existing is null)
-        {
-            id = (await names.EnsureChildAsync(session, row, now, ct)).Row.Id;
-        }
-        else
-        {
-            id = existing.Id;
-            await names.UpdateObjectAsync(session, id, row, now, ct);
-        }
+        var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);

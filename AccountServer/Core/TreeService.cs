@@ -106,19 +106,10 @@ public sealed class TreeService(CatalogWork work, NamespaceLocator locator, Name
         {
             var row = new NewStobj(target.Parent!.Value, target.Account!.Id, target.Container.Id, target.Path.Leaf, target.Path.FullName, "object",
                 ctx.Timestamp.Units, obj.Size, obj.Etag, obj.ContentType, obj.BlobId, obj.DeleteAt);
-            long id;
-            if (existing is null)
+            var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
+            if (existing?.BlobId is { } old && old != obj.BlobId)
             {
-                id = (await names.EnsureChildAsync(session, row, now, ct)).Row.Id;
-            }
-            else
-            {
-                id = existing.Id;
-                await names.UpdateObjectAsync(session, id, row, now, ct);
-                if (existing.BlobId is { } old && old != obj.BlobId)
-                {
-                    await garbage.EnqueueAsync(session, [old], now, ct);
-                }
+                await garbage.EnqueueAsync(session, [old], now, ct);
             }
 
             foreach (var kind in new[] { MetadataRepository.User, MetadataRepository.Sys })

@@ -9,7 +9,7 @@ namespace CloudFs.AccountServer.Core;
 /// setting is on). Deleting an account's last user removes the account tree with it.
 /// </summary>
 public sealed class UserService(CatalogWork work, UserRepository users, TokenRepository tokens, AccountService accounts,
-    NamespaceRepository names, GarbageRepository garbage, RecordRepository records, TimeProvider time)
+    NamespaceRepository names, GarbageRepository garbage, RecordRepository records, Microsoft.Extensions.Options.IOptions<AccountServerOptions> options, TimeProvider time)
 {
     public const string SelfRegistrationSetting = "self_registration";
 
@@ -70,7 +70,7 @@ public sealed class UserService(CatalogWork work, UserRepository users, TokenRep
 
             var updated = row with
             {
-                PasswordHash = change.Key is null ? row.PasswordHash : PasswordHasher.Hash(change.Key),
+                PasswordHash = change.Key is null ? row.PasswordHash : PasswordHasher.Hash(change.Key, options.Value.PasswordIterations),
                 Email = change.Email ?? row.Email,
                 Type = change.Type?.ToString().ToLowerInvariant() ?? row.Type,
                 State = change.Enabled switch { true => "enabled", false => "disabled", null => row.State },
@@ -138,7 +138,7 @@ public sealed class UserService(CatalogWork work, UserRepository users, TokenRep
             Account = user.Account,
             Username = user.Username,
             Email = user.Email,
-            PasswordHash = PasswordHasher.Hash(user.Key),
+            PasswordHash = PasswordHasher.Hash(user.Key, options.Value.PasswordIterations),
             Type = user.Type.ToString().ToLowerInvariant(),
         };
         var id = await users.TryInsertAsync(session, row, now, ct);

@@ -62,6 +62,18 @@ public sealed class NamespaceRepository
     public Task UpdateObjectAsync(CatalogSession session, long id, NewStobj row, long now, CancellationToken ct) =>
         session.ExecuteAsync(UpdateObject, new { Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now }, ct);
 
+    /// <summary>Writes an object row: inserts it, or rewrites <paramref name="existing"/> in place; returns its id.</summary>
+    public async Task<long> UpsertObjectAsync(CatalogSession session, StobjRow? existing, NewStobj row, long now, CancellationToken ct)
+    {
+        if (existing is null)
+        {
+            return (await EnsureChildAsync(session, row, now, ct)).Row.Id;
+        }
+
+        await UpdateObjectAsync(session, existing.Id, row, now, ct);
+        return existing.Id;
+    }
+
     public Task<int> SetStateAsync(CatalogSession session, long id, string state, CancellationToken ct) =>
         session.ExecuteAsync("UPDATE stobj SET state = @State WHERE id = @Id", new { Id = id, State = state }, ct);
 

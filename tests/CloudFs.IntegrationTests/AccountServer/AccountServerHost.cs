@@ -33,6 +33,8 @@ public sealed class AccountServerHost : IAsyncDisposable
             "--Bootstrap:Users:1:User=test:member", "--Bootstrap:Users:1:Key=member", "--Bootstrap:Users:1:Type=member",
             "--Bootstrap:Users:2:User=other:owner", "--Bootstrap:Users:2:Key=other", "--Bootstrap:Users:2:Type=owner",
             "--Logging:LogLevel:Default=Warning",
+            // Tests make many users; the production cost is for attackers, not for them.
+            "--AccountServer:PasswordIterations=1000",
             .. extra,
         ];
         var app = AccountServerApp.Build(args);
