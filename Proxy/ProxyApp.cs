@@ -1,4 +1,6 @@
 using CloudFs.Common.Hosting;
+using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.Routing;
 
 namespace CloudFs.Proxy;
 
@@ -8,8 +10,21 @@ public static class ProxyApp
     public static WebApplication Build(string[] args)
     {
         var builder = CloudFsHost.CreateBuilder(args, ServerRole.Proxy);
+        // Object bodies go up to Proxy:MaxFileSize (5 GiB), checked by the proxy itself.
+        // Metadata values are UTF-8 on the wire, as Swift sends them back.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+        });
+        builder.Services.AddProxyServices();
+        // YARP logs every forwarded request at Information; the request log line already says it.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         var app = builder.Build();
+        // Load the rings now: a proxy without them cannot route anything, so it should not start.
+        app.Services.GetRequiredService<RingSet>();
         app.UseCloudFsDefaults();
+        app.MapSwiftApi();
         return app;
     }
 }

@@ -48,7 +48,8 @@ done
 
 # The admin password is made on first run and kept (readable only by you) for later runs.
 if [ ! -s "$STATE/admin-password" ]; then
-  (umask 077; tr -dc 'A-Za-z0-9' </dev/urandom | head -c 20 >"$STATE/admin-password")
+  # head closes the pipe early; under pipefail tr's SIGPIPE would end the script.
+  (umask 077; head -c 20 < <(tr -dc 'A-Za-z0-9' </dev/urandom) >"$STATE/admin-password")
 fi
 admin_password="$(cat "$STATE/admin-password")"
 

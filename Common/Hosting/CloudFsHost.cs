@@ -54,6 +54,10 @@ public static class CloudFsHost
         {
             var server = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
             kestrel.AddServerHeader = false;
+
+            // Swift metadata values may be UTF-8; Kestrel would refuse them (500) as non-ASCII.
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+            kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
             kestrel.Listen(IPAddress.Parse(server.Bind), server.Port);
         });
         return builder;

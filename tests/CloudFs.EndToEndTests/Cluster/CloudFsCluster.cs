@@ -21,16 +21,34 @@ public sealed class CloudFsCluster : IAsyncDisposable
     private readonly Dictionary<string, ServerProcess> _servers = [];
     private readonly string? _mySqlConnectionString;
 
-    public CloudFsCluster(string? mySqlConnectionString = null, string adminPassword = "admin-secret")
+    private readonly IReadOnlyList<(string User, string Key, string Type)> _users;
+
+    /// <param name="objectReplicas">
+    /// Object servers (and object ring replicas): the first on <see cref="Address"/>, the others on
+    /// further loopback addresses, each its own zone, as three hosts would be.
+    /// </param>
+    /// <param name="extraUsers">Bootstrap users besides test:tester (e.g. another account's owner).</param>
+    public CloudFsCluster(string? mySqlConnectionString = null, string adminPassword = "admin-secret", int objectReplicas = 1,
+        IEnumerable<(string User, string Key, string Type)>? extraUsers = null)
     {
         _mySqlConnectionString = mySqlConnectionString;
+        _users = [("test:tester", "testing", "owner"), .. extraUsers ?? []];
         Address = LoopbackAddresses.Next();
+        ObjectAddresses = [Address, .. Enumerable.Range(1, objectReplicas - 1).Select(_ => LoopbackAddresses.Next())];
         Root = Directory.CreateTempSubdirectory("cloudfs-e2e-").FullName;
         AdminPassword = adminPassword;
         Directory.CreateDirectory(EtcDir);
         Directory.CreateDirectory(Path.Combine(Root, "devices", "d1"));
         WriteConfigs();
     }
+
+    /// <summary>Where the object servers listen (port 7013 each); the first is <see cref="Address"/>.</summary>
+    public IReadOnlyList<string> ObjectAddresses { get; }
+
+    public string RingDir => Path.Combine(Root, "rings");
+
+    /// <summary>Role names of the extra object servers: "object2", "object3", ...</summary>
+    public IEnumerable<string> ExtraObjectRoles => Enumerable.Range(2, ObjectAddresses.Count - 1).Select(i => $"object{i}");
 
     public string Address { get; }
 
@@ -44,26 +62,60 @@ public sealed class CloudFsCluster : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public Uri Url(string role, string path = "/") => new($"http://{Address}:{Roles[role].Port}{path}");
+    public Uri Url(string role, string path = "/") =>
+        ExtraObjectIndex(role) is { } i
+            ? new($"http://{ObjectAddresses[i - 1]}:{Roles["object"].Port}{path}")
+            : new($"http://{Address}:{Roles[role].Port}{path}");
 
-    public string ConfigPath(string role) => Path.Combine(EtcDir, Roles[role].ConfigName);
+    public string ConfigPath(string role) =>
+        ExtraObjectIndex(role) is { } i ? Path.Combine(EtcDir, $"object-server-{i}.json") : Path.Combine(EtcDir, Roles[role].ConfigName);
 
     public ServerProcess Server(string role) => _servers[role];
 
     /// <summary>Starts every role at once (as a real deployment would) and waits until all are healthy.</summary>
     public async Task StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        foreach (var role in Roles.Keys)
+        await BuildRingsAsync();
+        var roles = Roles.Keys.Concat(ExtraObjectRoles).ToList();
+        foreach (var role in roles)
         {
             Start(role, environment);
         }
 
-        await Task.WhenAll(Roles.Keys.Select(WaitHealthyAsync));
+        await Task.WhenAll(roles.Select(WaitHealthyAsync));
     }
 
     public void Start(string role, IReadOnlyDictionary<string, string>? environment = null)
     {
-        _servers[role] = ServerProcess.Start(Roles[role].Project, ConfigPath(role), Root, environment);
+        var project = ExtraObjectIndex(role) is null ? Roles[role].Project : Roles["object"].Project;
+        _servers[role] = ServerProcess.Start(project, ConfigPath(role), Root, environment);
+    }
+
+    /// <summary>
+    /// Builds the three rings with the cloudfs-ring CLI (once): one replica of the account and
+    /// container rings on <see cref="Address"/>, the object ring over every object server.
+    /// </summary>
+    public async Task BuildRingsAsync()
+    {
+        if (File.Exists(Path.Combine(RingDir, "object.ring")))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(RingDir);
+        var devices = ObjectAddresses.SelectMany((address, i) => new[] { $"r1z{i + 1}-{address}:{Roles["object"].Port}/d1", "100" }).ToArray();
+        var replicas = ObjectAddresses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Task.WhenAll(
+            BuildRingAsync("account", "1", [$"r1z1-{Address}:{Roles["account"].Port}/d1", "100"]),
+            BuildRingAsync("container", "1", [$"r1z1-{Address}:{Roles["container"].Port}/d1", "100"]),
+            BuildRingAsync("object", replicas, devices));
+    }
+
+    private async Task BuildRingAsync(string role, string replicas, string[] devices)
+    {
+        await RingCliAsync(role, "create", "8", replicas, "1");
+        await RingCliAsync(role, ["add", .. devices]);
+        await RingCliAsync(role, "rebalance", "--seed", "1");
     }
 
     public void Stop(string role)
@@ -127,6 +179,31 @@ public sealed class CloudFsCluster : IAsyncDisposable
         }
     }
 
+    private int? ExtraObjectIndex(string role) =>
+        role.StartsWith("object", StringComparison.Ordinal) && role.Length > "object".Length
+            && int.TryParse(role["object".Length..], out var i) ? i : null;
+
+    private async Task RingCliAsync(string role, params string[] args)
+    {
+        var dll = Path.Combine(RepoPaths.Root, "RingBuilder", "bin", RepoPaths.Configuration, "net10.0", "cloudfs-ring.dll");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add(Path.Combine(RingDir, role + ".builder"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode > 1)
+        {
+            throw new InvalidOperationException($"cloudfs-ring {role} {string.Join(' ', args)} failed ({process.ExitCode}): {await output}{await error}");
+        }
+    }
+
     private void WriteConfigs()
     {
         File.WriteAllText(Path.Combine(EtcDir, "cloudfs.json"), new JsonObject
@@ -161,7 +238,7 @@ public sealed class CloudFsCluster : IAsyncDisposable
                 config["Bootstrap"] = new JsonObject
                 {
                     ["AdminPassword"] = AdminPassword,
-                    ["Users"] = new JsonArray(new JsonObject { ["User"] = "test:tester", ["Key"] = "testing", ["Type"] = "owner" }),
+                    ["Users"] = new JsonArray(_users.Select(u => (JsonNode)new JsonObject { ["User"] = u.User, ["Key"] = u.Key, ["Type"] = u.Type }).ToArray()),
                 };
             }
 
@@ -170,6 +247,26 @@ public sealed class CloudFsCluster : IAsyncDisposable
                 config["ObjectServer"] = new JsonObject { ["DevicesRoot"] = Path.Combine(Root, "devices") };
             }
 
+            File.WriteAllText(ConfigPath(role), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        foreach (var role in ExtraObjectRoles)
+        {
+            var i = ExtraObjectIndex(role)!.Value;
+            var devices = Path.Combine(Root, $"devices{i}");
+            Directory.CreateDirectory(Path.Combine(devices, "d1"));
+            var config = new JsonObject
+            {
+                ["Server"] = new JsonObject
+                {
+                    ["Bind"] = ObjectAddresses[i - 1],
+                    ["Port"] = Roles["object"].Port,
+                    ["DataDir"] = Path.Combine(Root, "var", role),
+                    ["RingDir"] = RingDir,
+                    ["DisablePath"] = Path.Combine(Root, $"disable-{role}"),
+                },
+                ["ObjectServer"] = new JsonObject { ["DevicesRoot"] = devices },
+            };
             File.WriteAllText(ConfigPath(role), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }
     }

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.Proxy.Backend;
+
+/// <summary>
+/// The one shared <see cref="HttpMessageInvoker"/> every call to a role server goes through
+/// (YARP's direct-forwarding sample): pooled connections, no proxies, cookies, redirects or
+/// decompression, a connect timeout so a dead node fails fast.
+/// </summary>
+public sealed class BackendInvoker : IDisposable
+{
+    public BackendInvoker(IOptions<ProxyOptions> options)
+    {
+        Invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = null,
+            ConnectTimeout = TimeSpan.FromSeconds(options.Value.ConnectTimeoutSeconds),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            Expect100ContinueTimeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds),
+            // Swift metadata values are UTF-8 on the wire, both ways.
+            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+            ResponseHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+        });
+    }
+
+    public HttpMessageInvoker Invoker { get; }
+
+    public void Dispose() => Invoker.Dispose();
+}

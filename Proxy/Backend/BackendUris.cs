@@ -1,0 +1,20 @@
+using CloudFs.Common.Paths;
+using CloudFs.Ring;
+
+namespace CloudFs.Proxy.Backend;
+
+/// <summary>Functional URLs on role servers, built without any path normalisation (object names may hold "." segments).</summary>
+public static class BackendUris
+{
+    private static readonly UriCreationOptions Verbatim = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    public static Uri For(RingDevice node, string pathAndQuery) => new($"http://{node.Endpoint}{pathAndQuery}", Verbatim);
+
+    public static string Prefix(RingDevice node) => $"http://{node.Endpoint}";
+
+    public static string Catalog(RingDevice node, int partition, string account, string? container = null, string? obj = null, string prefix = "") =>
+        new BackendPath(node.Device, partition, account, container, obj).Format(prefix);
+
+    public static string Blob(RingDevice node, int partition, string blobId) =>
+        $"/{Uri.EscapeDataString(node.Device)}/{partition}/blobs/{blobId}";
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using CloudFs.Common.Results;
+using CloudFs.Proxy.Auth;
+using CloudFs.Proxy.Objects;
+using CloudFs.Proxy.Paths;
+using CloudFs.Proxy.Routing;
+
+namespace CloudFs.Proxy.Backend;
+
+/// <summary>
+/// The catalog calls the proxy makes for itself: admission and commit on the account server
+/// that owns the account, resolve and container ACLs on the container servers.
+/// </summary>
+public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector selector)
+{
+    /// <summary>Asks the account server to admit an upload of <paramref name="length"/> bytes (-1: unknown); the reservation id.</summary>
+    public async Task<Outcome<string>> AdmitAsync(ResourcePath path, long length, CallContext call, CancellationToken ct)
+    {
+        var (ring, part) = (rings.Account, rings.Account.GetPartition(path.Account));
+        var response = await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
+        {
+            var request = RoleClient.Request(HttpMethod.Post, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object, "/admit"), call);
+            request.Headers.TryAddWithoutValidation("X-Backend-Content-Length", length.ToString(CultureInfo.InvariantCulture));
+            return request;
+        }, idempotent: false, ct);
+        if (response is null)
+        {
+            return new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
+        }
+
+        if (!response.IsSuccess)
+        {
+            return StatusKinds.ToError(response);
+        }
+
+        using var doc = JsonDocument.Parse(response.Body);
+        return doc.RootElement.TryGetProperty("reservation", out var r) ? r.GetString() ?? "" : "";
+    }
+
+    /// <summary>A write on the account server that owns the account (commit, object POST or DELETE).</summary>
+    public async Task<BackendResponse?> WriteAsync(HttpMethod method, ResourcePath path, IEnumerable<KeyValuePair<string, string>> headers,
+        CallContext call, CancellationToken ct)
+    {
+        var (ring, part) = (rings.Account, rings.Account.GetPartition(path.Account));
+        var list = headers.ToList();
+        return await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
+        {
+            var request = RoleClient.Request(method, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object), call);
+            request.Content = new ByteArrayContent([]);
+            foreach (var (name, value) in list)
+            {
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+
+            return request;
+        }, idempotent: false, ct);
+    }
+
+    /// <summary>Resolves one object name on a container server.</summary>
+    public async Task<Outcome<ObjectRecord>> ResolveAsync(ResourcePath path, CallContext call, CancellationToken ct)
+    {
+        var ring = rings.Container;
+        var part = ring.GetPartition(path.Account, path.Container!);
+        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
+            RoleClient.Request(HttpMethod.Get, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object), call),
+            idempotent: true, ct);
+        if (response is null || response.Status >= 500)
+        {
+            return new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
+        }
+
+        return response.Status == 200 ? ObjectRecord.Parse(response.Body) : StatusKinds.ToError(response);
+    }
+
+    /// <summary>The container's ACLs (null when the container does not exist).</summary>
+    public async Task<ContainerAcl?> AclAsync(string account, string container, CallContext call, CancellationToken ct)
+    {
+        var ring = rings.Container;
+        var part = ring.GetPartition(account, container);
+        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
+            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, container), call.AsSystem()),
+            idempotent: true, ct);
+        if (response is null || response.Status >= 500)
+        {
+            throw new BackendUnavailableException("No container server answered the ACL lookup.");
+        }
+
+        return response.IsSuccess ? ContainerAcl.Parse(response.Header("X-Container-Read"), response.Header("X-Container-Write")) : null;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using CloudFs.Common.Hosting;
+using CloudFs.Proxy.Paths;
+
+namespace CloudFs.Proxy.Endpoints;
+
+/// <summary>The <c>/info</c> capabilities document, in Swift's shape.</summary>
+public static class InfoDocument
+{
+    public static JsonObject Build(ProxyOptions options) => new()
+    {
+        ["swift"] = new JsonObject
+        {
+            ["version"] = ServerInfo.Version,
+            ["max_file_size"] = options.MaxFileSize,
+            ["max_meta_name_length"] = 128,
+            ["max_meta_value_length"] = 256,
+            ["max_meta_count"] = 90,
+            ["max_meta_overall_size"] = 4096,
+            ["max_header_size"] = 8192,
+            ["max_object_name_length"] = ResourcePathParser.MaxObjectNameLength,
+            ["container_listing_limit"] = 10000,
+            ["account_listing_limit"] = 10000,
+            ["max_account_name_length"] = ResourcePathParser.MaxAccountNameLength,
+            ["max_container_name_length"] = ResourcePathParser.MaxContainerNameLength,
+            ["extra_header_count"] = 0,
+            ["valid_api_versions"] = new JsonArray("v1", "v1.0"),
+            ["policies"] = new JsonArray(new JsonObject { ["name"] = "Policy-0", ["aliases"] = "Policy-0", ["default"] = true }),
+            ["allow_account_management"] = false,
+            ["account_autocreate"] = false,
+            ["strict_cors_mode"] = true,
+        },
+        ["tempauth"] = new JsonObject { ["account_acls"] = false },
+    };
+}

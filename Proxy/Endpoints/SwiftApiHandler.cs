@@ -1,0 +1,238 @@
+using CloudFs.Common.Results;
+using CloudFs.Common.Time;
+using CloudFs.Proxy.Auth;
+using CloudFs.Proxy.Backend;
+using CloudFs.Proxy.Forwarding;
+using CloudFs.Proxy.Objects;
+using CloudFs.Proxy.Paths;
+using CloudFs.Proxy.Routing;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CloudFs.Proxy.Endpoints;
+
+/// <summary>
+/// Every <c>/v1/...</c> request: parse the raw target, strip client-sent internal headers,
+/// authenticate, authorise, then hand the request to the role server the rings pick.
+/// </summary>
+public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog, Forwarder forwarder, RingSet rings, NodeSelector selector,
+    ObjectGetHandler gets, ObjectPutHandler puts, TimeProvider time)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
+        var parsed = ResourcePathParser.Parse(raw);
+        if (parsed.Error is { } bad)
+        {
+            await ProxyResults.Error(context, bad);
+            return;
+        }
+
+        var path = parsed.Value!;
+        foreach (var name in request.Headers.Keys.Where(k => k.StartsWith("X-Backend-", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            request.Headers.Remove(name);
+        }
+
+        var call = new CallContext(context.TraceIdentifier, Timestamp.Now(time), null);
+        try
+        {
+            var token = FirstHeader(request, "X-Auth-Token", "X-Storage-Token");
+            if (token is not null)
+            {
+                var who = await tokens.ValidateAsync(token, call, context.RequestAborted);
+                if (who is null)
+                {
+                    await Unauthorized(context, path);
+                    return;
+                }
+
+                call = call with { Identity = who };
+            }
+
+            await DispatchAsync(context, path, call);
+        }
+        catch (BackendUnavailableException)
+        {
+            if (!context.Response.HasStarted)
+            {
+                await ProxyResults.Unavailable(context);
+            }
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var method = context.Request.Method;
+        if (path.Level == ResourceLevel.Object && (method == "COPY" || (method == "PUT" && context.Request.Headers.ContainsKey("X-Copy-From"))))
+        {
+            await CopyAsync(context, path, call);
+            return;
+        }
+
+        if (!await AuthorizeAsync(context, path, method, call))
+        {
+            return;
+        }
+
+        switch (path.Level, method)
+        {
+            case (ResourceLevel.Account, "GET" or "HEAD"):
+                await ForwardReadAsync(context, path, call, rings.Container, rings.Container.GetPartition(path.Account));
+                break;
+            case (ResourceLevel.Account, "POST" or "PUT"):
+            case (ResourceLevel.Container, "PUT" or "POST" or "DELETE"):
+                await ForwardWriteAsync(context, path, call);
+                break;
+            case (ResourceLevel.Container, "GET" or "HEAD"):
+                await ForwardReadAsync(context, path, call, rings.Container, rings.Container.GetPartition(path.Account, path.Container!));
+                break;
+            case (ResourceLevel.Object, "GET" or "HEAD"):
+                await gets.HandleAsync(context, path, call);
+                break;
+            case (ResourceLevel.Object, "PUT"):
+                await puts.PutAsync(context, path, call);
+                break;
+            case (ResourceLevel.Object, "POST" or "DELETE"):
+                await ObjectCatalogWriteAsync(context, path, call);
+                break;
+            default:
+                context.Response.Headers.Allow = path.Level == ResourceLevel.Object ? "COPY, DELETE, GET, HEAD, POST, PUT" : "DELETE, GET, HEAD, POST, PUT";
+                await ProxyResults.Error(context, CloudFsErrorKind.MethodNotAllowed);
+                break;
+        }
+    }
+
+    private async Task CopyAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var request = context.Request;
+        ResourcePath source;
+        ResourcePath destination;
+        if (request.Method == "COPY")
+        {
+            var account = FirstHeader(request, "Destination-Account") ?? path.Account;
+            var parsed = CopySource.Parse("Destination", request.Headers["Destination"].ToString(), account);
+            if (parsed.Error is { } bad)
+            {
+                await ProxyResults.Error(context, bad);
+                return;
+            }
+
+            (source, destination) = (path, parsed.Value!);
+        }
+        else
+        {
+            if (request.ContentLength is > 0)
+            {
+                await ProxyResults.Error(context, CloudFsErrorKind.BadRequest, "Copy requests require a zero byte body");
+                return;
+            }
+
+            var account = FirstHeader(request, "X-Copy-From-Account") ?? path.Account;
+            var parsed = CopySource.Parse("X-Copy-From", request.Headers["X-Copy-From"].ToString(), account);
+            if (parsed.Error is { } bad)
+            {
+                await ProxyResults.Error(context, bad);
+                return;
+            }
+
+            (source, destination) = (parsed.Value!, path);
+        }
+
+        if (await AuthorizeAsync(context, source, "GET", call) && await AuthorizeAsync(context, destination, "PUT", call))
+        {
+            await puts.CopyAsync(context, source, destination, call);
+        }
+    }
+
+    private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
+    {
+        var verdict = AccessPolicy.Decide(call.Identity, path);
+        if (verdict == AccessVerdict.NeedsAcl)
+        {
+            var acl = await catalog.AclAsync(path.Account, path.Container!, call, context.RequestAborted) ?? ContainerAcl.None;
+            verdict = AccessPolicy.DecideWithAcl(call.Identity, path, method, acl);
+        }
+
+        switch (verdict)
+        {
+            case AccessVerdict.Allowed:
+                return true;
+            case AccessVerdict.Unauthorized:
+                await Unauthorized(context, path);
+                return false;
+            default:
+                await ProxyResults.Error(context, CloudFsErrorKind.Forbidden);
+                return false;
+        }
+    }
+
+    private Task ForwardReadAsync(HttpContext context, ResourcePath path, CallContext call, CloudFs.Ring.Ring ring, int part) =>
+        forwarder.ForwardAsync(context, selector.ForRead(ring, part),
+            node => BackendUris.Catalog(node, part, path.Account, path.Container) + path.Query, call);
+
+    private Task ForwardWriteAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var ring = rings.Account;
+        var part = ring.GetPartition(path.Account);
+        return forwarder.ForwardAsync(context, selector.ForAccountWrite(ring, part),
+            node => BackendUris.Catalog(node, part, path.Account, path.Container) + path.Query, call);
+    }
+
+    private async Task ObjectCatalogWriteAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var request = context.Request;
+        var headers = new List<KeyValuePair<string, string>>();
+        var delete = request.Method == "DELETE";
+        if (!delete)
+        {
+            if (MetadataCheck.Validate(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))) is { } badMeta)
+            {
+                await ProxyResults.Error(context, badMeta);
+                return;
+            }
+
+            var deleteAt = DeleteAtHeaders.Resolve(request.Headers["X-Delete-At"], request.Headers["X-Delete-After"], time.GetUtcNow().ToUnixTimeSeconds());
+            if (deleteAt.Error is { } bad)
+            {
+                await ProxyResults.Error(context, bad);
+                return;
+            }
+
+            if (deleteAt.Value is { } at)
+            {
+                headers.Add(new("X-Delete-At", at.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            headers.AddRange(request.Headers.Where(h => ObjectHeaders.IsStored(h.Key) || h.Key.Equals("X-Remove-Delete-At", StringComparison.OrdinalIgnoreCase)
+                    || h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                .Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())));
+        }
+
+        var response = await catalog.WriteAsync(delete ? HttpMethod.Delete : HttpMethod.Post, path, headers, call, context.RequestAborted);
+        if (response is null)
+        {
+            await ProxyResults.Unavailable(context);
+        }
+        else if (!response.IsSuccess)
+        {
+            await ProxyResults.Error(context, StatusKinds.ToError(response));
+        }
+        else
+        {
+            context.Response.StatusCode = delete ? StatusCodes.Status204NoContent : StatusCodes.Status202Accepted;
+            context.Response.ContentType = "text/html; charset=UTF-8";
+            context.Response.ContentLength = 0;
+        }
+    }
+
+    private static Task Unauthorized(HttpContext context, ResourcePath path)
+    {
+        context.Response.Clear();
+        context.Response.Headers.WWWAuthenticate = $"Swift realm=\"{Uri.EscapeDataString(path.Account)}\"";
+        return CloudFs.Common.Hosting.ErrorResults.From(new CloudFsError(CloudFsErrorKind.Unauthorized)).ExecuteAsync(context);
+    }
+
+    private static string? FirstHeader(HttpRequest request, params string[] names) =>
+        names.Select(n => request.Headers[n].ToString()).FirstOrDefault(v => v.Length > 0);
+}

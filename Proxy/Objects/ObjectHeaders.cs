@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace CloudFs.Proxy.Objects;
+
+/// <summary>The headers Swift sends with an object's GET and HEAD, from its catalog record.</summary>
+public static class ObjectHeaders
+{
+    /// <summary>System metadata kept with the object and sent back as plain headers.</summary>
+    public static readonly string[] SystemHeaders = ["Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires"];
+
+    public static IEnumerable<KeyValuePair<string, string>> For(ObjectRecord record)
+    {
+        yield return new("Content-Type", record.ContentType);
+        yield return new("ETag", record.Hash);
+        yield return new("Last-Modified", record.Timestamp.ToHttpDate());
+        yield return new("X-Timestamp", record.Timestamp.ToHeader());
+        yield return new("Accept-Ranges", "bytes");
+        if (record.DeleteAt is { } at)
+        {
+            yield return new("X-Delete-At", at.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (name, value) in record.Meta)
+        {
+            yield return new("X-Object-Meta-" + name, value);
+        }
+
+        foreach (var header in SystemHeaders)
+        {
+            if (record.Sys.TryGetValue(header.ToLowerInvariant(), out var value))
+            {
+                yield return new(header, value);
+            }
+        }
+    }
+
+    /// <summary>True for request headers a PUT or POST stores with the object.</summary>
+    public static bool IsStored(string name) =>
+        name.StartsWith("X-Object-Meta-", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("X-Remove-Object-Meta-", StringComparison.OrdinalIgnoreCase)
+        || SystemHeaders.Contains(name, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using CloudFs.Common.Results;
+using CloudFs.Proxy.Backend;
+using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.Paths;
+using CloudFs.Proxy.Routing;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.Proxy.Objects;
+
+/// <summary>
+/// Object PUT: admission on the account server, a fresh blob id, the body streamed once to
+/// every replica, a majority of identical ETags, then the commit of name → blob. Copies
+/// (X-Copy-From, COPY) commit the source's blob under the new name without moving bytes.
+/// </summary>
+public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
+    TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var request = context.Request;
+        var ct = context.RequestAborted;
+        var chunked = request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        long? length = chunked ? null : request.ContentLength;
+        if (length is null && !chunked)
+        {
+            await ProxyResults.Error(context, CloudFsErrorKind.LengthRequired);
+            return;
+        }
+
+        if (length > options.Value.MaxFileSize)
+        {
+            await ProxyResults.Error(context, CloudFsErrorKind.RequestEntityTooLarge, "Your request is too large.");
+            return;
+        }
+
+        if (MetadataCheck.Validate(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))) is { } badMeta)
+        {
+            await ProxyResults.Error(context, badMeta);
+            return;
+        }
+
+        var checks = await PreconditionsAsync(context, path, call);
+        if (checks.Error is { } bad)
+        {
+            await ProxyResults.Error(context, bad);
+            return;
+        }
+
+        var expectedEtag = request.Headers.ETag.ToString().Trim('"').ToLowerInvariant();
+        var admit = await catalog.AdmitAsync(path, length ?? -1, call, ct);
+        if (admit.Error is { } refused)
+        {
+            await ProxyResults.Error(context, refused);
+            return;
+        }
+
+        var blobId = Guid.CreateVersion7().ToString("N");
+        var ring = rings.Object;
+        var part = ring.GetBlobPartition(blobId);
+        var nodes = selector.ForReplicaWrite(ring, part);
+        var result = await writer.PutAsync(request.Body, length, nodes, part, blobId, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
+        if (result.Error is { } failed)
+        {
+            Log.UploadFailed(logger, blobId, failed.Kind.ToString());
+            await ProxyResults.Error(context, failed);
+            return;
+        }
+
+        if (expectedEtag.Length > 0 && !string.Equals(expectedEtag, result.Md5, StringComparison.Ordinal))
+        {
+            await ProxyResults.Error(context, CloudFsErrorKind.UnprocessableEntity);
+            return;
+        }
+
+        if (!Quorum.IsMet(result.Durable, nodes.Count))
+        {
+            Log.NoQuorum(logger, blobId, result.Durable, nodes.Count);
+            var refusedByAll = result.Answers.FirstOrDefault(a => a.Status is 413 or 422 or 507);
+            await ProxyResults.Error(context, refusedByAll is not null && result.Answers.All(a => a.Status == refusedByAll.Status)
+                ? new CloudFsError(StatusKinds.FromStatus(refusedByAll.Status))
+                : new CloudFsError(CloudFsErrorKind.ServiceUnavailable));
+            return;
+        }
+
+        var headers = CommitHeaders(request, path, checks.Value, blobId, result.Md5, result.Bytes, admit.Value!);
+        await CommitAsync(context, path, headers, result.Md5, call);
+    }
+
+    /// <summary>PUT with X-Copy-From, or COPY with Destination: the source's blob under a new name.</summary>
+    public async Task CopyAsync(HttpContext context, ResourcePath source, ResourcePath destination, CallContext call)
+    {
+        var ct = context.RequestAborted;
+        var resolved = await catalog.ResolveAsync(source, call, ct);
+        if (resolved.Error is { } missing)
+        {
+            await ProxyResults.Error(context, missing);
+            return;
+        }
+
+        var record = resolved.Value!;
+        var checks = await PreconditionsAsync(context, destination, call);
+        if (checks.Error is { } bad)
+        {
+            await ProxyResults.Error(context, bad);
+            return;
+        }
+
+        var admit = await catalog.AdmitAsync(destination, record.Bytes, call, ct);
+        if (admit.Error is { } refused)
+        {
+            await ProxyResults.Error(context, refused);
+            return;
+        }
+
+        var request = context.Request;
+        var fresh = string.Equals(request.Headers["X-Fresh-Metadata"], "true", StringComparison.OrdinalIgnoreCase);
+        var headers = new List<KeyValuePair<string, string>>();
+        if (!fresh)
+        {
+            headers.AddRange(ObjectHeaders.For(record).Where(h => ObjectHeaders.IsStored(h.Key)));
+        }
+
+        headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
+        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.Hash, record.Bytes, admit.Value!,
+            request.Headers.ContentType.Count == 0 ? record.ContentType : null));
+        context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
+        context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
+        await CommitAsync(context, destination, headers, record.Hash, call);
+    }
+
+    private async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call)
+    {
+        var response = await catalog.WriteAsync(HttpMethod.Put, path, headers, call, context.RequestAborted);
+        if (response is null)
+        {
+            await ProxyResults.Unavailable(context);
+            return;
+        }
+
+        if (!response.IsSuccess && response.Status != 409)
+        {
+            await ProxyResults.Error(context, StatusKinds.ToError(response));
+            return;
+        }
+
+        // 409: a newer write of the same name won; Swift answers such a PUT 202.
+        context.Response.StatusCode = response.Status == 409 ? StatusCodes.Status202Accepted : StatusCodes.Status201Created;
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.LastModified = call.Timestamp.ToHttpDate();
+        context.Response.ContentType = "text/html; charset=UTF-8";
+        context.Response.ContentLength = 0;
+    }
+
+    /// <summary>X-Delete-* and If-None-Match; the resolved X-Delete-At.</summary>
+    private async Task<Outcome<long?>> PreconditionsAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var request = context.Request;
+        var deleteAt = DeleteAtHeaders.Resolve(request.Headers["X-Delete-At"], request.Headers["X-Delete-After"], time.GetUtcNow().ToUnixTimeSeconds());
+        if (deleteAt.Error is not null)
+        {
+            return deleteAt;
+        }
+
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0)
+        {
+            if (ifNoneMatch.Trim() != "*")
+            {
+                return CloudFsError.BadRequest("If-None-Match only supports *");
+            }
+
+            var existing = await catalog.ResolveAsync(path, call, context.RequestAborted);
+            if (existing.IsSuccess)
+            {
+                return new CloudFsError(CloudFsErrorKind.PreconditionFailed);
+            }
+
+            if (existing.Error!.Kind != CloudFsErrorKind.NotFound)
+            {
+                return existing.Error;
+            }
+        }
+
+        return deleteAt;
+    }
+
+    private static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
+        string blobId, string etag, long size, string reservation, string? contentType = null)
+    {
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("X-Backend-Blob-Id", blobId),
+            new("X-Backend-Etag", etag),
+            new("X-Backend-Size", size.ToString(CultureInfo.InvariantCulture)),
+            new("Content-Type", contentType ?? ContentTypeFor(request, path.Object!)),
+        };
+        if (reservation.Length > 0)
+        {
+            headers.Add(new("X-Backend-Reservation", reservation));
+        }
+
+        if (deleteAt is { } at)
+        {
+            headers.Add(new("X-Delete-At", at.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            if (ObjectHeaders.IsStored(name))
+            {
+                headers.Add(new(name, value.ToString()));
+            }
+        }
+
+        return headers;
+    }
+
+    private static string ContentTypeFor(HttpRequest request, string name)
+    {
+        var given = request.Headers.ContentType.ToString();
+        if (given.Length > 0 && !string.Equals(request.Headers["X-Detect-Content-Type"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return given;
+        }
+
+        return ContentTypes.TryGetContentType(name, out var guessed) ? guessed : "application/octet-stream";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Upload of blob {BlobId} failed: {Kind}")]
+        public static partial void UploadFailed(ILogger logger, string blobId, string kind);
+
+        [LoggerMessage(2, LogLevel.Error, "Blob {BlobId}: {Durable} durable replicas of {Replicas}, no quorum")]
+        public static partial void NoQuorum(ILogger logger, string blobId, int durable, int replicas);
+    }
+}

@@ -1,0 +1,34 @@
+namespace CloudFs.Proxy;
+
+/// <summary>The <c>Proxy</c> section of proxy-server.json: timeouts, error limiting, limits shown in /info.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    /// <summary>Seconds to open a TCP connection to a role server.</summary>
+    public double ConnectTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>Seconds a role server may take to answer, or between two body chunks.</summary>
+    public double NodeTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds the client may stay silent while sending a body.</summary>
+    public double ClientTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Errors after which a node is skipped (Swift's error_suppression_limit).</summary>
+    public int ErrorSuppressionLimit { get; set; } = 10;
+
+    /// <summary>Seconds a node stays skipped after reaching the limit (Swift's error_suppression_interval).</summary>
+    public double ErrorSuppressionIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Seconds a validated token is trusted without asking the account server again.</summary>
+    public double TokenCacheSeconds { get; set; } = 10;
+
+    /// <summary>Largest object body accepted, in bytes (Swift's max_file_size).</summary>
+    public long MaxFileSize { get; set; } = 5L * 1024 * 1024 * 1024 + 2;
+
+    /// <summary>Bytes read from the client at a time while streaming a PUT to the replicas.</summary>
+    public int PutChunkSize { get; set; } = 64 * 1024;
+
+    /// <summary>Chunks queued per replica before the slowest replica holds the upload back.</summary>
+    public int PutQueueChunks { get; set; } = 4;
+}

@@ -1,0 +1,95 @@
+using CloudFs.Proxy.Auth;
+using CloudFs.Proxy.Paths;
+
+namespace CloudFs.UnitTests.Proxy;
+
+public class ContainerAclTests
+{
+    private static readonly Identity Tester = new(2, "test:tester", "AUTH_test", "owner", 0);
+    private static readonly Identity Member = new(3, "test:tester3", "AUTH_test", "member", 0);
+    private static readonly Identity Other = new(4, "test2:tester2", "AUTH_test2", "owner", 0);
+    private static readonly Identity Admin = new(1, "admin:admin", "AUTH_admin", "admin", 0);
+
+    [Test]
+    public void AllowsObjectRead_PublicReferrer_AllowsAnonymous()
+    {
+        var acl = ContainerAcl.Parse(".r:*", null);
+
+        Assert.That(acl.AllowsObjectRead(null), Is.True);
+        Assert.That(acl.AllowsListing(null), Is.False, ".rlistings is needed to list");
+    }
+
+    [Test]
+    public void AllowsListing_PublicWithListings_AllowsAnonymous()
+    {
+        Assert.That(ContainerAcl.Parse(" .r:* , .rlistings ", null).AllowsListing(null), Is.True);
+    }
+
+    [TestCase("test2:tester2", true)]
+    [TestCase("test2", true)]
+    [TestCase("test2:*", true)]
+    [TestCase("*:tester2", true)]
+    [TestCase("AUTH_test2", true)]
+    [TestCase("test2:other", false)]
+    [TestCase("test", false)]
+    [TestCase(".rlistings", false)]
+    public void AllowsWrite_GroupEntry_MatchesUser(string entry, bool expected)
+    {
+        Assert.That(ContainerAcl.Parse(null, entry).AllowsWrite(Other), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AllowsWrite_Anonymous_IsNeverAllowed()
+    {
+        Assert.That(ContainerAcl.Parse(".r:*", ".r:*,test").AllowsWrite(null), Is.False);
+    }
+
+    [Test]
+    public void Decide_OwnerInOwnAccount_IsAllowedEverywhere()
+    {
+        Assert.That(AccessPolicy.Decide(Tester, new ResourcePath("AUTH_test", null, null, "")), Is.EqualTo(AccessVerdict.Allowed));
+        Assert.That(AccessPolicy.Decide(Tester, new ResourcePath("AUTH_test", "c", "o", "")), Is.EqualTo(AccessVerdict.Allowed));
+    }
+
+    [Test]
+    public void Decide_Admin_IsAllowedInAnyAccount()
+    {
+        Assert.That(AccessPolicy.Decide(Admin, new ResourcePath("AUTH_test", null, null, "")), Is.EqualTo(AccessVerdict.Allowed));
+    }
+
+    [Test]
+    public void Decide_OtherAccountOrMemberOrAnonymous_AtAccountLevel_IsDenied()
+    {
+        var account = new ResourcePath("AUTH_test", null, null, "");
+
+        Assert.That(AccessPolicy.Decide(Other, account), Is.EqualTo(AccessVerdict.Forbidden));
+        Assert.That(AccessPolicy.Decide(Member, account), Is.EqualTo(AccessVerdict.Forbidden));
+        Assert.That(AccessPolicy.Decide(null, account), Is.EqualTo(AccessVerdict.Unauthorized));
+    }
+
+    [Test]
+    public void Decide_NonOwnerOnContainer_NeedsAcl()
+    {
+        Assert.That(AccessPolicy.Decide(Other, new ResourcePath("AUTH_test", "c", null, "")), Is.EqualTo(AccessVerdict.NeedsAcl));
+    }
+
+    [Test]
+    public void DecideWithAcl_ReadAclUser_MayReadButNotWrite()
+    {
+        var path = new ResourcePath("AUTH_test", "c", "o", "");
+        var acl = ContainerAcl.Parse("test2:tester2", null);
+
+        Assert.That(AccessPolicy.DecideWithAcl(Other, path, "GET", acl), Is.EqualTo(AccessVerdict.Allowed));
+        Assert.That(AccessPolicy.DecideWithAcl(Other, path, "PUT", acl), Is.EqualTo(AccessVerdict.Forbidden));
+        Assert.That(AccessPolicy.DecideWithAcl(null, path, "GET", acl), Is.EqualTo(AccessVerdict.Unauthorized));
+    }
+
+    [Test]
+    public void DecideWithAcl_WriteAcl_AllowsObjectWritesButNotContainerWrites()
+    {
+        var acl = ContainerAcl.Parse(null, "test:tester3");
+
+        Assert.That(AccessPolicy.DecideWithAcl(Member, new ResourcePath("AUTH_test", "c", "o", ""), "DELETE", acl), Is.EqualTo(AccessVerdict.Allowed));
+        Assert.That(AccessPolicy.DecideWithAcl(Member, new ResourcePath("AUTH_test", "c", null, ""), "DELETE", acl), Is.EqualTo(AccessVerdict.Forbidden));
+    }
+}
