@@ -15,6 +15,10 @@ public static class ContainerServerServiceCollectionExtensions
         services.AddSingleton<ObjectRepository>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<ObjectResolver>();
+        services.AddSingleton<TreeRepository>();
+        services.AddSingleton<TreeService>();
+        services.AddSingleton<SearchRepository>();
+        services.AddSingleton<SearchService>();
         return services;
     }
 }

@@ -17,10 +17,12 @@ public static class ContainerServerEndpoints
     public static IEndpointRouteBuilder MapContainerServerApi(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/{device}/{partition}/{**rest}", [HttpMethods.Get, HttpMethods.Head], HandleAsync);
+        app.MapGet("/search", SearchAllAsync);
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ListingService listings, ObjectResolver resolver)
+    private static async Task<IResult> HandleAsync(HttpContext context, ListingService listings, ObjectResolver resolver,
+        TreeService tree, SearchService search)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = target.IndexOf('?', StringComparison.Ordinal);
@@ -39,6 +41,16 @@ public static class ContainerServerEndpoints
         }
 
         var query = QueryParameters.Parse(question >= 0 ? target[(question + 1)..] : "");
+        if (path.Container is not null && query.Values.ContainsKey("tree"))
+        {
+            return await TreeAsync(tree, path, query, isAdmin, ct);
+        }
+
+        if (path.Container is null && query.Values.ContainsKey("search"))
+        {
+            return await SearchAsync(search, path.Account, query, isAdmin, ct);
+        }
+
         var (parameters, parseError, notAcceptable) = ListingRequest.Parse(query, context.Request.Headers.Accept.ToString(),
             allowPath: path.Container is not null);
         if (notAcceptable)
@@ -66,5 +78,39 @@ public static class ContainerServerEndpoints
             ? ErrorResults.From(accountError!)
             : new ListingResponse(ScopeHeaders.Account(account.Status, parameters.FormatGiven), parameters.ContentType,
                 ListingBody.Account(account.Items, parameters.Format, path.Account), head);
+    }
+
+    // GET /search?...: every account (the proxy lets only admins in).
+    private static async Task<IResult> SearchAllAsync(HttpContext context, SearchService search)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+        var isAdmin = string.Equals(context.Request.Headers[UserTypeHeader], "admin", StringComparison.OrdinalIgnoreCase);
+        return await SearchAsync(search, null, QueryParameters.Parse(question >= 0 ? target[(question + 1)..] : ""), isAdmin,
+            context.RequestAborted);
+    }
+
+    private static async Task<IResult> TreeAsync(TreeService tree, BackendPath path, QueryParameters query, bool isAdmin, CancellationToken ct)
+    {
+        var (request, parseError) = TreeRequest.Parse(query);
+        if (request is null)
+        {
+            return ErrorResults.From(parseError!);
+        }
+
+        var (root, error) = await tree.TreeAsync(path, request, isAdmin, ct);
+        return root is null ? ErrorResults.From(error!) : Results.Json(root);
+    }
+
+    private static async Task<IResult> SearchAsync(SearchService search, string? account, QueryParameters query, bool isAdmin, CancellationToken ct)
+    {
+        var (request, parseError) = SearchRequest.Parse(query);
+        if (request is null)
+        {
+            return ErrorResults.From(parseError!);
+        }
+
+        var (result, error) = await search.SearchAsync(account, request, isAdmin, ct);
+        return result is null ? ErrorResults.From(error!) : Results.Json(result);
     }
 }

@@ -22,7 +22,7 @@ public static class ListingBenchmark
     {
         var runs = int.Parse(Option(args, "--runs") ?? "7", CultureInfo.InvariantCulture);
         var reuse = args.Contains("--reuse");
-        var options = await CatalogAsync(args, reuse);
+        var options = await CatalogAsync(args, reuse, Database);
         await using var database = new CatalogDatabase(options);
         var shapes = new[] { new ContainerShape("c100k", 5), new ContainerShape("c1m", 50) };
         if (!reuse)
@@ -89,7 +89,7 @@ public static class ListingBenchmark
         yield return ("reverse deep marker", $"reverse=true&marker={ContainerShape.FlatName(shape.Flat / 5)}");
     }
 
-    private static async Task<Timing> TimeAsync(int runs, Func<Task> action)
+    internal static async Task<Timing> TimeAsync(int runs, Func<Task> action)
     {
         await action();
         var samples = new List<double>();
@@ -103,7 +103,7 @@ public static class ListingBenchmark
         return Timing.Of(samples);
     }
 
-    private static async Task<CatalogOptions> CatalogAsync(string[] args, bool reuse)
+    internal static async Task<CatalogOptions> CatalogAsync(string[] args, bool reuse, string database)
     {
         if (Option(args, "--sqlite") is { } file)
         {
@@ -122,18 +122,18 @@ public static class ListingBenchmark
             await using var connection = new MySqlConnection(server);
             await connection.OpenAsync();
             await using var command = new MySqlCommand(
-                $"DROP DATABASE IF EXISTS `{Database}`; CREATE DATABASE `{Database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", connection);
+                $"DROP DATABASE IF EXISTS `{database}`; CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", connection);
             await command.ExecuteNonQueryAsync();
         }
 
         return new CatalogOptions
         {
             Provider = CatalogProvider.MySql,
-            ConnectionString = new MySqlConnectionStringBuilder(server) { Database = Database }.ConnectionString,
+            ConnectionString = new MySqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
         };
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

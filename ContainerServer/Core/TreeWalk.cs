@@ -1,0 +1,86 @@
+using System.Data.Common;
+using CloudFs.Catalog;
+using CloudFs.ContainerServer.Data;
+
+namespace CloudFs.ContainerServer.Core;
+
+/// <summary>
+/// One tree read: its connection, clock and firewall (the outermost disabled directories
+/// below the root, found once and left out of every total).
+/// </summary>
+internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long containerId, bool isAdmin, long now, TreeRepository tree)
+{
+    private readonly List<PathRange> _hidden = [];
+
+    /// <summary>Finds the outermost disabled directories below the root once (non-admins only).</summary>
+    public async Task PrepareAsync(PathRange? range, CancellationToken ct)
+    {
+        if (isAdmin)
+        {
+            return;
+        }
+
+        foreach (var directory in await tree.DisabledDirectoriesAsync(connection, dialect, containerId, range, ct).ConfigureAwait(false))
+        {
+            var below = PathRange.Below(directory);
+            if (_hidden.Count == 0 || !_hidden[^1].Contains(below))
+            {
+                _hidden.Add(below);
+            }
+        }
+    }
+
+    public Task<(long Objects, long Bytes)> TotalsAsync(PathRange? range, CancellationToken ct) =>
+        tree.TotalsAsync(connection, dialect, containerId, range,
+            range is null ? _hidden : _hidden.Where(range.Contains).ToList(), isAdmin, now, ct);
+
+    /// <summary>Up to <paramref name="room"/> visible children: directories (with totals) first, then objects.</summary>
+    public async Task<(List<TreeNode> Children, bool Truncated)> ChildrenAsync(long parentId, int room, CancellationToken ct)
+    {
+        var children = new List<TreeNode>();
+        string? after = null;
+        while (children.Count <= room)
+        {
+            var want = room + 1 - children.Count;
+            var batch = await tree.ChildDirectoriesAsync(connection, dialect, parentId, after, want, isAdmin, ct).ConfigureAwait(false);
+            foreach (var row in batch)
+            {
+                var name = CatalogNames.Read(row.Path);
+                var (objects, bytes) = await TotalsAsync(PathRange.Below(name), ct).ConfigureAwait(false);
+                if (objects > 0)
+                {
+                    children.Add(new TreeNode { Name = name, Type = TreeNode.DirectoryType, Id = row.Id, Objects = objects, Bytes = bytes });
+                }
+            }
+
+            if (batch.Count < want)
+            {
+                break;
+            }
+
+            after = CatalogNames.Read(batch[^1].Name);
+        }
+
+        if (children.Count <= room)
+        {
+            var objects = await tree.ChildObjectsAsync(connection, parentId, room + 1 - children.Count, isAdmin, now, ct).ConfigureAwait(false);
+            children.AddRange(objects.Select(o => new TreeNode
+            {
+                Name = CatalogNames.Read(o.Name),
+                Type = TreeNode.ObjectType,
+                Bytes = o.Bytes,
+                Hash = o.Hash,
+                ContentType = o.ContentType,
+                LastModified = ListingBody.LastModified(o.Timestamp),
+            }));
+        }
+
+        var truncated = children.Count > room;
+        if (truncated)
+        {
+            children.RemoveRange(room, children.Count - room);
+        }
+
+        return (children, truncated);
+    }
+}
