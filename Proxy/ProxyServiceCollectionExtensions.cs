@@ -31,6 +31,9 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<ReplicaWriter>();
         services.AddSingleton<ObjectGetHandler>();
         services.AddSingleton<ObjectPutHandler>();
+        services.AddSingleton<Extensions.ExtensionHandler>();
+        services.AddSingleton<Extensions.FsckRunner>();
+        services.AddSingleton<Extensions.AdminHandler>();
         services.AddSingleton<SwiftApiHandler>();
         services.AddSingleton<AuthForwarder>();
         return services;

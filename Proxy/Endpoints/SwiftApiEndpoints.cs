@@ -11,6 +11,7 @@ public static class SwiftApiEndpoints
         app.MapGet("/auth/v1/{account}/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapGet("/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapMethods("/info", ["GET", "HEAD"], (IOptions<ProxyOptions> options) => Results.Json(InfoDocument.Build(options.Value)));
+        app.Map("/admin/{**rest}", (HttpContext c, Extensions.AdminHandler admin) => admin.HandleAsync(c));
         app.MapFallback("{**path}", (HttpContext c, SwiftApiHandler swift) => swift.HandleAsync(c));
         return app;
     }

@@ -2,6 +2,7 @@ using CloudFs.Common.Results;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
+using CloudFs.Proxy.Extensions;
 using CloudFs.Proxy.Forwarding;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
@@ -15,7 +16,7 @@ namespace CloudFs.Proxy.Endpoints;
 /// authenticate, authorise, then hand the request to the role server the rings pick.
 /// </summary>
 public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog, Forwarder forwarder, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, ObjectPutHandler puts, TimeProvider time)
+    ObjectGetHandler gets, ObjectPutHandler puts, ExtensionHandler extensions, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -64,6 +65,12 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
     private async Task DispatchAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var method = context.Request.Method;
+        if (ExtensionHandler.Handles(context.Request, path))
+        {
+            await ExtensionAsync(context, path, call);
+            return;
+        }
+
         if (path.Level == ResourceLevel.Object && (method == "COPY" || (method == "PUT" && context.Request.Headers.ContainsKey("X-Copy-From"))))
         {
             await CopyAsync(context, path, call);
@@ -143,6 +150,32 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         {
             await puts.CopyAsync(context, source, destination, call);
         }
+    }
+
+    private async Task ExtensionAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var method = context.Request.Method;
+        if (method is "MOVE" or "COPY")
+        {
+            var destination = ExtensionHandler.Destination(context.Request, path);
+            if (destination.Error is { } bad)
+            {
+                await ProxyResults.Error(context, bad);
+                return;
+            }
+
+            if (!await AuthorizeAsync(context, path, ExtensionHandler.SourceRight(method), call)
+                || !await AuthorizeAsync(context, destination.Value!, "PUT", call))
+            {
+                return;
+            }
+        }
+        else if (!await AuthorizeAsync(context, path, "GET", call))
+        {
+            return;
+        }
+
+        await extensions.HandleAsync(context, path, call);
     }
 
     private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
