@@ -17,3 +17,6 @@ dotnet "$bench" MySql "$CLOUDFS_TEST_MYSQL;Database=bench" "$commits" "$concurre
 sqlite_dir=$(mktemp -d)
 dotnet "$bench" Sqlite "Data Source=$sqlite_dir/catalog.db" "$commits" "$concurrency" "$runs"
 rm -rf "$sqlite_dir"
+echo "# directory MOVE and COPY of 10000 objects (catalog only), MariaDB"
+mariadb --no-defaults -h127.0.0.1 -P"$port" -ucloudfs -pcloudfs -e 'CREATE DATABASE IF NOT EXISTS tree'
+dotnet "$bench" MySql "$CLOUDFS_TEST_MYSQL;Database=tree" 0 32 "$runs" --tree 10000

@@ -40,7 +40,7 @@ public sealed class CommitDriver(HttpClient client)
         return failures;
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path)
+    public static HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add("X-Backend-User-Id", "2");

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CloudFs.AccountServer;
 using CloudFs.Bench.Commit;
 
-// commit-bench <Sqlite|MySql> <connection string> [commits] [concurrency] [runs]
+// commit-bench <Sqlite|MySql> <connection string> [commits] [concurrency] [runs] [--tree N]
 // Each commit is what one object PUT costs the catalog: admission (quota reservation)
 // then commit (row, directories, usage, record), as the proxy sends them.
 if (args.Length < 2)
@@ -13,9 +13,10 @@ if (args.Length < 2)
 
 var provider = args[0];
 var connectionString = args[1];
-var commits = args.Length > 2 ? int.Parse(args[2]) : 5000;
-var concurrency = args.Length > 3 ? int.Parse(args[3]) : 32;
-var runs = args.Length > 4 ? int.Parse(args[4]) : 3;
+var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var commits = positional.Length > 2 ? int.Parse(positional[2]) : 5000;
+var concurrency = positional.Length > 3 ? int.Parse(positional[3]) : 32;
+var runs = positional.Length > 4 ? int.Parse(positional[4]) : 3;
 var dataDir = Directory.CreateTempSubdirectory("commit-bench-").FullName;
 
 var app = AccountServerApp.Build(
@@ -28,6 +29,15 @@ await app.StartAsync();
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(app.Urls.First()) };
 var driver = new CommitDriver(client);
 await driver.CreateContainerAsync();
+
+if (args.Contains("--tree"))
+{
+    // Catalog-only directory MOVE and COPY of N objects (issue figures).
+    var files = int.Parse(args[Array.IndexOf(args, "--tree") + 1]);
+    await new TreeTiming(client, driver).RunAsync(files, runs);
+    await app.StopAsync();
+    return 0;
+}
 
 var rates = new List<double>();
 for (var run = 0; run < runs; run++)
