@@ -25,7 +25,7 @@ build_solution() {
 # Polls url until it answers 200 or the timeout (seconds) runs out.
 wait_http() {
   local url=$1 timeout=${2:-60} start=$SECONDS
-  until curl -fsS -o /dev/null --max-time 2 "$url"; do
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
     if (( SECONDS - start > timeout )); then return 1; fi
     sleep 0.3
   done
