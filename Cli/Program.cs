@@ -2,7 +2,7 @@ using System.CommandLine;
 using CloudFs.Cli.Commands;
 
 // cloudfs: administer a CloudFs cluster through its proxy, as the cluster admin.
-var root = new RootCommand("Administer a CloudFs cluster: users, quotas, firewall, records, usage, import");
+var root = new RootCommand("Administer a CloudFs cluster: users, quotas, firewall, records, usage, import, fsck, search");
 GlobalOptions.AddTo(root);
 root.Subcommands.Add(UserCommands.Build());
 root.Subcommands.Add(AdminCommands.Quota());
@@ -10,4 +10,6 @@ root.Subcommands.Add(AdminCommands.Firewall());
 root.Subcommands.Add(AdminCommands.Records());
 root.Subcommands.Add(AdminCommands.UsageCheck());
 root.Subcommands.Add(ImportCommand.Build());
+root.Subcommands.Add(FsckCommand.Build());
+root.Subcommands.Add(SearchCommand.Build());
 return await root.Parse(args).InvokeAsync();

@@ -63,6 +63,8 @@ public class AdminCliTests
         await CliAsync("firewall", "enable", "AUTH_test/q");
         var records = await CliAsync("records", "AUTH_test", "--path", "/q", "--limit", "10");
         var usage = await CliAsync("usage-check", "AUTH_test");
+        var search = await CliAsync("search", "on*", "--account", "AUTH_test");
+        var fsck = await CliAsync("fsck", "--account", "AUTH_test");
 
         Assert.That(quota.ExitCode, Is.Zero, quota.ToString());
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
@@ -71,6 +73,9 @@ public class AdminCliTests
         Assert.That(blocked.ExitCode, Is.Not.Zero, "a disabled container is gone for its owner");
         Assert.That(records.Output, Does.Contain("object.put").And.Contain("firewall.disable"));
         Assert.That(usage.Output, Does.Contain("usage counters match the rows"));
+        Assert.That(search.Output, Does.Contain("one"));
+        Assert.That(fsck.ExitCode, Is.Zero, fsck.ToString());
+        Assert.That(fsck.Output, Does.Contain("\"missing_replicas\":0"));
     }
 
     [Test]
