@@ -34,12 +34,20 @@ public sealed class CatalogDatabase : IAsyncDisposable
             }
 
             _sqliteConnectionString = builder.ToString();
+            WriteGate = new SemaphoreSlim(1, 1);
         }
     }
 
     public CatalogProvider Provider { get; }
 
     public SqlDialect Dialect { get; }
+
+    /// <summary>
+    /// SQLite allows one writer per file, and a writer that finds the file locked sleeps and
+    /// polls (Microsoft.Data.Sqlite retries every 150 ms), which turns contention into long
+    /// tails. Writers of this process queue here instead; null for MariaDB (row locks).
+    /// </summary>
+    public SemaphoreSlim? WriteGate { get; }
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {

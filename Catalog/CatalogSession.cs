@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace CloudFs.Catalog;
 
@@ -10,11 +11,14 @@ namespace CloudFs.Catalog;
 /// </summary>
 public sealed class CatalogSession : IAsyncDisposable
 {
-    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
+    private readonly SemaphoreSlim? _gate;
+
+    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate)
     {
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
+        _gate = gate;
     }
 
     public DbConnection Connection { get; }
@@ -23,20 +27,36 @@ public sealed class CatalogSession : IAsyncDisposable
 
     public SqlDialect Dialect { get; }
 
-    public static async Task<CatalogSession> BeginAsync(CatalogDatabase database, CancellationToken ct)
+    /// <summary>
+    /// Opens a session. A read-only one on SQLite is a deferred transaction (a WAL snapshot that
+    /// blocks no writer); a writing one takes the write lock up front (BEGIN IMMEDIATE) after
+    /// queueing in-process for it, so two writers never deadlock on a lock upgrade.
+    /// </summary>
+    public static async Task<CatalogSession> BeginAsync(CatalogDatabase database, CancellationToken ct, bool readOnly = false)
     {
-        var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var gate = readOnly ? null : database.WriteGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+        }
+
+        DbConnection? connection = null;
         try
         {
-            // SQLite: Serializable takes the write lock at BEGIN (IMMEDIATE), so two writers
-            // queue instead of deadlocking on a lock upgrade. MariaDB: row locks via FOR UPDATE.
-            var isolation = database.Provider == CatalogProvider.Sqlite ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted;
-            var transaction = await connection.BeginTransactionAsync(isolation, ct).ConfigureAwait(false);
-            return new CatalogSession(connection, transaction, database.Dialect);
+            connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            DbTransaction transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: readOnly)
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
+            return new CatalogSession(connection, transaction, database.Dialect, gate);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            gate?.Release();
             throw;
         }
     }
@@ -57,8 +77,15 @@ public sealed class CatalogSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync().ConfigureAwait(false);
-        await Connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Transaction.DisposeAsync().ConfigureAwait(false);
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate?.Release();
+        }
     }
 
     private CommandDefinition Command(string sql, object? args, CancellationToken ct) =>

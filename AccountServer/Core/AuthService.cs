@@ -18,7 +18,7 @@ public sealed class AuthService(CatalogWork work, UserRepository users, TokenRep
     public async Task<Outcome<LoginResult>> LoginAsync(string identity, string key, CancellationToken ct)
     {
         var colon = identity.IndexOf(':');
-        var user = await work.RunAsync((session, token) => colon > 0
+        var user = await work.ReadAsync((session, token) => colon > 0
             ? users.FindAsync(session, identity[..colon], identity[(colon + 1)..], token)
             : users.FindByEmailAsync(session, identity, token), ct);
 
@@ -42,7 +42,7 @@ public sealed class AuthService(CatalogWork work, UserRepository users, TokenRep
     }
 
     public Task<TokenOwner?> ValidateAsync(string token, CancellationToken ct) =>
-        work.RunAsync((session, t) => tokens.FindAsync(session, Hash(token), time.GetUtcNow().ToUnixTimeMilliseconds(), t), ct);
+        work.ReadAsync((session, t) => tokens.FindAsync(session, Hash(token), time.GetUtcNow().ToUnixTimeMilliseconds(), t), ct);
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

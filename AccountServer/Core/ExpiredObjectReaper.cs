@@ -18,7 +18,7 @@ public sealed partial class ExpiredObjectReaper(CatalogWork work, NamespaceRepos
     public async Task<int> ReapOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var expired = await work.RunAsync((session, token) => session.QueryAsync<long>(
+        var expired = await work.ReadAsync((session, token) => session.QueryAsync<long>(
             "SELECT id FROM stobj WHERE delete_at IS NOT NULL AND delete_at <= @Now AND type = 'object' ORDER BY delete_at LIMIT @Limit",
             new { Now = now.ToUnixTimeSeconds(), Limit = BatchSize }, token), ct);
         var reaped = 0;

@@ -58,8 +58,9 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         }, ct);
 
     /// <summary>Points the name at a new blob; the blob it replaces (if any) is returned and queued for collection.</summary>
-    public Task<Outcome<CommitResult>> CommitAsync(WriteContext ctx, string account, string container, string name, ObjectCommit commit, CancellationToken ct) =>
-        work.RunAsync<Outcome<CommitResult>>(async (session, token) =>
+    public async Task<Outcome<CommitResult>> CommitAsync(WriteContext ctx, string account, string container, string name, ObjectCommit commit, CancellationToken ct)
+    {
+        var outcome = await work.RunAsync<Outcome<CommitResult>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(name);
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -69,19 +70,21 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var place = await locator.LocateAsync(session, ctx, account, container, path, create: true, token);
-            var outcome = place.Error is null
+            var written = place.Error is null
                 ? await WriteObjectAsync(session, ctx, place, commit, now, token)
                 : new Outcome<CommitResult>(null, place.Error);
-            if (outcome.IsSuccess)
+            if (written.IsSuccess)
             {
                 await session.CommitAsync(token);
-                return outcome;
             }
 
-            // A refused commit changes nothing but still frees the room its admission held.
-            await session.Transaction.RollbackAsync(token);
-            return commit.ReservationId is null ? outcome : await ReleaseOnlyAsync(commit.ReservationId, outcome.Error!, token);
+            // A refused commit rolls back whole (the session ends without committing).
+            return written;
         }, ct);
+
+        // ...but still frees the room its admission held, in a transaction of its own.
+        return outcome.IsSuccess || commit.ReservationId is null ? outcome : await ReleaseOnlyAsync(commit.ReservationId, outcome.Error!, ct);
+    }
 
     public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, string container, string name, ObjectUpdate update, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>

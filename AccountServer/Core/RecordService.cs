@@ -20,7 +20,7 @@ public sealed class RecordService(CatalogWork work, RecordRepository records)
             return new CloudFsError(CloudFsErrorKind.PreconditionFailed, $"limit must be 1-{MaxLimit}");
         }
 
-        var rows = await work.RunAsync((session, token) => records.QueryAsync(session, query, token), ct);
+        var rows = await work.ReadAsync((session, token) => records.QueryAsync(session, query, token), ct);
         return new Outcome<IReadOnlyList<OperationRecord>>(rows, null);
     }
 }

@@ -121,7 +121,7 @@ public sealed class UserService(CatalogWork work, UserRepository users, TokenRep
         }, ct);
 
     public Task<IReadOnlyList<UserRow>> ListAsync(string? account, CancellationToken ct) =>
-        work.RunAsync((session, token) => users.ListAsync(session, account, token), ct);
+        work.ReadAsync((session, token) => users.ListAsync(session, account, token), ct);
 
     /// <summary>Creates the user (and its account when missing) inside the caller's session.</summary>
     public async Task<Outcome<UserRow>> CreateInSessionAsync(CatalogSession session, WriteContext ctx, NewUser user, CancellationToken ct)

@@ -31,6 +31,14 @@ public sealed class CatalogWork(CatalogDatabase database)
             return await work(session, token);
         }, ct);
 
+    /// <summary>Work that only reads: on SQLite it neither waits for nor blocks writers.</summary>
+    public async Task<T> ReadAsync<T>(Func<CatalogSession, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        await Retry.ExecuteAsync(async token =>
+        {
+            await using var session = await CatalogSession.BeginAsync(database, token, readOnly: true);
+            return await work(session, token);
+        }, ct);
+
     /// <summary>True when the database itself could not be reached (the journal's cue).</summary>
     public static bool IsUnreachable(Exception ex) => ex switch
     {

@@ -112,7 +112,7 @@ public static class AdminEndpoints
             }, context.RequestAborted);
         }
 
-        var page = await work.RunAsync((session, ct) =>
+        var page = await work.ReadAsync((session, ct) =>
             garbage.CandidatesAsync(session, marker, now - (options.Value.GarbageGraceSeconds * 1000L), limit, ct), context.RequestAborted);
         return Results.Json(new { blob_ids = page.BlobIds, next_marker = page.NextMarker });
     }

@@ -29,7 +29,7 @@ public static class BlobEndpoints
         var account = context.Request.Query["account"].ToString();
         var marker = context.Request.Query["marker"].ToString();
         var limit = int.TryParse(context.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 10_000) : 1000;
-        var rows = await work.RunAsync((session, ct) => session.QueryAsync<NamedBlob>("""
+        var rows = await work.ReadAsync((session, ct) => session.QueryAsync<NamedBlob>("""
             SELECT blob_id AS BlobId, MAX(size) AS Size, MAX(etag) AS Etag FROM stobj
             WHERE blob_id IS NOT NULL AND blob_id > @Marker
               AND (@Account = '' OR account_id = (SELECT id FROM stobj WHERE parent_id = 1 AND type = 'account' AND name = @Account))
@@ -52,7 +52,7 @@ public static class BlobEndpoints
             return ErrorResults.From(CloudFsError.BadRequest("At most 10000 ids per call."));
         }
 
-        var named = await work.RunAsync((session, ct) => session.QueryAsync<string>(
+        var named = await work.ReadAsync((session, ct) => session.QueryAsync<string>(
             "SELECT DISTINCT blob_id FROM stobj WHERE blob_id IN @Ids", new { Ids = ids }, ct), context.RequestAborted);
         var set = named.ToHashSet(StringComparer.Ordinal);
         return Results.Json(ids.Where(id => !set.Contains(id)).Distinct().ToArray());
