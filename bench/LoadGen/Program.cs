@@ -1,0 +1,45 @@
+using System.Globalization;
+using CloudFs.Bench.LoadGen.Report;
+using CloudFs.Bench.LoadGen.Serve;
+using CloudFs.Bench.LoadGen.Suite;
+
+// loadgen suite ...   run the workloads, append JSON lines to --out
+// loadgen serve PORT  the loopback ceiling server
+// loadgen report FILE...  markdown tables from JSON lines
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    switch (args.FirstOrDefault())
+    {
+        case "suite":
+            await new SuiteRunner(SuiteOptions.Parse(args[1..])).RunAsync(cancellation.Token);
+            return 0;
+        case "serve" when args.Length == 2:
+            await StaticServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), cancellation.Token);
+            return 0;
+        case "report" when args.Length >= 2:
+            Console.Write(new ReportBuilder(ResultSet.Load(args[1..])).Build());
+            return 0;
+        default:
+            Console.Error.WriteLine("usage: loadgen suite --out FILE --target NAME=AUTH_URL[@SESSIONS] ... [--ceiling NAME=URL] [--quick] [--runs N] [--only small,large,account,listing]");
+            Console.Error.WriteLine("       loadgen serve PORT");
+            Console.Error.WriteLine("       loadgen report RESULTS.jsonl...");
+            return 2;
+    }
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"loadgen: {ex.Message}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("loadgen: cancelled");
+    return 130;
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace CloudFs.Bench.LoadGen.Suite;
+
+/// <summary>Appends result lines as JSON to a file and echoes a short human line to stderr.</summary>
+public sealed class ResultWriter(string path) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
+
+    public void Write(ResultLine line)
+    {
+        _writer.WriteLine(JsonSerializer.Serialize(line, Json));
+        string figure = line.Workload switch
+        {
+            "large" or "disk" => $"{line.MegabytesPerSecond:F1} MB/s",
+            "listing" or "account" => $"{line.P50Ms:F1} ms",
+            _ => $"{line.OpsPerSecond:F0} ops/s p50 {line.P50Ms:F2} ms p99 {line.P99Ms:F2} ms",
+        };
+        string failures = line.Failures > 0 ? $" FAILURES {line.Failures}/{line.Ops}: {line.FirstError}" : "";
+        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line.System,-8} {line.Workload} {line.Op} size={line.Size} c={line.Concurrency} run={line.Run}: {figure}{failures}");
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

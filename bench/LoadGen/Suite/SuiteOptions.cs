@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace CloudFs.Bench.LoadGen.Suite;
+
+/// <summary>
+/// <c>loadgen suite --out FILE [--quick] [--runs N] [--only a,b] [--user U --key K]
+/// --target NAME=AUTH_URL[@SESSION,SESSION...] ... [--ceiling NAME=AUTH_URL]</c>
+/// </summary>
+public sealed class SuiteOptions
+{
+    public required string Out { get; init; }
+    public bool Quick { get; init; }
+    public int Runs { get; init; } = 3;
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+    public string User { get; init; } = "test:tester";
+    public string Key { get; init; } = "testing";
+    public required IReadOnlyList<Target> Targets { get; init; }
+
+    public bool Includes(string workload) => Only.Count == 0 || Only.Contains(workload);
+
+    public static SuiteOptions Parse(IReadOnlyList<string> args)
+    {
+        string? output = null, user = null, key = null;
+        bool quick = false;
+        int runs = 3;
+        var only = new HashSet<string>(StringComparer.Ordinal);
+        var targets = new List<Target>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--out": output = Value(); break;
+                case "--quick": quick = true; break;
+                case "--runs": runs = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--only": only.UnionWith(Value().Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
+                case "--user": user = Value(); break;
+                case "--key": key = Value(); break;
+                case "--target": targets.Add(ParseTarget(Value(), storageOnly: false)); break;
+                case "--ceiling": targets.Add(ParseTarget(Value(), storageOnly: true)); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        return new SuiteOptions
+        {
+            Out = output ?? throw new ArgumentException("--out is required"),
+            Quick = quick,
+            Runs = Math.Max(1, runs),
+            Only = only,
+            User = user ?? "test:tester",
+            Key = key ?? "testing",
+            Targets = targets.Count > 0 ? targets : throw new ArgumentException("at least one --target is required"),
+        };
+    }
+
+    private static Target ParseTarget(string text, bool storageOnly)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0)
+        {
+            throw new ArgumentException($"target '{text}' is not NAME=AUTH_URL[@SESSIONS]");
+        }
+        string name = text[..eq], rest = text[(eq + 1)..];
+        int at = rest.LastIndexOf('@');
+        var sessions = new HashSet<int>();
+        if (at > 0)
+        {
+            foreach (string s in rest[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                sessions.Add(int.Parse(s, CultureInfo.InvariantCulture));
+            }
+            rest = rest[..at];
+        }
+        return new Target(name, new Uri(rest), sessions, storageOnly);
+    }
+}
