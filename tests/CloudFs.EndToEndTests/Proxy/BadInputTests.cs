@@ -117,10 +117,17 @@ public class BadInputTests
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await stream.WriteAsync(new byte[1000]);
             await stream.FlushAsync();
-            await Task.Delay(300);
+
+            // End the body early, then wait until the proxy has finished with the request and
+            // closed the connection: from then on nothing more can be stored for it.
+            tcp.Client.Shutdown(SocketShutdown.Send);
+            using var closed = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var sink = new byte[4096];
+            while (await stream.ReadAsync(sink, closed.Token) > 0)
+            {
+            }
         }
 
-        await Task.Delay(1000);
         Assert.That(await StatusAsync(HttpMethod.Head, "/v1/AUTH_test/box/short"), Is.EqualTo(404));
         Assert.That(ProxyHttp.BlobFiles(_cluster), Has.Count.EqualTo(blobsBefore));
     }

@@ -8,37 +8,22 @@ namespace CloudFs.EndToEndTests.Proxy;
 [Category("E2E")]
 public class MariaDbSwiftTests
 {
-    private string _database = "";
+    private TestMariaDb? _database;
     private string _connectionString = "";
 
     [SetUp]
     public async Task CreateDatabaseAsync()
     {
-        var server = Environment.GetEnvironmentVariable("CLOUDFS_TEST_MYSQL");
-        if (string.IsNullOrEmpty(server))
-        {
-            const string message = "CLOUDFS_TEST_MYSQL is not set; run scripts/test.sh.";
-            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Ignore(message);
-        }
-
-        _database = $"cloudfs_e2e_{Guid.NewGuid():N}";
-        await using var connection = new MySqlConnection(server);
-        await connection.ExecuteAsync($"CREATE DATABASE `{_database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        _connectionString = new MySqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
+        _database = await TestMariaDb.CreateAsync();
+        _connectionString = _database.ConnectionString;
     }
 
     [TearDown]
     public async Task DropDatabaseAsync()
     {
-        if (_database.Length > 0)
+        if (_database is not null)
         {
-            await using var connection = new MySqlConnection(Environment.GetEnvironmentVariable("CLOUDFS_TEST_MYSQL"));
-            await connection.ExecuteAsync($"DROP DATABASE IF EXISTS `{_database}`");
+            await _database.DisposeAsync();
         }
     }
 
