@@ -1,10 +1,10 @@
-using System.Globalization;
+using CloudFs.Common.Time;
 
 namespace CloudFs.ObjectServer.Endpoints;
 
 /// <summary>
-/// Swift's X-Timestamp: seconds since the epoch with five decimals ("1700000000.12345"),
-/// optionally followed by "_" and a hex offset, which CloudFs does not use and ignores.
+/// X-Timestamp on the blob endpoints, where the header is optional: absent means "now" to
+/// the caller. Parsing and formatting are <see cref="Timestamp"/>'s, shared by every role.
 /// </summary>
 public static class SwiftTimestamp
 {
@@ -13,25 +13,17 @@ public static class SwiftTimestamp
         value = null;
         if (string.IsNullOrEmpty(text))
         {
-            return true; // absent: the caller uses "now"
+            return true;
         }
 
-        var underscore = text.IndexOf('_', StringComparison.Ordinal);
-        var seconds = underscore >= 0 ? text[..underscore] : text;
-        if (!decimal.TryParse(seconds, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s)
-            || s > 253_402_300_799m /* 9999-12-31 */)
+        if (!Timestamp.TryParse(text, out var parsed))
         {
             return false;
         }
 
-        value = DateTimeOffset.UnixEpoch.AddTicks((long)(s * TimeSpan.TicksPerSecond));
+        value = parsed.ToDateTimeOffset();
         return true;
     }
 
-    public static string Format(DateTimeOffset value)
-    {
-        var ticks = value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        var seconds = decimal.Round((decimal)ticks / TimeSpan.TicksPerSecond, 5, MidpointRounding.ToZero);
-        return seconds.ToString("0.00000", CultureInfo.InvariantCulture);
-    }
+    public static string Format(DateTimeOffset value) => Timestamp.FromDateTimeOffset(value).ToHeader();
 }

@@ -7,34 +7,15 @@ namespace CloudFs.EndToEndTests.Foundation;
 
 /// <summary>The cluster against a real MariaDB, several catalog servers starting at the same moment.</summary>
 [Category("E2E")]
-public class MariaDbClusterTests
+public class MariaDbClusterTests : MariaDbTestBase
 {
-    private TestMariaDb? _database;
-    private string _connectionString = "";
-
-    [SetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        _database = await TestMariaDb.CreateAsync();
-        _connectionString = _database.ConnectionString;
-    }
-
-    [TearDown]
-    public async Task DropDatabaseAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task Start_TwoClustersOnOneDatabaseAtOnce_MigrateOnceAndBothServe()
     {
         // Two "hosts" (two loopback addresses), each with an account and a container server,
         // all four racing to migrate the same empty database.
-        await using var first = new CloudFsCluster(_connectionString);
-        await using var second = new CloudFsCluster(_connectionString);
+        await using var first = new CloudFsCluster(ConnectionString);
+        await using var second = new CloudFsCluster(ConnectionString);
 
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
 
@@ -47,7 +28,7 @@ public class MariaDbClusterTests
             }
         }
 
-        await using var connection = new MySqlConnection(_connectionString);
+        await using var connection = new MySqlConnection(ConnectionString);
         var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_version")).ToList();
         var tables = (await connection.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")).ToList();

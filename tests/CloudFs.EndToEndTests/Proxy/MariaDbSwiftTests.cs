@@ -6,31 +6,12 @@ namespace CloudFs.EndToEndTests.Proxy;
 
 /// <summary>The swift CLI round trip with the catalog on a real MariaDB.</summary>
 [Category("E2E")]
-public class MariaDbSwiftTests
+public class MariaDbSwiftTests : MariaDbTestBase
 {
-    private TestMariaDb? _database;
-    private string _connectionString = "";
-
-    [SetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        _database = await TestMariaDb.CreateAsync();
-        _connectionString = _database.ConnectionString;
-    }
-
-    [TearDown]
-    public async Task DropDatabaseAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task UploadListDownloadDelete_OnMariaDb_RoundTrips()
     {
-        await using var cluster = new CloudFsCluster(_connectionString);
+        await using var cluster = new CloudFsCluster(ConnectionString);
         await cluster.StartAsync();
         var source = TestTree.Create(Path.Combine(cluster.Root, "src"));
         var target = Path.Combine(cluster.Root, "dst");

@@ -2,23 +2,15 @@ using CloudFs.Ring;
 
 namespace CloudFs.UnitTests.Ring;
 
-public class RingCliTests
+public class RingCliTests : RingDirTestBase
 {
-    private string _dir = "";
-
-    private string ObjectBuilder => Path.Combine(_dir, "object.builder");
-
-    [SetUp]
-    public void SetUp() => _dir = RingFixtures.TempDir();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_dir, true);
+    private string ObjectBuilder => Path.Combine(Dir, "object.builder");
 
     [Test]
     public void Rebalance_TwoProcessesSameInputsAndSeed_IdenticalRingFiles()
     {
-        string dirA = Path.Combine(_dir, "a");
-        string dirB = Path.Combine(_dir, "b");
+        string dirA = Path.Combine(Dir, "a");
+        string dirB = Path.Combine(Dir, "b");
 
         BuildThreeServerRing(dirA);
         BuildThreeServerRing(dirB);
@@ -31,7 +23,7 @@ public class RingCliTests
     [Test]
     public void List_AfterRebalance_ShowsDevicesBalanceAndDispersion()
     {
-        BuildThreeServerRing(_dir);
+        BuildThreeServerRing(Dir);
 
         (int code, string output) = RingCliRunner.Run(ObjectBuilder);
 
@@ -45,7 +37,7 @@ public class RingCliTests
     [Test]
     public void Rebalance_NothingToMove_ExitsWithWarning()
     {
-        BuildThreeServerRing(_dir);
+        BuildThreeServerRing(Dir);
 
         (int code, _) = RingCliRunner.Run(ObjectBuilder, "rebalance", "--seed", "1");
 
@@ -76,7 +68,7 @@ public class RingCliTests
     [TestCase("set_weight", "d0", "-5", TestName = "SetWeight_NegativeWeight_ExitsWithError")]
     public void Run_BadInputOnExistingBuilder_ExitsWithErrorAndLeavesBuilderAlone(params string[] args)
     {
-        BuildThreeServerRing(_dir);
+        BuildThreeServerRing(Dir);
         byte[] before = File.ReadAllBytes(ObjectBuilder);
 
         (int code, string output) = RingCliRunner.Run([ObjectBuilder, .. args]);
@@ -100,14 +92,14 @@ public class RingCliTests
         {
             Assert.That(code, Is.EqualTo(2));
             Assert.That(output, Does.Contain("no devices"));
-            Assert.That(File.Exists(Path.Combine(_dir, "object.ring")), Is.False);
+            Assert.That(File.Exists(Path.Combine(Dir, "object.ring")), Is.False);
         });
     }
 
     [Test]
     public void Run_NotABuilderPath_ExitsWithError()
     {
-        (int code, _) = RingCliRunner.Run(Path.Combine(_dir, "object.ring"), "create", "8", "3", "1");
+        (int code, _) = RingCliRunner.Run(Path.Combine(Dir, "object.ring"), "create", "8", "3", "1");
 
         Assert.That(code, Is.EqualTo(2));
     }
@@ -115,7 +107,7 @@ public class RingCliTests
     [Test]
     public void RemoveThenRebalance_DeviceGoneFromRing()
     {
-        BuildThreeServerRing(_dir);
+        BuildThreeServerRing(Dir);
         Assert.That(RingCliRunner.Run(ObjectBuilder, "add", "r1z4-127.0.0.5:7013/d1", "100").ExitCode, Is.EqualTo(0));
         Assert.That(RingCliRunner.Run(ObjectBuilder, "rebalance").ExitCode, Is.EqualTo(0));
 
@@ -126,7 +118,7 @@ public class RingCliTests
         {
             Assert.That(removeCode, Is.EqualTo(0));
             Assert.That(code, Is.EqualTo(0), output);
-            Assert.That(RingFile.Load(Path.Combine(_dir, "object.ring")).Devices, Has.Count.EqualTo(3));
+            Assert.That(RingFile.Load(Path.Combine(Dir, "object.ring")).Devices, Has.Count.EqualTo(3));
             Assert.That(RingCliRunner.Run(ObjectBuilder, "validate").ExitCode, Is.EqualTo(0));
         });
     }

@@ -2,21 +2,13 @@ using CloudFs.Ring;
 
 namespace CloudFs.UnitTests.Ring;
 
-public class RingFileTests
+public class RingFileTests : RingDirTestBase
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void SetUp() => _dir = RingFixtures.TempDir();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_dir, true);
-
     [Test]
     public void SaveLoad_RoundTrip_KeepsDevicesAndTable()
     {
         RingData ring = RingFixtures.TwelveDevices().Let(b => b.Rebalance(1)).GetRingData();
-        string path = RingRoles.RingPath(_dir, RingRoles.Object);
+        string path = RingRoles.RingPath(Dir, RingRoles.Object);
 
         RingFile.Save(ring, path);
         RingData loaded = RingFile.Load(path);
@@ -27,14 +19,14 @@ public class RingFileTests
             Assert.That(loaded.ReplicaCount, Is.EqualTo(3));
             Assert.That(loaded.Devices, Is.EqualTo(ring.Devices));
             Assert.That(RingFixtures.Moved(ring, loaded), Is.Zero);
-            Assert.That(Directory.GetFiles(_dir), Has.Length.EqualTo(1), "no temp file left behind");
+            Assert.That(Directory.GetFiles(Dir), Has.Length.EqualTo(1), "no temp file left behind");
         });
     }
 
     [Test]
     public void Load_BadMagic_ThrowsInvalidData()
     {
-        string path = Path.Combine(_dir, "object.ring");
+        string path = Path.Combine(Dir, "object.ring");
         File.WriteAllBytes(path, "NOPE\u0001\u0000garbage"u8.ToArray());
 
         Assert.Throws<InvalidDataException>(() => RingFile.Load(path));
@@ -44,7 +36,7 @@ public class RingFileTests
     public void Load_Truncated_ThrowsInvalidData()
     {
         RingData ring = RingFixtures.TwelveDevices(partPower: 8).Let(b => b.Rebalance(1)).GetRingData();
-        string path = Path.Combine(_dir, "object.ring");
+        string path = Path.Combine(Dir, "object.ring");
         RingFile.Save(ring, path);
         byte[] bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
@@ -55,7 +47,7 @@ public class RingFileTests
     [Test]
     public void Load_FutureVersion_ThrowsWithVersionInMessage()
     {
-        string path = Path.Combine(_dir, "object.ring");
+        string path = Path.Combine(Dir, "object.ring");
         File.WriteAllBytes(path, [(byte)'C', (byte)'F', (byte)'R', (byte)'G', 9, 0]);
 
         var e = Assert.Throws<InvalidDataException>(() => RingFile.Load(path));

@@ -3,28 +3,20 @@ using HashRing = CloudFs.Ring.Ring;
 
 namespace CloudFs.UnitTests.Ring;
 
-public class RingProviderTests
+public class RingProviderTests : RingDirTestBase
 {
-    private string _dir = "";
-
-    [SetUp]
-    public void SetUp() => _dir = RingFixtures.TempDir();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_dir, true);
-
     [Test]
     public void Current_FileReplacedAndIntervalPassed_ServesNewRing()
     {
         var clock = new RingTestClock();
         WriteRing(partPower: 6);
-        var provider = new RingProvider(_dir, RingRoles.Account, "p", "s", clock, TimeSpan.FromSeconds(15));
+        var provider = new RingProvider(Dir, RingRoles.Account, "p", "s", clock, TimeSpan.FromSeconds(15));
         HashRing first = provider.Current;
 
         WriteRing(partPower: 7);
         HashRing beforeInterval = provider.Current;
         clock.Advance(TimeSpan.FromSeconds(16));
-        HashRing after = WaitForChange(provider, first);
+        HashRing after = WaitForReload(provider);
 
         Assert.Multiple(() =>
         {
@@ -38,7 +30,7 @@ public class RingProviderTests
     public void Refresh_FileChanged_SwapsSynchronously()
     {
         WriteRing(partPower: 6);
-        var provider = new RingProvider(_dir, RingRoles.Container, HashPathOptions.None, new RingTestClock());
+        var provider = new RingProvider(Dir, RingRoles.Container, HashPathOptions.None, new RingTestClock());
 
         WriteRing(partPower: 9);
         bool swapped = provider.Refresh();
@@ -55,9 +47,9 @@ public class RingProviderTests
     public void Refresh_DamagedFile_KeepsOldRingAndReportsError()
     {
         WriteRing(partPower: 6);
-        var provider = new RingProvider(_dir, RingRoles.Object, HashPathOptions.None, new RingTestClock());
+        var provider = new RingProvider(Dir, RingRoles.Object, HashPathOptions.None, new RingTestClock());
 
-        File.WriteAllText(RingRoles.RingPath(_dir, RingRoles.Object), "not a ring at all");
+        File.WriteAllText(RingRoles.RingPath(Dir, RingRoles.Object), "not a ring at all");
         bool swapped = provider.Refresh();
 
         Assert.Multiple(() =>
@@ -71,20 +63,17 @@ public class RingProviderTests
     [Test]
     public void Constructor_MissingFile_Throws()
     {
-        Assert.Throws<FileNotFoundException>(() => _ = new RingProvider(_dir, RingRoles.Object, HashPathOptions.None));
+        Assert.Throws<FileNotFoundException>(() => _ = new RingProvider(Dir, RingRoles.Object, HashPathOptions.None));
     }
 
-    private static HashRing WaitForChange(RingProvider provider, HashRing old)
+    // The first lookup past the interval starts a reload in the background; its Reloaded
+    // event says when the new ring is in place, so the test waits for that, not a clock.
+    private static HashRing WaitForReload(RingProvider provider)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        HashRing current = provider.Current;
-        while (ReferenceEquals(current, old) && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(10);
-            current = provider.Current;
-        }
-
-        return current;
+        var reloaded = new TaskCompletionSource<HashRing>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.Reloaded += ring => reloaded.TrySetResult(ring);
+        _ = provider.Current;
+        return reloaded.Task.Wait(TimeSpan.FromSeconds(10)) ? provider.Current : throw new TimeoutException("ring not reloaded within 10 s");
     }
 
     private void WriteRing(int partPower)
@@ -92,7 +81,7 @@ public class RingProviderTests
         RingData data = RingFixtures.TwelveDevices(partPower: partPower).Let(b => b.Rebalance(1)).GetRingData();
         foreach (string role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
         {
-            RingFile.Save(data, RingRoles.RingPath(_dir, role));
+            RingFile.Save(data, RingRoles.RingPath(Dir, role));
         }
     }
 }
