@@ -41,6 +41,13 @@ public sealed class NamespaceRepository
     /// <summary>Inserts the row unless (parent, type, name) exists; either way returns the row.</summary>
     public async Task<(StobjRow Row, bool Created)> EnsureChildAsync(CatalogSession session, NewStobj row, long now, CancellationToken ct)
     {
+        // Most commits land in directories that exist already: a read settles those without
+        // a write statement (and its locks) per path level.
+        if (await FindChildAsync(session, row.ParentId, row.Type, row.Name, forUpdate: false, ct) is { } existing)
+        {
+            return (existing, false);
+        }
+
         var inserted = await session.ExecuteAsync(InsertRow, new
         {
             row.ParentId, row.AccountId, row.ContainerId, row.Name, row.Path, row.Type, row.Size, row.Etag,
