@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Core;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Http;
 using CloudFs.Common.Paths;
 using CloudFs.Common.Time;
@@ -9,15 +10,11 @@ namespace CloudFs.AccountServer.Endpoints;
 /// <summary>Reads what the proxy puts on every internal request: caller, timestamp, path.</summary>
 public static class BackendRequest
 {
-    public const string UserIdHeader = "X-Backend-User-Id";
-    public const string UserHeader = "X-Backend-User";
-    public const string UserTypeHeader = "X-Backend-User-Type";
-
     public static Caller Caller(HttpRequest request)
     {
-        var type = Enum.TryParse<UserType>(request.Headers[UserTypeHeader], ignoreCase: true, out var t) ? t : (UserType?)null;
-        var id = long.TryParse(request.Headers[UserIdHeader], out var i) ? i : (long?)null;
-        var user = request.Headers[UserHeader].ToString();
+        var type = Enum.TryParse<UserType>(request.Headers[BackendHeaders.UserType], ignoreCase: true, out var t) ? t : (UserType?)null;
+        var id = long.TryParse(request.Headers[BackendHeaders.UserId], out var i) ? i : (long?)null;
+        var user = request.Headers[BackendHeaders.User].ToString();
         return new Caller(id, user.Length == 0 ? null : user, type);
     }
 

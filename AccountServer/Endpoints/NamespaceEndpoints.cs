@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Journal;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Results;
 
@@ -37,7 +38,7 @@ public static class NamespaceEndpoints
             ({ } c, null, "DELETE") => ContainerDeleteAsync(containers, ctx, path.Account, c, ct),
             ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, committer, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "POST") => ObjectPostAsync(context.Request, objects, ctx, path.Account, c, o, ct),
-            ({ } c, { } o, "DELETE") when context.Request.Headers["X-Backend-Recursive"] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "DELETE") when context.Request.Headers[BackendHeaders.Recursive] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "DELETE") => ObjectDeleteAsync(objects, ctx, path.Account, c, o, ct),
             _ => Task.FromResult(ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed))),
         };
@@ -121,7 +122,7 @@ public static class NamespaceEndpoints
             return OutcomeResults.BadPath();
         }
 
-        var lengthHeader = context.Request.Headers["X-Backend-Content-Length"].ToString();
+        var lengthHeader = context.Request.Headers[BackendHeaders.ContentLength].ToString();
         var length = long.TryParse(lengthHeader, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : -1;
         var ctx = BackendRequest.Context(context, time);
         return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, path.Container, path.Object, length, context.RequestAborted),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudFs.AccountServer.Core;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 
 namespace CloudFs.AccountServer.Endpoints;
@@ -12,10 +13,10 @@ public static class ObjectHeaderParser
 
     public static Outcome<ObjectCommit> ParseCommit(HttpRequest request)
     {
-        var blobId = request.Headers["X-Backend-Blob-Id"].ToString();
-        var etag = request.Headers["X-Backend-Etag"].ToString().Trim('"').ToLowerInvariant();
+        var blobId = request.Headers[BackendHeaders.BlobId].ToString();
+        var etag = request.Headers[BackendHeaders.Etag].ToString().Trim('"').ToLowerInvariant();
         if (blobId.Length != 32 || !blobId.All(Uri.IsHexDigit) || etag.Length != 32
-            || !long.TryParse(request.Headers["X-Backend-Size"], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            || !long.TryParse(request.Headers[BackendHeaders.Size], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
         {
             return CloudFsError.BadRequest("Commit needs X-Backend-Blob-Id, X-Backend-Etag and X-Backend-Size.");
         }
@@ -27,7 +28,7 @@ public static class ObjectHeaderParser
         }
 
         var meta = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Object);
-        var reservation = request.Headers["X-Backend-Reservation"].ToString();
+        var reservation = request.Headers[BackendHeaders.Reservation].ToString();
         return new ObjectCommit(blobId.ToLowerInvariant(), etag, size, ContentType(request) ?? "application/octet-stream",
             deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation);
     }

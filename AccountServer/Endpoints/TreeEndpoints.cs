@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Core;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
@@ -12,8 +13,6 @@ namespace CloudFs.AccountServer.Endpoints;
 /// </summary>
 public static class TreeEndpoints
 {
-    public const string DestinationHeader = "X-Backend-Destination";
-
     public static IEndpointRouteBuilder MapTreeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/move/{**rest}", (HttpContext context, TreeService tree, TimeProvider time) => RunAsync(context, tree, time, "/move"));
@@ -24,10 +23,10 @@ public static class TreeEndpoints
     private static async Task<IResult> RunAsync(HttpContext context, TreeService tree, TimeProvider time, string prefix)
     {
         var path = BackendRequest.Path(context, prefix);
-        var destination = ParseDestination(context.Request.Headers[DestinationHeader].ToString());
+        var destination = ParseDestination(context.Request.Headers[BackendHeaders.Destination].ToString());
         if (path?.Container is null || path.Object is null || destination is null)
         {
-            return ErrorResults.From(CloudFsError.BadRequest($"{DestinationHeader} must look like /container/name, and the source must name an object or directory."));
+            return ErrorResults.From(CloudFsError.BadRequest($"{BackendHeaders.Destination} must look like /container/name, and the source must name an object or directory."));
         }
 
         var ctx = BackendRequest.Context(context, time);

@@ -8,5 +8,4 @@ public static class CloudFsHeaders
     public const string OpenStackRequestId = "X-Openstack-Request-Id";
     public const string Timestamp = "X-Timestamp";
     public const string AuthToken = "X-Auth-Token";
-    public const string BackendPrefix = "X-Backend-";
 }

@@ -1,3 +1,4 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Core;
@@ -12,8 +13,6 @@ namespace CloudFs.ContainerServer.Endpoints;
 /// </summary>
 public static class ContainerServerEndpoints
 {
-    public const string UserTypeHeader = "X-Backend-User-Type";
-
     public static IEndpointRouteBuilder MapContainerServerApi(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/{device}/{partition}/{**rest}", [HttpMethods.Get, HttpMethods.Head], HandleAsync);
@@ -33,7 +32,7 @@ public static class ContainerServerEndpoints
         }
 
         var ct = context.RequestAborted;
-        var isAdmin = string.Equals(context.Request.Headers[UserTypeHeader], "admin", StringComparison.OrdinalIgnoreCase);
+        var isAdmin = string.Equals(context.Request.Headers[BackendHeaders.UserType], "admin", StringComparison.OrdinalIgnoreCase);
         if (path.Object is not null)
         {
             var (resolved, error) = await resolver.ResolveAsync(path, isAdmin, ct);
@@ -85,7 +84,7 @@ public static class ContainerServerEndpoints
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         var question = target.IndexOf('?', StringComparison.Ordinal);
-        var isAdmin = string.Equals(context.Request.Headers[UserTypeHeader], "admin", StringComparison.OrdinalIgnoreCase);
+        var isAdmin = string.Equals(context.Request.Headers[BackendHeaders.UserType], "admin", StringComparison.OrdinalIgnoreCase);
         return await SearchAsync(search, null, QueryParameters.Parse(question >= 0 ? target[(question + 1)..] : ""), isAdmin,
             context.RequestAborted);
     }

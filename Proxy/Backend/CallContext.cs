@@ -1,3 +1,5 @@
+using CloudFs.Common.Contracts;
+using CloudFs.Common.Http;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Auth;
 
@@ -6,20 +8,16 @@ namespace CloudFs.Proxy.Backend;
 /// <summary>What every internal request of one client request carries: transaction id, timestamp, caller.</summary>
 public sealed record CallContext(string TransId, Timestamp Timestamp, Identity? Identity)
 {
-    public const string UserIdHeader = "X-Backend-User-Id";
-    public const string UserHeader = "X-Backend-User";
-    public const string UserTypeHeader = "X-Backend-User-Type";
-
     /// <summary>The internal headers as name/value pairs.</summary>
     public IEnumerable<KeyValuePair<string, string>> Headers()
     {
-        yield return new("X-Trans-Id", TransId);
-        yield return new("X-Timestamp", Timestamp.ToHeader());
+        yield return new(CloudFsHeaders.TransId, TransId);
+        yield return new(CloudFsHeaders.Timestamp, Timestamp.ToHeader());
         if (Identity is { } who)
         {
-            yield return new(UserIdHeader, who.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            yield return new(UserHeader, who.User);
-            yield return new(UserTypeHeader, who.Type);
+            yield return new(BackendHeaders.UserId, who.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return new(BackendHeaders.User, who.User);
+            yield return new(BackendHeaders.UserType, who.Type);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Objects;
@@ -21,7 +22,7 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
         var response = await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
         {
             var request = RoleClient.Request(HttpMethod.Post, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object, "/admit"), call);
-            request.Headers.TryAddWithoutValidation("X-Backend-Content-Length", length.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation(BackendHeaders.ContentLength, length.ToString(CultureInfo.InvariantCulture));
             return request;
         }, idempotent: false, ct);
         if (response is null)

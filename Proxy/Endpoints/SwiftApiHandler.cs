@@ -1,3 +1,4 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Auth;
@@ -30,7 +31,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         }
 
         var path = parsed.Value!;
-        foreach (var name in request.Headers.Keys.Where(k => k.StartsWith("X-Backend-", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var name in request.Headers.Keys.Where(BackendHeaders.IsBackend).ToList())
         {
             request.Headers.Remove(name);
         }

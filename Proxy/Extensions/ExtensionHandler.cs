@@ -1,3 +1,4 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -77,7 +78,7 @@ public sealed class ExtensionHandler(RoleClient client, RingSet rings, NodeSelec
         var encoded = "/" + string.Join('/', new[] { target.Container!, target.Object! }.SelectMany(s => s.Split('/')).Select(Uri.EscapeDataString));
         await RelayAsync(context, rings.Account, rings.Account.GetPartition(path.Account), HttpMethod.Post,
             (node, part) => BackendUris.Catalog(node, part, path.Account, path.Container, path.Object, verb), call, read: false,
-            ("X-Backend-Destination", encoded));
+            (BackendHeaders.Destination, encoded));
     }
 
     private async Task RelayAsync(HttpContext context, CloudFs.Ring.Ring ring, int part, HttpMethod method, Func<RingDevice, int, string> pathAndQuery,

@@ -1,3 +1,4 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Proxy.Backend;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -42,7 +43,7 @@ public sealed class BackendTransformer(Uri target, CallContext call, IReadOnlyDi
 
         var copy = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         var headers = httpContext.Response.Headers;
-        foreach (var name in headers.Keys.Where(k => k.StartsWith("X-Backend-", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (var name in headers.Keys.Where(BackendHeaders.IsBackend).ToList())
         {
             headers.Remove(name);
         }
@@ -51,7 +52,7 @@ public sealed class BackendTransformer(Uri target, CallContext call, IReadOnlyDi
     }
 
     private static bool IsPrivate(string name) =>
-        name.StartsWith("X-Backend-", StringComparison.OrdinalIgnoreCase)
+        BackendHeaders.IsBackend(name)
         || name.Equals("X-Auth-Token", StringComparison.OrdinalIgnoreCase)
         || name.Equals("X-Storage-Token", StringComparison.OrdinalIgnoreCase)
         || name.Equals("X-Timestamp", StringComparison.OrdinalIgnoreCase);

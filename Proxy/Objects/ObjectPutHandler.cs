@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -193,14 +194,14 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     {
         var headers = new List<KeyValuePair<string, string>>
         {
-            new("X-Backend-Blob-Id", blobId),
-            new("X-Backend-Etag", etag),
-            new("X-Backend-Size", size.ToString(CultureInfo.InvariantCulture)),
+            new(BackendHeaders.BlobId, blobId),
+            new(BackendHeaders.Etag, etag),
+            new(BackendHeaders.Size, size.ToString(CultureInfo.InvariantCulture)),
             new("Content-Type", contentType ?? ContentTypeFor(request, path.Object!)),
         };
         if (reservation.Length > 0)
         {
-            headers.Add(new("X-Backend-Reservation", reservation));
+            headers.Add(new(BackendHeaders.Reservation, reservation));
         }
 
         if (deleteAt is { } at)

@@ -1,0 +1,32 @@
+namespace CloudFs.Common.Contracts;
+
+/// <summary>
+/// The internal headers one role sends another. Only the proxy sets them; it strips any that
+/// a client sends, so a role server may trust what it reads here.
+/// </summary>
+public static class BackendHeaders
+{
+    /// <summary>Every internal header starts with this; the proxy removes such headers in both directions.</summary>
+    public const string Prefix = "X-Backend-";
+
+    public const string UserId = "X-Backend-User-Id";
+    public const string User = "X-Backend-User";
+    public const string UserType = "X-Backend-User-Type";
+
+    /// <summary>Upload admission: the announced body length (-1 when chunked).</summary>
+    public const string ContentLength = "X-Backend-Content-Length";
+
+    /// <summary>Object commit: the stored blob, its MD5 and size, and the admission's reservation.</summary>
+    public const string BlobId = "X-Backend-Blob-Id";
+    public const string Etag = "X-Backend-Etag";
+    public const string Size = "X-Backend-Size";
+    public const string Reservation = "X-Backend-Reservation";
+
+    /// <summary>MOVE and COPY: the encoded destination path.</summary>
+    public const string Destination = "X-Backend-Destination";
+
+    /// <summary>DELETE of a directory with everything below it.</summary>
+    public const string Recursive = "X-Backend-Recursive";
+
+    public static bool IsBackend(string name) => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+}
