@@ -2,9 +2,9 @@ namespace CloudFs.AccountServer.Core;
 
 /// <summary>
 /// User metadata a request sets (name → value) and removes (empty value or X-Remove-*).
-/// Names are lower case, without the X-*-Meta- prefix.
+/// Names are lower case, without the X-{Scope}-Meta- prefix.
 /// </summary>
-public sealed record MetadataChange(IReadOnlyDictionary<string, string> Set, IReadOnlyCollection<string> Remove)
+public sealed record MetadataChange(IReadOnlyDictionary<string, string> Set, IReadOnlyCollection<string> Remove, MetadataScope Scope = MetadataScope.Object)
 {
     public static readonly MetadataChange None = new(new Dictionary<string, string>(), []);
 

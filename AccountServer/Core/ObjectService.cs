@@ -72,7 +72,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             var place = await locator.LocateAsync(session, ctx, account, container, path, create: true, token);
             var written = place.Error is null
                 ? await WriteObjectAsync(session, ctx, place, commit, now, token)
-                : new Outcome<CommitResult>(null, place.Error);
+                : place.Error;
             if (written.IsSuccess)
             {
                 await session.CommitAsync(token);

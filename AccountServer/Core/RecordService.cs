@@ -21,6 +21,6 @@ public sealed class RecordService(CatalogWork work, RecordRepository records)
         }
 
         var rows = await work.ReadAsync((session, token) => records.QueryAsync(session, query, token), ct);
-        return new Outcome<IReadOnlyList<OperationRecord>>(rows, null);
+        return Outcome<IReadOnlyList<OperationRecord>>.Success(rows);
     }
 }

@@ -42,6 +42,6 @@ public sealed class UsageAudit(CatalogWork work, NamespaceRepository names)
                 await session.CommitAsync(token);
             }
 
-            return new Outcome<IReadOnlyList<UsageDrift>>(rows, null);
+            return Outcome<IReadOnlyList<UsageDrift>>.Success(rows);
         }, ct);
 }

@@ -45,9 +45,9 @@ public static class AdminEndpoints
 
     private static async Task<IResult> FirewallAsync(HttpContext context, FirewallService firewall, TimeProvider time)
     {
-        var path = BackendRequest.Path(context, "/firewall");
+        var parsed = BackendRequest.Path(context, "/firewall");
         var state = context.Request.Query["state"].ToString();
-        if (path is null || state is not ("enabled" or "disabled"))
+        if (parsed.Value is not { } path || state is not ("enabled" or "disabled"))
         {
             return ErrorResults.From(CloudFsError.BadRequest("POST /firewall/{device}/{partition}/{account}[/{container}[/{path}]]?state=enabled|disabled"));
         }
@@ -58,11 +58,13 @@ public static class AdminEndpoints
 
     private static async Task<IResult> RecordsAsync(HttpContext context, RecordService records)
     {
-        var path = BackendRequest.Path(context, "/records");
-        if (path is null)
+        var parsed = BackendRequest.Path(context, "/records");
+        if (!parsed.IsSuccess)
         {
-            return OutcomeResults.BadPath();
+            return ErrorResults.From(parsed.Error);
         }
+
+        var path = parsed.Value;
 
         var q = context.Request.Query;
         var query = new RecordQuery(path.Account,
@@ -83,11 +85,13 @@ public static class AdminEndpoints
 
     private static async Task<IResult> UsageCheckAsync(HttpContext context, UsageAudit audit)
     {
-        var path = BackendRequest.Path(context, "/usage-check");
-        if (path is null)
+        var parsed = BackendRequest.Path(context, "/usage-check");
+        if (!parsed.IsSuccess)
         {
-            return OutcomeResults.BadPath();
+            return ErrorResults.From(parsed.Error);
         }
+
+        var path = parsed.Value;
 
         var repair = context.Request.Query["repair"] == "true";
         return OutcomeResults.Map(await audit.CheckAsync(BackendRequest.Caller(context.Request), path.Account, repair, context.RequestAborted),

@@ -2,6 +2,7 @@ using CloudFs.AccountServer.Core;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Http;
 using CloudFs.Common.Paths;
+using CloudFs.Common.Results;
 using CloudFs.Common.Time;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -25,11 +26,12 @@ public static class BackendRequest
         return new WriteContext(Caller(context.Request), context.TraceIdentifier, timestamp);
     }
 
-    /// <summary>The functional path, decoded once from the raw request target.</summary>
-    public static BackendPath? Path(HttpContext context, string prefix = "")
+    /// <summary>The functional path, decoded once from the raw request target; catalog writes never take a container name holding '/'.</summary>
+    public static Outcome<BackendPath> Path(HttpContext context, string prefix = "")
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        return BackendPath.TryParse(raw, prefix);
+        var path = BackendPath.Parse(raw, prefix);
+        return path.Value?.Container?.Contains('/', StringComparison.Ordinal) == true ? CloudFsError.BadRequest("Invalid path: '/' in a container name") : path;
     }
 
     public static IEnumerable<KeyValuePair<string, string>> Headers(HttpRequest request) =>

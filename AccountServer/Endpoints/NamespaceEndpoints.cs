@@ -20,11 +20,13 @@ public static class NamespaceEndpoints
     private static Task<IResult> DispatchAsync(HttpContext context, AccountService accounts, ContainerService containers, ObjectService objects,
         JournalingCommitter committer, TimeProvider time)
     {
-        var path = BackendRequest.Path(context);
-        if (path is null)
+        var parsed = BackendRequest.Path(context);
+        if (!parsed.IsSuccess)
         {
-            return Task.FromResult(OutcomeResults.BadPath());
+            return Task.FromResult(ErrorResults.From(parsed.Error));
         }
+
+        var path = parsed.Value;
 
         var ctx = BackendRequest.Context(context, time);
         var method = context.Request.Method;
@@ -116,16 +118,21 @@ public static class NamespaceEndpoints
 
     private static async Task<IResult> AdmitAsync(HttpContext context, ObjectService objects, TimeProvider time)
     {
-        var path = BackendRequest.Path(context, "/admit");
-        if (path?.Container is null || path.Object is null)
+        var parsed = BackendRequest.Path(context, "/admit");
+        if (!parsed.IsSuccess)
         {
-            return OutcomeResults.BadPath();
+            return ErrorResults.From(parsed.Error);
+        }
+
+        if (parsed.Value is not { Container: { } container, Object: { } name } path)
+        {
+            return ErrorResults.From(CloudFsError.BadRequest("Admission names an object: /admit/{device}/{partition}/{account}/{container}/{object}"));
         }
 
         var lengthHeader = context.Request.Headers[BackendHeaders.ContentLength].ToString();
         var length = long.TryParse(lengthHeader, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : -1;
         var ctx = BackendRequest.Context(context, time);
-        return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, path.Container, path.Object, length, context.RequestAborted),
+        return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, container, name, length, context.RequestAborted),
             reservation => Results.Json(new { reservation }));
     }
 }

@@ -8,9 +8,6 @@ namespace CloudFs.AccountServer.Endpoints;
 /// <summary>Object commit and POST headers as the proxy forwards them.</summary>
 public static class ObjectHeaderParser
 {
-    /// <summary>Headers kept as system metadata and sent back on GET/HEAD.</summary>
-    public static readonly string[] SystemHeaders = ["Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires"];
-
     public static Outcome<ObjectCommit> ParseCommit(HttpRequest request)
     {
         var blobId = request.Headers[BackendHeaders.BlobId].ToString();
@@ -41,28 +38,18 @@ public static class ObjectHeaderParser
             return bad;
         }
 
-        var remove = request.Headers.ContainsKey("X-Remove-Delete-At");
+        var remove = request.Headers.ContainsKey(DeleteAtHeaders.Remove);
         var meta = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Object);
         return new ObjectUpdate(meta.Set, ContentType(request), System(request), remove ? 0 : deleteAt.Value);
     }
 
-    private static Outcome<long?> ParseDeleteAt(HttpRequest request)
-    {
-        var text = BackendRequest.Optional(request, "X-Delete-At");
-        if (text is null)
-        {
-            return new Outcome<long?>(null, null);
-        }
-
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0
-            ? new Outcome<long?>(at, null)
-            : CloudFsError.BadRequest("Non-integer X-Delete-At");
-    }
+    private static Outcome<long?> ParseDeleteAt(HttpRequest request) =>
+        DeleteAtHeaders.ParseResolved(BackendRequest.Optional(request, DeleteAtHeaders.At));
 
     private static string? ContentType(HttpRequest request) =>
         request.Headers.ContentType.ToString() is { Length: > 0 } type ? type : null;
 
     private static Dictionary<string, string> System(HttpRequest request) =>
-        SystemHeaders.Where(h => request.Headers.ContainsKey(h))
+        SystemMetadata.Headers.Where(h => request.Headers.ContainsKey(h))
             .ToDictionary(h => h.ToLowerInvariant(), h => request.Headers[h].ToString(), StringComparer.Ordinal);
 }

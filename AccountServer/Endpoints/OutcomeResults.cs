@@ -7,7 +7,5 @@ namespace CloudFs.AccountServer.Endpoints;
 public static class OutcomeResults
 {
     public static IResult Map<T>(Outcome<T> outcome, Func<T, IResult> success) =>
-        outcome.Error is { } error ? ErrorResults.From(error) : success(outcome.Value!);
-
-    public static IResult BadPath() => ErrorResults.From(CloudFsError.BadRequest("Invalid path"));
+        outcome.IsSuccess ? success(outcome.Value) : ErrorResults.From(outcome.Error);
 }

@@ -22,7 +22,7 @@ public static class TreeEndpoints
 
     private static async Task<IResult> RunAsync(HttpContext context, TreeService tree, TimeProvider time, string prefix)
     {
-        var path = BackendRequest.Path(context, prefix);
+        var path = BackendRequest.Path(context, prefix).Value;
         var destination = ParseDestination(context.Request.Headers[BackendHeaders.Destination].ToString());
         if (path?.Container is null || path.Object is null || destination is null)
         {
@@ -39,7 +39,7 @@ public static class TreeEndpoints
     private static (string Container, string Name)? ParseDestination(string header)
     {
         // Reuse the functional-path decoder: one decoding, UTF-8 checked, no NUL.
-        var parsed = BackendPath.TryParse("/x/0/a/" + header.TrimStart('/'));
+        var parsed = BackendPath.Parse("/x/0/a/" + header.TrimStart('/')).Value;
         return parsed?.Container is { } container && parsed.Object is { } name ? (container, name) : null;
     }
 }

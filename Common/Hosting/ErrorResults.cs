@@ -4,31 +4,12 @@ using Microsoft.AspNetCore.Http;
 namespace CloudFs.Common.Hosting;
 
 /// <summary>
-/// The one table from error kinds to HTTP statuses. Bodies follow Swift (swob): the given
+/// Error answers of every role: the status from <see cref="ErrorStatus"/>, bodies as Swift's (swob): the given
 /// message, or Swift's stock page for the status, both sent as text/html as Swift does.
 /// </summary>
 public static class ErrorResults
 {
-    public static int StatusCode(CloudFsErrorKind kind) => kind switch
-    {
-        CloudFsErrorKind.BadRequest => StatusCodes.Status400BadRequest,
-        CloudFsErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
-        CloudFsErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        CloudFsErrorKind.NotFound => StatusCodes.Status404NotFound,
-        CloudFsErrorKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
-        CloudFsErrorKind.NotAcceptable => StatusCodes.Status406NotAcceptable,
-        CloudFsErrorKind.Conflict => StatusCodes.Status409Conflict,
-        CloudFsErrorKind.LengthRequired => StatusCodes.Status411LengthRequired,
-        CloudFsErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-        CloudFsErrorKind.RequestEntityTooLarge => StatusCodes.Status413PayloadTooLarge,
-        CloudFsErrorKind.RangeNotSatisfiable => StatusCodes.Status416RangeNotSatisfiable,
-        CloudFsErrorKind.UnprocessableEntity => StatusCodes.Status422UnprocessableEntity,
-        CloudFsErrorKind.RequestTimeout => StatusCodes.Status408RequestTimeout,
-        CloudFsErrorKind.ClientClosedRequest => 499,
-        CloudFsErrorKind.InsufficientStorage => StatusCodes.Status507InsufficientStorage,
-        CloudFsErrorKind.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public static int StatusCode(CloudFsErrorKind kind) => ErrorStatus.ToStatus(kind);
 
     public static IResult From(CloudFsError error)
     {

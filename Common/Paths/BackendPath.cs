@@ -1,58 +1,72 @@
+using System.Globalization;
 using System.Text;
+using CloudFs.Common.Results;
 
 namespace CloudFs.Common.Paths;
 
 /// <summary>
 /// A functional URL path on an account or container server:
 /// <c>/{device}/{partition}/{account}[/{container}[/{object}]]</c>. Every segment is
-/// percent-encoded UTF-8 on the wire and decoded exactly once here; the object name keeps
-/// its slashes (and may be empty-segmented, as Swift allows).
+/// percent-encoded UTF-8 on the wire and decoded exactly once here; the object name keeps its
+/// slashes (even leading, doubled or trailing ones, as Swift allows).
 /// </summary>
 public sealed record BackendPath(string Device, long Partition, string Account, string? Container, string? Object)
 {
-    /// <summary>Parses the raw (still encoded) request target, after an optional fixed prefix such as "/admit".</summary>
-    public static BackendPath? TryParse(string rawTarget, string prefix = "")
+    private const string Shape = "Invalid path: /{device}/{partition}/{account}[/{container}[/{object}]]";
+
+    /// <summary>
+    /// Parses the raw (still encoded) request target, after an optional fixed prefix such as
+    /// "/admit". A bad shape is 400; bad UTF-8 or a NUL is 412, as Swift answers.
+    /// </summary>
+    public static Outcome<BackendPath> Parse(string rawTarget, string prefix = "")
     {
-        var query = rawTarget.IndexOf('?');
-        var path = query >= 0 ? rawTarget[..query] : rawTarget;
+        var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var path = query >= 0 ? rawTarget.AsSpan(0, query) : rawTarget.AsSpan();
         if (!path.StartsWith(prefix + "/", StringComparison.Ordinal))
         {
-            return null;
+            return CloudFsError.BadRequest(Shape);
         }
 
-        var parts = path[(prefix.Length + 1)..].Split('/', 5);
-        if (parts.Length < 3 || !long.TryParse(parts[1], out var partition) || partition < 0)
+        var parts = path[(prefix.Length + 1)..].ToString().Split('/', 5);
+        if (parts.Length < 3 || parts[0].Length == 0 || parts[2].Length == 0
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var partition))
         {
-            return null;
+            return CloudFsError.BadRequest(Shape);
         }
 
         var decoded = new string?[5];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!TryDecode(parts[i], out var value))
+            if (!PercentDecoding.TryDecodeName(parts[i], out var segment))
             {
-                return null;
+                return new CloudFsError(CloudFsErrorKind.PreconditionFailed, "Invalid UTF8 or contains NULL");
             }
 
-            decoded[i] = value;
+            decoded[i] = segment;
         }
 
-        var device = decoded[0]!;
         var account = decoded[2]!;
-        var container = parts.Length > 3 ? decoded[3] : null;
-        var obj = parts.Length > 4 ? decoded[4] : null;
-        if (device.Length == 0 || account.Length == 0 || account.Contains('/') || container is { Length: 0 } || container?.Contains('/') == true)
+        var container = decoded[3] is { Length: > 0 } c ? c : null;
+        // A container name with an encoded '/' is left for the caller: reads find nothing (404, as in Swift), writes refuse it.
+        if (account.Contains('/', StringComparison.Ordinal))
         {
-            return null;
+            return CloudFsError.BadRequest(Shape);
         }
 
-        return new BackendPath(device, partition, account, container, obj is { Length: 0 } ? null : obj);
+        if (container is null && decoded[4] is not null)
+        {
+            return CloudFsError.BadRequest("Invalid path: empty container name");
+        }
+
+        var obj = decoded[4] is { Length: > 0 } o ? o : null;
+        return new BackendPath(decoded[0]!, partition, account, container, obj);
     }
 
     /// <summary>The encoded path, each segment escaped (object slashes kept).</summary>
     public string Format(string prefix = "")
     {
-        var sb = new StringBuilder(prefix).Append('/').Append(Encode(Device)).Append('/').Append(Partition).Append('/').Append(Encode(Account));
+        var sb = new StringBuilder(prefix).Append('/').Append(Encode(Device)).Append('/')
+            .Append(Partition.ToString(CultureInfo.InvariantCulture)).Append('/').Append(Encode(Account));
         if (Container is not null)
         {
             sb.Append('/').Append(Encode(Container));
@@ -66,37 +80,4 @@ public sealed record BackendPath(string Device, long Partition, string Account, 
     }
 
     private static string Encode(string segment) => Uri.EscapeDataString(segment);
-
-    private static bool TryDecode(string encoded, out string value)
-    {
-        value = "";
-        try
-        {
-            var bytes = new List<byte>(encoded.Length);
-            for (var i = 0; i < encoded.Length; i++)
-            {
-                if (encoded[i] == '%')
-                {
-                    if (i + 2 >= encoded.Length || !byte.TryParse(encoded.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b))
-                    {
-                        return false;
-                    }
-
-                    bytes.Add(b);
-                    i += 2;
-                }
-                else
-                {
-                    bytes.AddRange(Encoding.UTF8.GetBytes(encoded[i].ToString()));
-                }
-            }
-
-            value = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
-            return !value.Contains('\0');
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
 }

@@ -2,7 +2,7 @@ namespace CloudFs.Common.Results;
 
 /// <summary>
 /// The expected ways an operation can fail. Core code returns these; only
-/// <c>ErrorResults</c> turns them into HTTP status codes.
+/// <c>ErrorStatus</c> turns them into HTTP status codes (and back).
 /// </summary>
 public enum CloudFsErrorKind
 {
@@ -23,4 +23,5 @@ public enum CloudFsErrorKind
     InsufficientStorage,
     ServiceUnavailable,
     Internal,
+    NotImplemented,
 }

@@ -1,11 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CloudFs.Common.Results;
 
-/// <summary>A value, or the expected error that prevented it.</summary>
-public readonly record struct Outcome<T>(T? Value, CloudFsError? Error)
+/// <summary>A value, or the expected error that prevented it: the one result shape of every role.</summary>
+public readonly struct Outcome<T>
 {
+    private Outcome(T? value, CloudFsError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public CloudFsError? Error { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
+
+    /// <summary>A success, also for a T whose value may be null (where the implicit conversion would be ambiguous).</summary>
+    public static Outcome<T> Success(T value) => new(value, null);
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
-    public static implicit operator Outcome<T>(CloudFsError error) => new(default, error);
+    public static implicit operator Outcome<T>(CloudFsError error) => new(default, error ?? throw new ArgumentNullException(nameof(error)));
+
+    /// <summary>The error as an outcome of another type, for passing a failure up.</summary>
+    public Outcome<TOther> Fail<TOther>() => Error ?? throw new InvalidOperationException("A success has no error to pass on.");
 }

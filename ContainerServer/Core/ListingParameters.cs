@@ -1,3 +1,5 @@
+using CloudFs.Common.Contracts;
+
 namespace CloudFs.ContainerServer.Core;
 
 /// <summary>
@@ -18,5 +20,5 @@ public sealed record ListingParameters(
     string ContentType,
     bool FormatGiven)
 {
-    public const int MaxLimit = 10_000;
+    public const int MaxLimit = SwiftLimits.ListingLimit;
 }

@@ -1,3 +1,5 @@
+using CloudFs.Common.Paths;
+
 namespace CloudFs.ContainerServer.Core;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudFs.Common.Time;
 using CloudFs.ContainerServer.Data;
+using CloudFs.Common.Contracts;
 
 namespace CloudFs.ContainerServer.Core;
 
@@ -72,7 +73,7 @@ public static class ScopeHeaders
                 continue;
             }
 
-            headers.Add(new(prefix + HeaderNames.TitleCase(entry.Name), entry.Value));
+            headers.Add(new(prefix + HeaderCase.Title(entry.Name), entry.Value));
         }
 
         if (status.QuotaBytes is { } bytes)

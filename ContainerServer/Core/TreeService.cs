@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CloudFs.Catalog;
+using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Data;
 

@@ -1,5 +1,6 @@
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
+using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Core;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,11 +26,13 @@ public static class ContainerServerEndpoints
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = target.IndexOf('?', StringComparison.Ordinal);
-        var (path, pathError) = BackendPath.Parse(question >= 0 ? target[..question] : target);
-        if (path is null)
+        var parsed = BackendPath.Parse(target);
+        if (!parsed.IsSuccess)
         {
-            return ErrorResults.From(pathError!);
+            return ErrorResults.From(parsed.Error);
         }
+
+        var path = parsed.Value;
 
         var ct = context.RequestAborted;
         var isAdmin = string.Equals(context.Request.Headers[BackendHeaders.UserType], "admin", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,5 @@
+using CloudFs.Common.Results;
+
 namespace CloudFs.ObjectServer.Storage;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CloudFs.ObjectServer.Storage;
 /// </summary>
 public sealed class Auditor(BlobStore store)
 {
-    public async Task<StorageResult<AuditReport>> VerifyAsync(BlobAddress address, CancellationToken ct)
+    public async Task<Outcome<AuditReport>> VerifyAsync(BlobAddress address, CancellationToken ct)
     {
         var opened = await store.OpenAsync(address, ct);
         if (!opened.IsSuccess)

@@ -33,7 +33,7 @@ public sealed partial class BlobStore
 
     public DeviceLayout Layout { get; }
 
-    public async Task<StorageResult<PutBlobResult>> PutAsync(BlobAddress address, PutBlobRequest request, CancellationToken ct)
+    public async Task<Outcome<PutBlobResult>> PutAsync(BlobAddress address, PutBlobRequest request, CancellationToken ct)
     {
         if (CheckDevice(address.Device) is { } missing)
         {
@@ -83,7 +83,7 @@ public sealed partial class BlobStore
         }
     }
 
-    public async Task<StorageResult<BlobReader>> OpenAsync(BlobAddress address, CancellationToken ct)
+    public async Task<Outcome<BlobReader>> OpenAsync(BlobAddress address, CancellationToken ct)
     {
         if (CheckDevice(address.Device) is { } missing)
         {
@@ -116,7 +116,7 @@ public sealed partial class BlobStore
     /// Removes the body and leaves a tombstone, which stops a late replica PUT or a replicator
     /// from bringing the blob back. The tombstone is written even if the body was never here.
     /// </summary>
-    public async Task<StorageResult<DeleteBlobResult>> DeleteAsync(BlobAddress address, DateTimeOffset? timestamp, CancellationToken ct)
+    public async Task<Outcome<DeleteBlobResult>> DeleteAsync(BlobAddress address, DateTimeOffset? timestamp, CancellationToken ct)
     {
         if (CheckDevice(address.Device) is { } missing)
         {
@@ -184,7 +184,7 @@ public sealed partial class BlobStore
     public IReadOnlyDictionary<string, string> HashPartition(string device, int partition) =>
         PartitionHashes.Compute(ListPartition(device, partition));
 
-    private async Task<StorageResult<PutBlobResult>> CommitAsync(BlobAddress address, TempBlob temp, CancellationToken ct)
+    private async Task<Outcome<PutBlobResult>> CommitAsync(BlobAddress address, TempBlob temp, CancellationToken ct)
     {
         using var held = await _locks.AcquireAsync(address.Id, ct);
         if (_tombstones.Read(address) is { } deletedAt)

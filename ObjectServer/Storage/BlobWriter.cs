@@ -12,7 +12,7 @@ namespace CloudFs.ObjectServer.Storage;
 /// </summary>
 internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger logger)
 {
-    public async Task<StorageResult<TempBlob>> WriteAsync(string tempDir, BlobAddress address, PutBlobRequest request, CancellationToken ct)
+    public async Task<Outcome<TempBlob>> WriteAsync(string tempDir, BlobAddress address, PutBlobRequest request, CancellationToken ct)
     {
         var path = Path.Combine(tempDir, $"{address.Id}.{Guid.NewGuid():N}.tmp");
         var keep = false;
@@ -31,7 +31,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
         }
     }
 
-    private async Task<StorageResult<TempBlob>> WriteFileAsync(string path, BlobAddress address, PutBlobRequest request, CancellationToken ct)
+    private async Task<Outcome<TempBlob>> WriteFileAsync(string path, BlobAddress address, PutBlobRequest request, CancellationToken ct)
     {
         FileStream file;
         var reserve = request.Length is > 0 and var length ? length + BlobFooter.Size : 0;
@@ -99,7 +99,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
     }
 
     // Fills one buffer from the client while the previous one is written to disk.
-    private async Task<StorageResult<CopyTotal>> CopyBodyAsync(PutBlobRequest request, FileStream file, IncrementalHash md5, BlobAddress address, CancellationToken ct)
+    private async Task<Outcome<CopyTotal>> CopyBodyAsync(PutBlobRequest request, FileStream file, IncrementalHash md5, BlobAddress address, CancellationToken ct)
     {
         var bufferSize = options.IoBufferSize;
         var current = ArrayPool<byte>.Shared.Rent(bufferSize);
@@ -165,7 +165,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
         }
     }
 
-    private async Task<StorageResult<CopyTotal>> FillAsync(Stream body, byte[] buffer, int size, CancellationTokenSource timeout, CancellationToken ct)
+    private async Task<Outcome<CopyTotal>> FillAsync(Stream body, byte[] buffer, int size, CancellationTokenSource timeout, CancellationToken ct)
     {
         var filled = 0;
         try

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CloudFs.Common.Hosting;
-using CloudFs.Proxy.Paths;
+using CloudFs.Common.Contracts;
 
 namespace CloudFs.Proxy.Endpoints;
 
@@ -13,16 +13,16 @@ public static class InfoDocument
         {
             ["version"] = ServerInfo.Version,
             ["max_file_size"] = options.MaxFileSize,
-            ["max_meta_name_length"] = 128,
-            ["max_meta_value_length"] = 256,
-            ["max_meta_count"] = 90,
-            ["max_meta_overall_size"] = 4096,
-            ["max_header_size"] = 8192,
-            ["max_object_name_length"] = ResourcePathParser.MaxObjectNameLength,
-            ["container_listing_limit"] = 10000,
-            ["account_listing_limit"] = 10000,
-            ["max_account_name_length"] = ResourcePathParser.MaxAccountNameLength,
-            ["max_container_name_length"] = ResourcePathParser.MaxContainerNameLength,
+            ["max_meta_name_length"] = SwiftLimits.MaxMetaNameLength,
+            ["max_meta_value_length"] = SwiftLimits.MaxMetaValueLength,
+            ["max_meta_count"] = SwiftLimits.MaxMetaCount,
+            ["max_meta_overall_size"] = SwiftLimits.MaxMetaOverallSize,
+            ["max_header_size"] = SwiftLimits.MaxHeaderSize,
+            ["max_object_name_length"] = SwiftLimits.MaxObjectNameLength,
+            ["container_listing_limit"] = SwiftLimits.ListingLimit,
+            ["account_listing_limit"] = SwiftLimits.ListingLimit,
+            ["max_account_name_length"] = SwiftLimits.MaxAccountNameLength,
+            ["max_container_name_length"] = SwiftLimits.MaxContainerNameLength,
             ["extra_header_count"] = 0,
             ["valid_api_versions"] = new JsonArray("v1", "v1.0"),
             ["policies"] = new JsonArray(new JsonObject { ["name"] = "Policy-0", ["aliases"] = "Policy-0", ["default"] = true }),

@@ -220,13 +220,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         var delete = request.Method == "DELETE";
         if (!delete)
         {
-            if (MetadataCheck.Validate(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))) is { } badMeta)
+            if (MetadataLimits.CheckHeaders(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())), MetadataLimits.ObjectPrefix) is { } badMeta)
             {
                 await ProxyResults.Error(context, badMeta);
                 return;
             }
 
-            var deleteAt = DeleteAtHeaders.Resolve(request.Headers["X-Delete-At"], request.Headers["X-Delete-After"], time.GetUtcNow().ToUnixTimeSeconds());
+            var deleteAt = DeleteAtHeaders.Resolve(request.Headers[DeleteAtHeaders.At], request.Headers[DeleteAtHeaders.After], time.GetUtcNow().ToUnixTimeSeconds());
             if (deleteAt.Error is { } bad)
             {
                 await ProxyResults.Error(context, bad);

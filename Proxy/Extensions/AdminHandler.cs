@@ -1,3 +1,4 @@
+using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Auth;
@@ -61,7 +62,12 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
                 await RelayAsync(context, call, rings.Account, rings.Account.GetPartition("AUTH_admin"), "/" + string.Join('/', segments) + query, write: method != "GET");
                 break;
             case ("firewall" or "usage-check", "POST") when segments.Length >= 2 && segments[1].Length > 0:
-                var account = Uri.UnescapeDataString(segments[1]);
+                if (!PercentDecoding.TryDecodeName(segments[1], out var account))
+                {
+                    await ProxyResults.Error(context, CloudFsErrorKind.PreconditionFailed, "Invalid UTF8 or contains NULL");
+                    break;
+                }
+
                 var part = rings.Account.GetPartition(account);
                 await RelayAsync(context, call, rings.Account, part, node =>
                     $"/{segments[0]}/{Uri.EscapeDataString(node.Device)}/{part}/{string.Join('/', segments.Skip(1))}{query}", write: true);

@@ -1,5 +1,6 @@
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Paths;
+using CloudFs.Common.Paths;
 
 namespace CloudFs.Proxy.Objects;
 
@@ -9,7 +10,7 @@ public static class CopySource
     public static Outcome<ResourcePath> Parse(string header, string value, string account)
     {
         var form = new CloudFsError(CloudFsErrorKind.PreconditionFailed, $"{header} header must be of the form <container name>/<object name>");
-        if (!ResourcePathParser.TryDecode(value, out var decoded))
+        if (!PercentDecoding.TryDecodeName(value, out var decoded))
         {
             return new CloudFsError(CloudFsErrorKind.PreconditionFailed, "Invalid UTF8 or contains NULL");
         }

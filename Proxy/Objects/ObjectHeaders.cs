@@ -1,13 +1,11 @@
 using System.Globalization;
+using CloudFs.Common.Contracts;
 
 namespace CloudFs.Proxy.Objects;
 
 /// <summary>The headers Swift sends with an object's GET and HEAD, from its catalog record.</summary>
 public static class ObjectHeaders
 {
-    /// <summary>System metadata kept with the object and sent back as plain headers.</summary>
-    public static readonly string[] SystemHeaders = ["Content-Encoding", "Content-Disposition", "Content-Language", "Cache-Control", "Expires"];
-
     public static IEnumerable<KeyValuePair<string, string>> For(ObjectRecord record)
     {
         yield return new("Content-Type", record.ContentType);
@@ -17,7 +15,7 @@ public static class ObjectHeaders
         yield return new("Accept-Ranges", "bytes");
         if (record.DeleteAt is { } at)
         {
-            yield return new("X-Delete-At", at.ToString(CultureInfo.InvariantCulture));
+            yield return new(DeleteAtHeaders.At, at.ToString(CultureInfo.InvariantCulture));
         }
 
         foreach (var (name, value) in record.Meta)
@@ -25,7 +23,7 @@ public static class ObjectHeaders
             yield return new("X-Object-Meta-" + name, value);
         }
 
-        foreach (var header in SystemHeaders)
+        foreach (var header in SystemMetadata.Headers)
         {
             if (record.Sys.TryGetValue(header.ToLowerInvariant(), out var value))
             {
@@ -38,5 +36,5 @@ public static class ObjectHeaders
     public static bool IsStored(string name) =>
         name.StartsWith("X-Object-Meta-", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("X-Remove-Object-Meta-", StringComparison.OrdinalIgnoreCase)
-        || SystemHeaders.Contains(name, StringComparer.OrdinalIgnoreCase);
+        || SystemMetadata.IsSystem(name);
 }

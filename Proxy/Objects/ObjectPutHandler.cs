@@ -38,7 +38,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        if (MetadataCheck.Validate(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()))) is { } badMeta)
+        if (MetadataLimits.CheckHeaders(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())), MetadataLimits.ObjectPrefix) is { } badMeta)
         {
             await ProxyResults.Error(context, badMeta);
             return;
@@ -82,7 +82,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             Log.NoQuorum(logger, blobId, result.Durable, nodes.Count);
             var refusedByAll = result.Answers.FirstOrDefault(a => a.Status is 413 or 422 or 507);
             await ProxyResults.Error(context, refusedByAll is not null && result.Answers.All(a => a.Status == refusedByAll.Status)
-                ? new CloudFsError(StatusKinds.FromStatus(refusedByAll.Status))
+                ? new CloudFsError(ErrorStatus.ToKind(refusedByAll.Status))
                 : new CloudFsError(CloudFsErrorKind.ServiceUnavailable));
             return;
         }
@@ -160,7 +160,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     private async Task<Outcome<long?>> PreconditionsAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var request = context.Request;
-        var deleteAt = DeleteAtHeaders.Resolve(request.Headers["X-Delete-At"], request.Headers["X-Delete-After"], time.GetUtcNow().ToUnixTimeSeconds());
+        var deleteAt = DeleteAtHeaders.Resolve(request.Headers[DeleteAtHeaders.At], request.Headers[DeleteAtHeaders.After], time.GetUtcNow().ToUnixTimeSeconds());
         if (deleteAt.Error is not null)
         {
             return deleteAt;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CloudFs.Catalog;
+using CloudFs.Common.Paths;
 using CloudFs.ContainerServer.Core;
 using CloudFs.ContainerServer.Data;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +43,7 @@ public static class ListingBenchmark
         {
             foreach (var (label, query) in Pages(shape))
             {
-                var path = new BackendPath("sda", "1", Account, shape.Name, null);
+                var path = new BackendPath("sda", 1, Account, shape.Name, null);
                 var (parameters, _, _) = ListingRequest.Parse(QueryParameters.Parse(query + "&format=json"), null, allowPath: true);
                 var entries = 0;
                 var timing = await TimeAsync(runs, async () =>
@@ -55,7 +56,7 @@ public static class ListingBenchmark
             }
 
             var head = await TimeAsync(runs, async () =>
-                _ = await listings.ContainerAsync(new BackendPath("sda", "1", Account, shape.Name, null), null, false, CancellationToken.None));
+                _ = await listings.ContainerAsync(new BackendPath("sda", 1, Account, shape.Name, null), null, false, CancellationToken.None));
             await output.WriteLineAsync($"{shape.Name,-7} {"HEAD container",-34} {0,7} {head}");
             var random = new Random(7);
             var resolve = await TimeAsync(runs, async () =>
@@ -63,7 +64,7 @@ public static class ListingBenchmark
                 for (var i = 0; i < 100; i++)
                 {
                     var name = $"d{random.Next(shape.Tops):D2}/e{random.Next(ContainerShape.Middles):D2}/{ContainerShape.Leaf(random.Next(ContainerShape.Leaves))}";
-                    var (found, _) = await resolver.ResolveAsync(new BackendPath("sda", "1", Account, shape.Name, name), false, CancellationToken.None);
+                    var (found, _) = await resolver.ResolveAsync(new BackendPath("sda", 1, Account, shape.Name, name), false, CancellationToken.None);
                     _ = found ?? throw new InvalidOperationException(name);
                 }
             });

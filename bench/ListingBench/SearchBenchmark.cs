@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudFs.Catalog;
+using CloudFs.Common.Paths;
 using CloudFs.ContainerServer.Core;
 using CloudFs.ContainerServer.Data;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -56,7 +57,7 @@ public static class SearchBenchmark
             var nodes = 0;
             var timing = await ListingBenchmark.TimeAsync(runs, async () =>
             {
-                var (root, failure) = await tree.TreeAsync(new BackendPath("sda", "1", Account, shape.Name, null), request, false, CancellationToken.None);
+                var (root, failure) = await tree.TreeAsync(new BackendPath("sda", 1, Account, shape.Name, null), request, false, CancellationToken.None);
                 nodes = Count(root ?? throw new InvalidOperationException(failure?.ToString()));
             });
             await output.WriteLineAsync($"{label + " (" + query + ")",-58} {nodes,7} {timing}");

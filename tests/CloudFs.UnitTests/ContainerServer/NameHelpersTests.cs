@@ -33,10 +33,4 @@ public sealed class NameHelpersTests
     [TestCase("dir/", new[] { "dir" })]
     public void Of_ObjectName_AncestorDirectoryPaths(string name, string[] expected) =>
         Assert.That(ObjectAncestors.Of(name), Is.EqualTo(expected));
-
-    [TestCase("color", "Color")]
-    [TestCase("quota-bytes", "Quota-Bytes")]
-    [TestCase("web-listings-css", "Web-Listings-Css")]
-    public void TitleCase_MetadataName_HeaderCapitalisation(string name, string expected) =>
-        Assert.That(HeaderNames.TitleCase(name), Is.EqualTo(expected));
 }

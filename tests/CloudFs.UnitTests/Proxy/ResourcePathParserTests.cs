@@ -1,3 +1,4 @@
+using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Paths;
 
@@ -116,7 +117,7 @@ public class ResourcePathParserTests
     [Test]
     public void TryDecode_NonAsciiTextFromServer_IsUtf8Encoded()
     {
-        Assert.That(ResourcePathParser.TryDecode("/v1/a/c/日本", out var value), Is.True);
+        Assert.That(PercentDecoding.TryDecodeName("/v1/a/c/日本", out var value), Is.True);
         Assert.That(value, Is.EqualTo("/v1/a/c/日本"));
     }
 }
