@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudFs.AccountServer.Core;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Results;
 using Microsoft.Extensions.Options;
@@ -46,14 +47,8 @@ public static class AuthEndpoints
         var owner = token.Length == 0 ? null : await auth.ValidateAsync(token, context.RequestAborted);
         return owner is null
             ? ErrorResults.From(CloudFsError.NotFound())
-            : Results.Json(new
-            {
-                user_id = owner.UserId,
-                user = $"{owner.Account}:{owner.Username}",
-                account = "AUTH_" + owner.Account,
-                type = owner.Type,
-                expires_at = owner.ExpiresAt / 1000,
-            });
+            : Results.Json(new TokenInfo(owner.UserId, $"{owner.Account}:{owner.Username}", "AUTH_" + owner.Account, owner.Type, owner.ExpiresAt / 1000),
+                ContractJson.Default.TokenInfo);
     }
 
     // The proxy forwards the client's own host, so the storage URL works from where the client stands.

@@ -133,6 +133,6 @@ public static class NamespaceEndpoints
         var length = long.TryParse(lengthHeader, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : -1;
         var ctx = BackendRequest.Context(context, time);
         return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, container, name, length, context.RequestAborted),
-            reservation => Results.Json(new { reservation }));
+            reservation => Results.Json(new Admission(reservation), ContractJson.Default.Admission));
     }
 }

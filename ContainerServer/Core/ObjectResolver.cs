@@ -1,4 +1,5 @@
 using CloudFs.Catalog;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.Common.Time;

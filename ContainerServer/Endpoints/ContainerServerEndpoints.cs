@@ -39,7 +39,7 @@ public static class ContainerServerEndpoints
         if (path.Object is not null)
         {
             var (resolved, error) = await resolver.ResolveAsync(path, isAdmin, ct);
-            return resolved is null ? ErrorResults.From(error!) : Results.Json(resolved);
+            return resolved is null ? ErrorResults.From(error!) : Results.Json(resolved, ContractJson.Default.ResolvedObject);
         }
 
         var query = QueryParameters.Parse(question >= 0 ? target[(question + 1)..] : "");

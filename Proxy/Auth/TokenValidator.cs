@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CloudFs.Common.Contracts;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Routing;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,9 @@ public sealed class TokenValidator(RoleClient client, AuthNodes nodes, TimeProvi
             return null;
         }
 
-        var identity = Parse(response.Body);
+        var info = JsonSerializer.Deserialize(response.Body, ContractJson.Default.TokenInfo)
+            ?? throw new BackendUnavailableException("The account server answered the token check without a body.");
+        var identity = new Identity(info.UserId, info.User, info.Account, info.Type, info.ExpiresAt);
         var expires = DateTimeOffset.FromUnixTimeSeconds(identity.ExpiresAt);
         if (expires <= now)
         {
@@ -57,17 +60,5 @@ public sealed class TokenValidator(RoleClient client, AuthNodes nodes, TimeProvi
         var until = now + TimeSpan.FromSeconds(options.Value.TokenCacheSeconds);
         _cache[token] = (identity, until < expires ? until : expires);
         return identity;
-    }
-
-    public static Identity Parse(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        return new Identity(
-            root.GetProperty("user_id").GetInt64(),
-            root.GetProperty("user").GetString() ?? "",
-            root.GetProperty("account").GetString() ?? "",
-            root.GetProperty("type").GetString() ?? "member",
-            root.TryGetProperty("expires_at", out var e) && e.TryGetInt64(out var at) ? at : long.MaxValue / 2);
     }
 }

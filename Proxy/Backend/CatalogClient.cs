@@ -35,8 +35,7 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
             return StatusKinds.ToError(response);
         }
 
-        using var doc = JsonDocument.Parse(response.Body);
-        return doc.RootElement.TryGetProperty("reservation", out var r) ? r.GetString() ?? "" : "";
+        return JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission)?.Reservation ?? "";
     }
 
     /// <summary>A write on the account server that owns the account (commit, object POST or DELETE).</summary>
@@ -74,7 +73,9 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
             return new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
         }
 
-        return response.Status == 200 ? ObjectRecord.Parse(response.Body) : StatusKinds.ToError(response);
+        return response.Status == 200 && JsonSerializer.Deserialize(response.Body, ContractJson.Default.ResolvedObject) is { } resolved
+            ? ObjectRecord.From(resolved)
+            : StatusKinds.ToError(response);
     }
 
     /// <summary>The container's ACLs (null when the container does not exist).</summary>

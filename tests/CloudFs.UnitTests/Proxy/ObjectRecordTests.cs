@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CloudFs.Common.Contracts;
 using CloudFs.Proxy.Objects;
 
 namespace CloudFs.UnitTests.Proxy;
@@ -5,7 +7,7 @@ namespace CloudFs.UnitTests.Proxy;
 public class ObjectRecordTests
 {
     [Test]
-    public void Parse_ContractJson_ReadsEveryField()
+    public void From_ContractJson_ReadsEveryField()
     {
         const string json = """
             {"name":"a/b","bytes":5,"hash":"5d41402abc4b2a76b9719d911017c592","content_type":"text/plain",
@@ -14,7 +16,7 @@ public class ObjectRecordTests
              "meta":{"color":"blue"},"sys":{"content-encoding":"gzip"}}
             """;
 
-        var record = ObjectRecord.Parse(json);
+        var record = ObjectRecord.From(JsonSerializer.Deserialize(json, ContractJson.Default.ResolvedObject)!);
 
         Assert.That(record.Bytes, Is.EqualTo(5));
         Assert.That(record.Timestamp.ToHeader(), Is.EqualTo("1732441234.56789"));
@@ -27,9 +29,12 @@ public class ObjectRecordTests
     }
 
     [Test]
-    public void Parse_NullDeleteAtAndNoTimestamp_FallsBackToLastModified()
+    public void From_NullDeleteAtAndNoContentType_Defaults()
     {
-        var record = ObjectRecord.Parse("""{"bytes":0,"hash":"x","last_modified":"2024-11-24T09:40:34.500000","blob_id":"b","delete_at":null}""");
+        var resolved = new ResolvedObject("o", 0, "x", null, "2024-11-24T09:40:34.500000", "1732441234.50000", "b", null, "enabled",
+            new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        var record = ObjectRecord.From(JsonSerializer.Deserialize(JsonSerializer.Serialize(resolved, ContractJson.Default.ResolvedObject), ContractJson.Default.ResolvedObject)!);
 
         Assert.That(record.DeleteAt, Is.Null);
         Assert.That(record.ContentType, Is.EqualTo("application/octet-stream"));

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 
-namespace CloudFs.ContainerServer.Core;
+namespace CloudFs.Common.Contracts;
 
 /// <summary>
-/// The answer to "which body does this name point at": what GET and HEAD need without
+/// The container server's answer to "which body does this name point at" (read by the proxy): what GET and HEAD need without
 /// touching an object server. <see cref="LastModified"/> is the listing form of
 /// <see cref="Timestamp"/> (X-Timestamp); <see cref="DeleteAt"/> is unix seconds.
 /// </summary>

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace CloudFs.Common.Contracts;
+
+/// <summary>
+/// Source-generated JSON for every message one role sends another: the producer writes and the
+/// consumer reads the same record, so nothing is parsed by hand.
+/// </summary>
+[JsonSerializable(typeof(ResolvedObject))]
+[JsonSerializable(typeof(TokenInfo))]
+[JsonSerializable(typeof(Admission))]
+public sealed partial class ContractJson : JsonSerializerContext;
