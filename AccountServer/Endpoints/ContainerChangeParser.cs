@@ -13,14 +13,14 @@ public static class ContainerChangeParser
     {
         var quota = QuotaHeaders.Parse(BackendRequest.Optional(request, QuotaBytesHeader) ?? RemovedAs(request, "Quota-Bytes"),
             BackendRequest.Optional(request, QuotaCountHeader) ?? RemovedAs(request, "Quota-Count"));
-        if (quota.Error is { } bad)
+        if (!quota.IsSuccess)
         {
-            return bad;
+            return quota.Error;
         }
 
         var read = BackendRequest.Optional(request, "X-Container-Read") ?? (request.Headers.ContainsKey("X-Remove-Container-Read") ? "" : null);
         var write = BackendRequest.Optional(request, "X-Container-Write") ?? (request.Headers.ContainsKey("X-Remove-Container-Write") ? "" : null);
-        return new ContainerChange(MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Container), read, write, quota.Value!);
+        return new ContainerChange(MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Container), read, write, quota.Value);
     }
 
     // X-Remove-Container-Meta-Quota-Bytes clears the quota like an empty value does.

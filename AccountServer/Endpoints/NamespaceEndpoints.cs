@@ -52,27 +52,27 @@ public static class NamespaceEndpoints
     private static async Task<IResult> AccountPostAsync(HttpRequest request, AccountService accounts, WriteContext ctx, string account, CancellationToken ct)
     {
         var quota = QuotaHeaders.Parse(BackendRequest.Optional(request, AccountService.QuotaBytesHeader), BackendRequest.Optional(request, AccountService.QuotaCountHeader));
-        if (quota.Error is { } bad)
+        if (!quota.IsSuccess)
         {
-            return ErrorResults.From(bad);
+            return ErrorResults.From(quota.Error);
         }
 
         var change = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Account);
-        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value!, ct), _ => Results.NoContent());
+        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value, ct), _ => Results.NoContent());
     }
 
     private static async Task<IResult> ContainerWriteAsync(HttpRequest request, ContainerService containers, WriteContext ctx, string account, string container, bool create, CancellationToken ct)
     {
         var change = ContainerChangeParser.Parse(request);
-        if (change.Error is { } bad)
+        if (!change.IsSuccess)
         {
-            return ErrorResults.From(bad);
+            return ErrorResults.From(change.Error);
         }
 
         return create
-            ? OutcomeResults.Map(await containers.PutAsync(ctx, account, container, change.Value!, ct),
+            ? OutcomeResults.Map(await containers.PutAsync(ctx, account, container, change.Value, ct),
                 created => Results.StatusCode(created ? StatusCodes.Status201Created : StatusCodes.Status202Accepted))
-            : OutcomeResults.Map(await containers.PostAsync(ctx, account, container, change.Value!, ct), _ => Results.NoContent());
+            : OutcomeResults.Map(await containers.PostAsync(ctx, account, container, change.Value, ct), _ => Results.NoContent());
     }
 
     private static async Task<IResult> ContainerDeleteAsync(ContainerService containers, WriteContext ctx, string account, string container, CancellationToken ct) =>
@@ -81,13 +81,13 @@ public static class NamespaceEndpoints
     private static async Task<IResult> ObjectCommitAsync(HttpRequest request, JournalingCommitter committer, WriteContext ctx, string account, string container, string name, CancellationToken ct)
     {
         var commit = ObjectHeaderParser.ParseCommit(request);
-        if (commit.Error is { } bad)
+        if (!commit.IsSuccess)
         {
-            return ErrorResults.From(bad);
+            return ErrorResults.From(commit.Error);
         }
 
         // A journaled commit is durable (fsynced) and will be applied in order: the client may be told 201.
-        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, commit.Value!, ct),
+        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, commit.Value, ct),
             done => Results.Json(new
             {
                 object_id = done.Result?.ObjectId,
@@ -100,12 +100,12 @@ public static class NamespaceEndpoints
     private static async Task<IResult> ObjectPostAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)
     {
         var update = ObjectHeaderParser.ParseUpdate(request);
-        if (update.Error is { } bad)
+        if (!update.IsSuccess)
         {
-            return ErrorResults.From(bad);
+            return ErrorResults.From(update.Error);
         }
 
-        return OutcomeResults.Map(await objects.UpdateAsync(ctx, account, container, name, update.Value!, ct), _ => Results.StatusCode(StatusCodes.Status202Accepted));
+        return OutcomeResults.Map(await objects.UpdateAsync(ctx, account, container, name, update.Value, ct), _ => Results.StatusCode(StatusCodes.Status202Accepted));
     }
 
     private static async Task<IResult> ObjectDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct) =>

@@ -24,13 +24,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         var request = context.Request;
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var parsed = ResourcePathParser.Parse(raw);
-        if (parsed.Error is { } bad)
+        if (!parsed.IsSuccess)
         {
-            await ProxyResults.Error(context, bad);
+            await ProxyResults.Error(context, parsed.Error);
             return;
         }
 
-        var path = parsed.Value!;
+        var path = parsed.Value;
         foreach (var name in request.Headers.Keys.Where(BackendHeaders.IsBackend).ToList())
         {
             request.Headers.Remove(name);
@@ -120,13 +120,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         {
             var account = FirstHeader(request, "Destination-Account") ?? path.Account;
             var parsed = CopySource.Parse("Destination", request.Headers["Destination"].ToString(), account);
-            if (parsed.Error is { } bad)
+            if (!parsed.IsSuccess)
             {
-                await ProxyResults.Error(context, bad);
+                await ProxyResults.Error(context, parsed.Error);
                 return;
             }
 
-            (source, destination) = (path, parsed.Value!);
+            (source, destination) = (path, parsed.Value);
         }
         else
         {
@@ -138,13 +138,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
 
             var account = FirstHeader(request, "X-Copy-From-Account") ?? path.Account;
             var parsed = CopySource.Parse("X-Copy-From", request.Headers["X-Copy-From"].ToString(), account);
-            if (parsed.Error is { } bad)
+            if (!parsed.IsSuccess)
             {
-                await ProxyResults.Error(context, bad);
+                await ProxyResults.Error(context, parsed.Error);
                 return;
             }
 
-            (source, destination) = (parsed.Value!, path);
+            (source, destination) = (parsed.Value, path);
         }
 
         if (await AuthorizeAsync(context, source, "GET", call) && await AuthorizeAsync(context, destination, "PUT", call))
@@ -159,14 +159,14 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         if (method is "MOVE" or "COPY")
         {
             var destination = ExtensionHandler.Destination(context.Request, path);
-            if (destination.Error is { } bad)
+            if (!destination.IsSuccess)
             {
-                await ProxyResults.Error(context, bad);
+                await ProxyResults.Error(context, destination.Error);
                 return;
             }
 
             if (!await AuthorizeAsync(context, path, ExtensionHandler.SourceRight(method), call)
-                || !await AuthorizeAsync(context, destination.Value!, "PUT", call))
+                || !await AuthorizeAsync(context, destination.Value, "PUT", call))
             {
                 return;
             }
@@ -227,9 +227,9 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             }
 
             var deleteAt = DeleteAtHeaders.Resolve(request.Headers[DeleteAtHeaders.At], request.Headers[DeleteAtHeaders.After], time.GetUtcNow().ToUnixTimeSeconds());
-            if (deleteAt.Error is { } bad)
+            if (!deleteAt.IsSuccess)
             {
-                await ProxyResults.Error(context, bad);
+                await ProxyResults.Error(context, deleteAt.Error);
                 return;
             }
 

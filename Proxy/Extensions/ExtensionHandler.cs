@@ -67,13 +67,13 @@ public sealed class ExtensionHandler(RoleClient client, RingSet rings, NodeSelec
     private async Task TreeOperationAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var destination = Destination(context.Request, path);
-        if (destination.Error is { } bad)
+        if (!destination.IsSuccess)
         {
-            await ProxyResults.Error(context, bad);
+            await ProxyResults.Error(context, destination.Error);
             return;
         }
 
-        var target = destination.Value!;
+        var target = destination.Value;
         var verb = context.Request.Method == "MOVE" ? "/move" : "/copy";
         var encoded = "/" + string.Join('/', new[] { target.Container!, target.Object! }.SelectMany(s => s.Split('/')).Select(Uri.EscapeDataString));
         await RelayAsync(context, rings.Account, rings.Account.GetPartition(path.Account), HttpMethod.Post,

@@ -40,7 +40,12 @@ public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker i
                 RetryOnServerError = canRetry && !last,
             };
             var result = await forwarder.SendAsync(context, BackendUris.Prefix(node), invoker.Invoker, config, transformer, context.RequestAborted);
-            if (result != ForwarderError.None || transformer.ServerErrorHeldBack)
+            var clientFault = ForwarderErrors.IsClientFault(result);
+            if (clientFault)
+            {
+                Log.ClientFailed(logger, context.Request.Method, node.ToString(), result.ToString());
+            }
+            else if (result != ForwarderError.None || transformer.ServerErrorHeldBack)
             {
                 limiter.RecordError(node);
                 Log.Failed(logger, context.Request.Method, node.ToString(), result.ToString());
@@ -50,7 +55,7 @@ public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker i
                 limiter.RecordSuccess(node);
             }
 
-            var retry = canRetry && !context.Response.HasStarted && (result != ForwarderError.None || transformer.ServerErrorHeldBack);
+            var retry = canRetry && !clientFault && !context.Response.HasStarted && (result != ForwarderError.None || transformer.ServerErrorHeldBack);
             if (retry && !last)
             {
                 context.Response.Clear();
@@ -62,7 +67,7 @@ public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker i
 
         if (error != ForwarderError.None && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            await ProxyResults.Unavailable(context);
+            await ProxyResults.Error(context, ForwarderErrors.Kind(error));
         }
     }
 
@@ -70,5 +75,8 @@ public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker i
     {
         [LoggerMessage(1, LogLevel.Warning, "Forwarding {Method} to {Node} failed: {Error}")]
         public static partial void Failed(ILogger logger, string method, string node, string error);
+
+        [LoggerMessage(2, LogLevel.Information, "Forwarding {Method} to {Node} stopped on the client's side: {Error}")]
+        public static partial void ClientFailed(ILogger logger, string method, string node, string error);
     }
 }

@@ -21,13 +21,13 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
     {
         var ct = context.RequestAborted;
         var resolved = await catalog.ResolveAsync(path, call, ct);
-        if (resolved.Error is { } error)
+        if (!resolved.IsSuccess)
         {
-            await ProxyResults.Error(context, error.Kind == CloudFsErrorKind.NotFound ? CloudFsError.NotFound() : error);
+            await ProxyResults.Error(context, resolved.Error.Kind == CloudFsErrorKind.NotFound ? CloudFsError.NotFound() : resolved.Error);
             return;
         }
 
-        var record = resolved.Value!;
+        var record = resolved.Value;
         if (record.DeleteAt is { } at && at <= time.GetUtcNow().ToUnixTimeSeconds())
         {
             await ProxyResults.Error(context, CloudFsError.NotFound());

@@ -45,17 +45,17 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         var checks = await PreconditionsAsync(context, path, call);
-        if (checks.Error is { } bad)
+        if (!checks.IsSuccess)
         {
-            await ProxyResults.Error(context, bad);
+            await ProxyResults.Error(context, checks.Error);
             return;
         }
 
         var expectedEtag = request.Headers.ETag.ToString().Trim('"').ToLowerInvariant();
         var admit = await catalog.AdmitAsync(path, length ?? -1, call, ct);
-        if (admit.Error is { } refused)
+        if (!admit.IsSuccess)
         {
-            await ProxyResults.Error(context, refused);
+            await ProxyResults.Error(context, admit.Error);
             return;
         }
 
@@ -87,7 +87,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var headers = CommitHeaders(request, path, checks.Value, blobId, result.Md5, result.Bytes, admit.Value!);
+        var headers = CommitHeaders(request, path, checks.Value, blobId, result.Md5, result.Bytes, admit.Value);
         await CommitAsync(context, path, headers, result.Md5, call);
     }
 
@@ -96,24 +96,24 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     {
         var ct = context.RequestAborted;
         var resolved = await catalog.ResolveAsync(source, call, ct);
-        if (resolved.Error is { } missing)
+        if (!resolved.IsSuccess)
         {
-            await ProxyResults.Error(context, missing);
+            await ProxyResults.Error(context, resolved.Error);
             return;
         }
 
-        var record = resolved.Value!;
+        var record = resolved.Value;
         var checks = await PreconditionsAsync(context, destination, call);
-        if (checks.Error is { } bad)
+        if (!checks.IsSuccess)
         {
-            await ProxyResults.Error(context, bad);
+            await ProxyResults.Error(context, checks.Error);
             return;
         }
 
         var admit = await catalog.AdmitAsync(destination, record.Bytes, call, ct);
-        if (admit.Error is { } refused)
+        if (!admit.IsSuccess)
         {
-            await ProxyResults.Error(context, refused);
+            await ProxyResults.Error(context, admit.Error);
             return;
         }
 
@@ -126,7 +126,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
-        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.Hash, record.Bytes, admit.Value!,
+        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.Hash, record.Bytes, admit.Value,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
@@ -180,7 +180,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
                 return new CloudFsError(CloudFsErrorKind.PreconditionFailed);
             }
 
-            if (existing.Error!.Kind != CloudFsErrorKind.NotFound)
+            if (existing.Error.Kind != CloudFsErrorKind.NotFound)
             {
                 return existing.Error;
             }
