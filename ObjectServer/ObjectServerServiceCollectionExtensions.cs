@@ -23,6 +23,7 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddSingleton(sp => new DeviceLayout(sp.GetRequiredService<ObjectServerOptions>().DevicesRoot));
         services.AddSingleton<Quarantine>();
         services.AddSingleton<BlobStore>();
+        services.AddSingleton<DeviceInventory>();
         services.AddSingleton<Auditor>();
         services.AddSingleton<DiskUsage>();
         services.AddSingleton<TempCleaner>();

@@ -9,4 +9,6 @@ namespace CloudFs.Common.Contracts;
 [JsonSerializable(typeof(ResolvedObject))]
 [JsonSerializable(typeof(TokenInfo))]
 [JsonSerializable(typeof(Admission))]
+[JsonSerializable(typeof(BlobListingEntry[]))]
+[JsonSerializable(typeof(Dictionary<string, int[]>))]
 public sealed partial class ContractJson : JsonSerializerContext;
