@@ -37,23 +37,23 @@ public sealed class CatalogSession : IAsyncDisposable
         var gate = readOnly ? null : database.WriteGate;
         if (gate is not null)
         {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
+            await gate.WaitAsync(ct);
         }
 
         DbConnection? connection = null;
         try
         {
-            connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            connection = await database.OpenConnectionAsync(ct);
             DbTransaction transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: readOnly)
-                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             return new CatalogSession(connection, transaction, database.Dialect, gate);
         }
         catch
         {
             if (connection is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await connection.DisposeAsync();
             }
 
             gate?.Release();
@@ -79,8 +79,8 @@ public sealed class CatalogSession : IAsyncDisposable
     {
         try
         {
-            await Transaction.DisposeAsync().ConfigureAwait(false);
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
         }
         finally
         {

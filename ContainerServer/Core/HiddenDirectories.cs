@@ -31,7 +31,7 @@ public sealed class HiddenDirectories(ListingRepository repository, DbConnection
 
         if (unknown.Count > 0)
         {
-            _disabled.UnionWith(await repository.DisabledDirectoriesAsync(connection, dialect, containerId, unknown, ct).ConfigureAwait(false));
+            _disabled.UnionWith(await repository.DisabledDirectoriesAsync(connection, dialect, containerId, unknown, ct));
         }
     }
 

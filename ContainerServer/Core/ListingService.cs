@@ -15,9 +15,9 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
     public async Task<(ListingResult? Result, CloudFsError? Error)> ContainerAsync(
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(ct);
         var dialect = database.Dialect;
-        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct).ConfigureAwait(false);
+        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
             return (null, CloudFsError.NotFound());
@@ -33,7 +33,7 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
         var hidden = isAdmin ? null : new HiddenDirectories(listings, connection, dialect, containerId);
         var items = await ListingWalker.WalkAsync(parameters,
             (range, token) => listings.ObjectsAsync(connection, dialect, containerId, range, isAdmin, now, token),
-            hidden, ct).ConfigureAwait(false);
+            hidden, ct);
         return (new ListingResult(status, items), null);
     }
 
@@ -41,9 +41,9 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
     public async Task<(ListingResult? Result, CloudFsError? Error)> AccountAsync(
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(ct);
         var dialect = database.Dialect;
-        var scope = await scopes.FindAccountAsync(connection, dialect, path.Account, ct).ConfigureAwait(false);
+        var scope = await scopes.FindAccountAsync(connection, dialect, path.Account, ct);
         if (scope is null || (!isAdmin && !scope.AccountEnabled))
         {
             return (null, CloudFsError.NotFound());
@@ -58,7 +58,7 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
         // Accounts have no 'path' parameter; containers hang directly below the account.
         var items = await ListingWalker.WalkAsync(parameters with { Path = null },
             (range, token) => listings.ContainersAsync(connection, dialect, scope.AccountId, range, isAdmin, token),
-            hidden: null, ct).ConfigureAwait(false);
+            hidden: null, ct);
         return (new ListingResult(status, items), null);
     }
 }

@@ -14,9 +14,9 @@ public sealed class ObjectResolver(CatalogDatabase database, ObjectRepository ob
 {
     public async Task<(ResolvedObject? Object, CloudFsError? Error)> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(ct);
         var rows = await objects.FindAsync(connection, database.Dialect, path.Account, path.Container!, path.Object!,
-            ObjectAncestors.Of(path.Object!), ct).ConfigureAwait(false);
+            ObjectAncestors.Of(path.Object!), ct);
         if (rows.Count == 0)
         {
             return (null, CloudFsError.NotFound());

@@ -30,7 +30,7 @@ public sealed class SearchFirewall(ListingRepository repository, DbConnection co
 
         foreach (var (container, paths) in unknown)
         {
-            foreach (var disabled in await repository.DisabledDirectoriesAsync(connection, dialect, container, paths, ct).ConfigureAwait(false))
+            foreach (var disabled in await repository.DisabledDirectoriesAsync(connection, dialect, container, paths, ct))
             {
                 _disabled.Add((container, disabled));
             }

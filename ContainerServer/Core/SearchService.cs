@@ -20,13 +20,13 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
     public async Task<(SearchResult? Result, CloudFsError? Error)> SearchAsync(string? account, SearchRequest request, bool isAdmin,
         CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(ct);
         var dialect = database.Dialect;
         var marker = request.Marker;
         IAsyncEnumerable<AccountRow> accounts;
         if (account is not null)
         {
-            var scope = await scopes.FindAccountAsync(connection, dialect, account, ct).ConfigureAwait(false);
+            var scope = await scopes.FindAccountAsync(connection, dialect, account, ct);
             if (scope is null || (!isAdmin && !scope.AccountEnabled))
             {
                 return (null, CloudFsError.NotFound());
@@ -47,11 +47,11 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         var page = new SearchPage(request.Limit);
         var firewall = isAdmin ? null : new SearchFirewall(listings, connection, dialect);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        await foreach (var row in accounts.ConfigureAwait(false))
+        await foreach (var row in accounts)
         {
             var name = CatalogNames.Read(row.Name);
             await SearchAccountAsync(connection, dialect, row.Id, name, request, marker?.Account == name ? marker : null, isAdmin,
-                firewall, now, page, ct).ConfigureAwait(false);
+                firewall, now, page, ct);
             if (page.Full)
             {
                 break;
@@ -67,7 +67,7 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         long? containerId = null;
         if (request.Container is not null)
         {
-            var container = await search.ContainerAsync(connection, dialect, accountId, request.Container, ct).ConfigureAwait(false);
+            var container = await search.ContainerAsync(connection, dialect, accountId, request.Container, ct);
             if (container is null || (!isAdmin && container.State != "enabled"))
             {
                 return;
@@ -80,9 +80,8 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         while (!page.Full)
         {
             var want = page.Wanted;
-            var rows = await search.SearchAsync(connection, dialect, accountId, request, containerId, after, want, isAdmin, now, ct)
-                .ConfigureAwait(false);
-            var visible = firewall is null ? rows : await firewall.VisibleAsync(rows, ct).ConfigureAwait(false);
+            var rows = await search.SearchAsync(connection, dialect, accountId, request, containerId, after, want, isAdmin, now, ct);
+            var visible = firewall is null ? rows : await firewall.VisibleAsync(rows, ct);
             foreach (var row in visible)
             {
                 page.Add(new SearchHit(account, CatalogNames.Read(row.Container), CatalogNames.Read(row.Path), row.Bytes, row.Hash,
@@ -104,7 +103,7 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         var inclusive = true;
         while (true)
         {
-            var batch = await search.AccountsAsync(connection, dialect, from, inclusive, AccountBatch, isAdmin, ct).ConfigureAwait(false);
+            var batch = await search.AccountsAsync(connection, dialect, from, inclusive, AccountBatch, isAdmin, ct);
             foreach (var row in batch)
             {
                 yield return row;

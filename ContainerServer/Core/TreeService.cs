@@ -22,9 +22,9 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
     public async Task<(TreeNode? Root, CloudFsError? Error)> TreeAsync(BackendPath path, TreeRequest request, bool isAdmin,
         CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(ct);
         var dialect = database.Dialect;
-        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct).ConfigureAwait(false);
+        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
             return (null, CloudFsError.NotFound());
@@ -39,9 +39,9 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
         }
         else
         {
-            var directory = await tree.FindDirectoryAsync(connection, dialect, containerId, request.Path, ct).ConfigureAwait(false);
+            var directory = await tree.FindDirectoryAsync(connection, dialect, containerId, request.Path, ct);
             if (directory is null || (!isAdmin && (directory.State != "enabled" || await HasDisabledAncestorAsync(connection, dialect,
-                    containerId, request.Path, ct).ConfigureAwait(false))))
+                    containerId, request.Path, ct))))
             {
                 return (null, CloudFsError.NotFound());
             }
@@ -50,14 +50,14 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
             range = PathRange.Below(request.Path);
         }
 
-        await walk.PrepareAsync(range, ct).ConfigureAwait(false);
-        (root.Objects, root.Bytes) = await walk.TotalsAsync(range, ct).ConfigureAwait(false);
+        await walk.PrepareAsync(range, ct);
+        (root.Objects, root.Bytes) = await walk.TotalsAsync(range, ct);
         if (root.Type == TreeNode.DirectoryType && root.Objects == 0)
         {
             return (null, CloudFsError.NotFound());
         }
 
-        await ExpandAsync(walk, root, request, ct).ConfigureAwait(false);
+        await ExpandAsync(walk, root, request, ct);
         return (root, null);
     }
 
@@ -81,7 +81,7 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
                 continue;
             }
 
-            var (children, truncated) = await walk.ChildrenAsync(entry.Node.Id, room, ct).ConfigureAwait(false);
+            var (children, truncated) = await walk.ChildrenAsync(entry.Node.Id, room, ct);
             entry.Node.Children = children;
             entry.Node.Truncated = truncated;
             budget -= children.Count;
@@ -97,6 +97,6 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
     {
         var ancestors = ObjectAncestors.Of(path);
         return ancestors.Count > 0
-            && (await listings.DisabledDirectoriesAsync(connection, dialect, containerId, [.. ancestors], ct).ConfigureAwait(false)).Count > 0;
+            && (await listings.DisabledDirectoriesAsync(connection, dialect, containerId, [.. ancestors], ct)).Count > 0;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
             return;
         }
 
-        foreach (var directory in await tree.DisabledDirectoriesAsync(connection, dialect, containerId, range, ct).ConfigureAwait(false))
+        foreach (var directory in await tree.DisabledDirectoriesAsync(connection, dialect, containerId, range, ct))
         {
             var below = PathRange.Below(directory);
             if (_hidden.Count == 0 || !_hidden[^1].Contains(below))
@@ -42,11 +42,11 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
         while (children.Count <= room)
         {
             var want = room + 1 - children.Count;
-            var batch = await tree.ChildDirectoriesAsync(connection, dialect, parentId, after, want, isAdmin, ct).ConfigureAwait(false);
+            var batch = await tree.ChildDirectoriesAsync(connection, dialect, parentId, after, want, isAdmin, ct);
             foreach (var row in batch)
             {
                 var name = CatalogNames.Read(row.Path);
-                var (objects, bytes) = await TotalsAsync(PathRange.Below(name), ct).ConfigureAwait(false);
+                var (objects, bytes) = await TotalsAsync(PathRange.Below(name), ct);
                 if (objects > 0)
                 {
                     children.Add(new TreeNode { Name = name, Type = TreeNode.DirectoryType, Id = row.Id, Objects = objects, Bytes = bytes });
@@ -63,7 +63,7 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
 
         if (children.Count <= room)
         {
-            var objects = await tree.ChildObjectsAsync(connection, parentId, room + 1 - children.Count, isAdmin, now, ct).ConfigureAwait(false);
+            var objects = await tree.ChildObjectsAsync(connection, parentId, room + 1 - children.Count, isAdmin, now, ct);
             children.AddRange(objects.Select(o => new TreeNode
             {
                 Name = CatalogNames.Read(o.Name),

@@ -41,7 +41,7 @@ public sealed class ListingRepository
             Upper = range.Upper is null ? null : CatalogNames.Argument(dialect, range.Upper),
             Now = nowSeconds,
             range.Limit,
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, cancellationToken: ct));
         return rows.Select(r => new ListingItem(CatalogNames.Read(r.Name), Bytes: r.Bytes, Hash: r.Hash,
             ContentType: r.ContentType, Timestamp: r.Timestamp)).ToList();
     }
@@ -63,7 +63,7 @@ public sealed class ListingRepository
             Lower = range.Lower is null ? null : CatalogNames.Argument(dialect, range.Lower),
             Upper = range.Upper is null ? null : CatalogNames.Argument(dialect, range.Upper),
             range.Limit,
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, cancellationToken: ct));
         return rows.Select(r => new ListingItem(CatalogNames.Read(r.Name), Bytes: r.Bytes, Count: r.Count,
             Timestamp: r.Timestamp)).ToList();
     }
@@ -85,7 +85,7 @@ public sealed class ListingRepository
 
             var sql = "SELECT path AS Name FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path IN ("
                 + string.Join(", ", names) + ") AND state = 'disabled'";
-            var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql, parameters, cancellationToken: ct)).ConfigureAwait(false);
+            var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql, parameters, cancellationToken: ct));
             found.AddRange(rows.Select(r => CatalogNames.Read(r.Name)));
         }
 

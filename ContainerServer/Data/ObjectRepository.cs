@@ -47,7 +47,7 @@ public sealed class ObjectRepository
         }
 
         var rows = await connection.QueryAsync<ObjectRow>(new CommandDefinition(Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal),
-            parameters, cancellationToken: ct)).ConfigureAwait(false);
+            parameters, cancellationToken: ct));
         return rows.AsList();
     }
 }

@@ -36,7 +36,7 @@ public sealed class ScopeRepository
     public async Task<ScopeRecord?> FindAccountAsync(DbConnection connection, SqlDialect dialect, string account, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<ScopeRow>(new CommandDefinition(SelectAccount,
-            new { Account = CatalogNames.Argument(dialect, account) }, cancellationToken: ct)).ConfigureAwait(false);
+            new { Account = CatalogNames.Argument(dialect, account) }, cancellationToken: ct));
         return ScopeRecord.From(rows.AsList());
     }
 
@@ -44,7 +44,7 @@ public sealed class ScopeRepository
     {
         var rows = await connection.QueryAsync<ScopeRow>(new CommandDefinition(SelectContainer,
             new { Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) },
-            cancellationToken: ct)).ConfigureAwait(false);
+            cancellationToken: ct));
         return ScopeRecord.From(rows.AsList());
     }
 }

@@ -25,14 +25,14 @@ public sealed class SearchRepository
             + (includeDisabled ? "" : " AND state = 'enabled'")
             + " ORDER BY name LIMIT @Limit";
         var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(sql,
-            new { From = from is null ? null : CatalogNames.Argument(dialect, from), Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+            new { From = from is null ? null : CatalogNames.Argument(dialect, from), Limit = limit }, cancellationToken: ct));
         return rows.AsList();
     }
 
     public async Task<AccountRow?> ContainerAsync(DbConnection connection, SqlDialect dialect, long accountId, string name, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, state AS State FROM stobj WHERE parent_id = @AccountId AND type = 'container' AND name = @Name",
-            new { AccountId = accountId, Name = CatalogNames.Argument(dialect, name) }, cancellationToken: ct)).ConfigureAwait(false);
+            new { AccountId = accountId, Name = CatalogNames.Argument(dialect, name) }, cancellationToken: ct));
 
     /// <summary>
     /// The next <paramref name="limit"/> rows of one account matching the request, after
@@ -106,7 +106,7 @@ public sealed class SearchRepository
             .Append(includeDisabled ? "" : " AND o.state = 'enabled' AND c.state = 'enabled'")
             .Append(" ORDER BY o.name, o.id LIMIT @Limit");
         var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(sql.ToString(), parameters, commandTimeout: 300,
-            cancellationToken: ct)).ConfigureAwait(false);
+            cancellationToken: ct));
         return rows.AsList();
     }
 

@@ -18,7 +18,7 @@ public sealed class TreeRepository
         CancellationToken ct) =>
         await connection.QueryFirstOrDefaultAsync<DirectoryRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, path AS Path, state AS State FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path = @Path",
-            new { ContainerId = containerId, Path = CatalogNames.Argument(dialect, path) }, cancellationToken: ct)).ConfigureAwait(false);
+            new { ContainerId = containerId, Path = CatalogNames.Argument(dialect, path) }, cancellationToken: ct));
 
     /// <summary>Child directories of <paramref name="parentId"/> named above <paramref name="after"/> (null: from the first).</summary>
     public async Task<IReadOnlyList<DirectoryRow>> ChildDirectoriesAsync(DbConnection connection, SqlDialect dialect, long parentId,
@@ -33,7 +33,7 @@ public sealed class TreeRepository
             ParentId = parentId,
             After = after is null ? null : CatalogNames.Argument(dialect, after),
             Limit = limit,
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, cancellationToken: ct));
         return rows.AsList();
     }
 
@@ -46,7 +46,7 @@ public sealed class TreeRepository
             + (includeDisabled ? "" : " AND state = 'enabled'")
             + " ORDER BY name LIMIT @Limit";
         var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql,
-            new { ParentId = parentId, Now = nowSeconds, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+            new { ParentId = parentId, Now = nowSeconds, Limit = limit }, cancellationToken: ct));
         return rows.AsList();
     }
 
@@ -62,7 +62,7 @@ public sealed class TreeRepository
             ContainerId = containerId,
             Lower = range is null ? null : CatalogNames.Argument(dialect, range.Lower),
             Upper = range is null ? null : CatalogNames.Argument(dialect, range.Upper),
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, cancellationToken: ct));
         return rows.Select(r => CatalogNames.Read(r.Name)).ToList();
     }
 
@@ -93,8 +93,7 @@ public sealed class TreeRepository
             parameters.Add("XU" + i, CatalogNames.Argument(dialect, excluded[i].Upper));
         }
 
-        var row = await connection.QuerySingleAsync<TotalsRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))
-            .ConfigureAwait(false);
+        var row = await connection.QuerySingleAsync<TotalsRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
         return (row.Objects, (long)row.Bytes);
     }
 
