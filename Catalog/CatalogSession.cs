@@ -70,8 +70,18 @@ public sealed class CatalogSession : IAsyncDisposable
     public Task<T?> SingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, args, ct));
 
+    public Task<T?> FirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
+        Connection.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct));
+
+    public Task<T> SingleAsync<T>(string sql, object? args, CancellationToken ct) =>
+        Connection.QuerySingleAsync<T>(Command(sql, args, ct));
+
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct) =>
         Connection.QueryAsync<T>(Command(sql, args, ct));
+
+    /// <summary>A query allowed to run longer than the provider's default command timeout (e.g. a broad search).</summary>
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct) =>
+        Connection.QueryAsync<T>(Command(sql, args, (int)timeout.TotalSeconds, ct));
 
     public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
 
@@ -88,6 +98,8 @@ public sealed class CatalogSession : IAsyncDisposable
         }
     }
 
-    private CommandDefinition Command(string sql, object? args, CancellationToken ct) =>
-        new(Dialect.Translate(sql), args, Transaction, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object? args, CancellationToken ct) => Command(sql, args, null, ct);
+
+    private CommandDefinition Command(string sql, object? args, int? timeoutSeconds, CancellationToken ct) =>
+        new(Dialect.Translate(sql), args, Transaction, timeoutSeconds, cancellationToken: ct);
 }

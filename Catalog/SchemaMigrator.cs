@@ -30,14 +30,8 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
             : await MigrateSqliteAsync(connection, ct);
     }
 
-    /// <summary>The highest version applied, 0 for an empty database.</summary>
-    public async Task<int> CurrentVersionAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await ExecuteAsync(connection, CreateVersionTable, ct);
-        var versions = await connection.QueryAsync<int>(new CommandDefinition(SelectVersions, cancellationToken: ct));
-        return versions.DefaultIfEmpty(0).Max();
-    }
+    /// <summary>The highest version applied, 0 for an empty database (read only).</summary>
+    public Task<int> CurrentVersionAsync(CancellationToken ct) => new CatalogSchema(database).AppliedVersionAsync(ct);
 
     private async Task<int> MigrateMySqlAsync(DbConnection connection, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Data;
@@ -14,7 +13,7 @@ namespace CloudFs.ContainerServer.Core;
 /// objects are invisible; for non-admins so are disabled rows and everything below a
 /// disabled directory, and directories with nothing visible below them.
 /// </summary>
-public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes, ListingRepository listings, TreeRepository tree,
+public sealed class TreeService(CatalogReads catalog, ScopeRepository scopes, ListingRepository listings, TreeRepository tree,
     TimeProvider time)
 {
     public const int MaxNodes = 10_000;
@@ -22,15 +21,19 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
     public async Task<(TreeNode? Root, CloudFsError? Error)> TreeAsync(BackendPath path, TreeRequest request, bool isAdmin,
         CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        var dialect = database.Dialect;
-        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct);
+        await using var session = await catalog.BeginAsync(ct);
+        if (session is null)
+        {
+            return (null, CatalogNotReady.Error);
+        }
+
+        var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
             return (null, CloudFsError.NotFound());
         }
 
-        var walk = new TreeWalk(connection, dialect, containerId, isAdmin, time.GetUtcNow().ToUnixTimeSeconds(), tree);
+        var walk = new TreeWalk(session, containerId, isAdmin, time.GetUtcNow().ToUnixTimeSeconds(), tree);
         TreeNode root;
         PathRange? range = null;
         if (request.Path.Length == 0)
@@ -39,8 +42,8 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
         }
         else
         {
-            var directory = await tree.FindDirectoryAsync(connection, dialect, containerId, request.Path, ct);
-            if (directory is null || (!isAdmin && (directory.State != "enabled" || await HasDisabledAncestorAsync(connection, dialect,
+            var directory = await tree.FindDirectoryAsync(session, containerId, request.Path, ct);
+            if (directory is null || (!isAdmin && (directory.State != "enabled" || await HasDisabledAncestorAsync(session,
                     containerId, request.Path, ct))))
             {
                 return (null, CloudFsError.NotFound());
@@ -92,11 +95,10 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
         }
     }
 
-    private async Task<bool> HasDisabledAncestorAsync(DbConnection connection, SqlDialect dialect, long containerId, string path,
-        CancellationToken ct)
+    private async Task<bool> HasDisabledAncestorAsync(CatalogSession session, long containerId, string path, CancellationToken ct)
     {
         var ancestors = ObjectAncestors.Of(path);
         return ancestors.Count > 0
-            && (await listings.DisabledDirectoriesAsync(connection, dialect, containerId, [.. ancestors], ct)).Count > 0;
+            && (await listings.DisabledDirectoriesAsync(session, containerId, [.. ancestors], ct)).Count > 0;
     }
 }
