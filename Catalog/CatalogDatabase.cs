@@ -53,11 +53,11 @@ public sealed class CatalogDatabase : IAsyncDisposable
     {
         if (_mySql is not null)
         {
-            return await _mySql.OpenConnectionAsync(ct).ConfigureAwait(false);
+            return await _mySql.OpenConnectionAsync(ct);
         }
 
         var connection = new SqliteConnection(_sqliteConnectionString);
-        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await connection.OpenAsync(ct);
         return connection;
     }
 

@@ -7,15 +7,26 @@ namespace CloudFs.Catalog;
 
 public static class CatalogServiceCollectionExtensions
 {
-    /// <summary>Registers the catalog connection factory and migrator from the <c>Catalog</c> section.</summary>
+    /// <summary>Registers the catalog connection factory and migrator from the <c>Catalog</c> section (the account server: it owns the schema).</summary>
     public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddReadOnlyCatalog();
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the catalog connection factory and the read-only schema probe, without the
+    /// migrator: for roles that only read the catalog and may run under a SELECT-only user.
+    /// </summary>
+    public static IServiceCollection AddReadOnlyCatalog(this IServiceCollection services)
     {
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Catalog:ConnectionString must be set.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogOptions>>().Value);
         services.AddSingleton<CatalogDatabase>();
-        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<CatalogSchema>();
         return services;
     }
 

@@ -37,23 +37,23 @@ public sealed class CatalogSession : IAsyncDisposable
         var gate = readOnly ? null : database.WriteGate;
         if (gate is not null)
         {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
+            await gate.WaitAsync(ct);
         }
 
         DbConnection? connection = null;
         try
         {
-            connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            connection = await database.OpenConnectionAsync(ct);
             DbTransaction transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: readOnly)
-                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
+                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             return new CatalogSession(connection, transaction, database.Dialect, gate);
         }
         catch
         {
             if (connection is not null)
             {
-                await connection.DisposeAsync().ConfigureAwait(false);
+                await connection.DisposeAsync();
             }
 
             gate?.Release();
@@ -70,8 +70,18 @@ public sealed class CatalogSession : IAsyncDisposable
     public Task<T?> SingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
         Connection.QuerySingleOrDefaultAsync<T>(Command(sql, args, ct));
 
+    public Task<T?> FirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
+        Connection.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct));
+
+    public Task<T> SingleAsync<T>(string sql, object? args, CancellationToken ct) =>
+        Connection.QuerySingleAsync<T>(Command(sql, args, ct));
+
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct) =>
         Connection.QueryAsync<T>(Command(sql, args, ct));
+
+    /// <summary>A query allowed to run longer than the provider's default command timeout (e.g. a broad search).</summary>
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct) =>
+        Connection.QueryAsync<T>(Command(sql, args, (int)timeout.TotalSeconds, ct));
 
     public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
 
@@ -79,8 +89,8 @@ public sealed class CatalogSession : IAsyncDisposable
     {
         try
         {
-            await Transaction.DisposeAsync().ConfigureAwait(false);
-            await Connection.DisposeAsync().ConfigureAwait(false);
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
         }
         finally
         {
@@ -88,6 +98,8 @@ public sealed class CatalogSession : IAsyncDisposable
         }
     }
 
-    private CommandDefinition Command(string sql, object? args, CancellationToken ct) =>
-        new(Dialect.Translate(sql), args, Transaction, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object? args, CancellationToken ct) => Command(sql, args, null, ct);
+
+    private CommandDefinition Command(string sql, object? args, int? timeoutSeconds, CancellationToken ct) =>
+        new(Dialect.Translate(sql), args, Transaction, timeoutSeconds, cancellationToken: ct);
 }

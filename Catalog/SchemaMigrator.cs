@@ -24,29 +24,23 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
     /// <summary>Applies what is missing; returns how many migrations this call applied.</summary>
     public async Task<int> MigrateAsync(CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await database.OpenConnectionAsync(ct);
         return database.Provider == CatalogProvider.MySql
-            ? await MigrateMySqlAsync(connection, ct).ConfigureAwait(false)
-            : await MigrateSqliteAsync(connection, ct).ConfigureAwait(false);
+            ? await MigrateMySqlAsync(connection, ct)
+            : await MigrateSqliteAsync(connection, ct);
     }
 
-    /// <summary>The highest version applied, 0 for an empty database.</summary>
-    public async Task<int> CurrentVersionAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, CreateVersionTable, ct).ConfigureAwait(false);
-        var versions = await connection.QueryAsync<int>(new CommandDefinition(SelectVersions, cancellationToken: ct)).ConfigureAwait(false);
-        return versions.DefaultIfEmpty(0).Max();
-    }
+    /// <summary>The highest version applied, 0 for an empty database (read only).</summary>
+    public Task<int> CurrentVersionAsync(CancellationToken ct) => new CatalogSchema(database).AppliedVersionAsync(ct);
 
     private async Task<int> MigrateMySqlAsync(DbConnection connection, CancellationToken ct)
     {
         // GET_LOCK is server-wide: name the lock after the database so schemas do not block each other.
         var lockName = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT CONCAT('cloudfs.migrate.', DATABASE())", cancellationToken: ct)).ConfigureAwait(false);
+            "SELECT CONCAT('cloudfs.migrate.', DATABASE())", cancellationToken: ct));
         var acquired = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             "SELECT GET_LOCK(@Name, @Timeout)", new { Name = lockName, Timeout = options.MigrationLockTimeoutSeconds },
-            cancellationToken: ct)).ConfigureAwait(false);
+            cancellationToken: ct));
         if (acquired != 1)
         {
             throw new TimeoutException($"Could not take the migration lock {lockName} within {options.MigrationLockTimeoutSeconds} s.");
@@ -54,12 +48,12 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
 
         try
         {
-            return await ApplyPendingAsync(connection, ct).ConfigureAwait(false);
+            return await ApplyPendingAsync(connection, ct);
         }
         finally
         {
             await connection.ExecuteAsync(new CommandDefinition("SELECT RELEASE_LOCK(@Name)", new { Name = lockName },
-                cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+                cancellationToken: CancellationToken.None));
         }
     }
 
@@ -67,25 +61,25 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
     {
         // WAL lets the container server read while the account server writes; it cannot be
         // switched inside a transaction, and it sticks to the file once set.
-        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", ct).ConfigureAwait(false);
-        await ExecuteAsync(connection, "BEGIN EXCLUSIVE", ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", ct);
+        await ExecuteAsync(connection, "BEGIN EXCLUSIVE", ct);
         try
         {
-            var applied = await ApplyPendingAsync(connection, ct).ConfigureAwait(false);
-            await ExecuteAsync(connection, "COMMIT", ct).ConfigureAwait(false);
+            var applied = await ApplyPendingAsync(connection, ct);
+            await ExecuteAsync(connection, "COMMIT", ct);
             return applied;
         }
         catch
         {
-            await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
             throw;
         }
     }
 
     private async Task<int> ApplyPendingAsync(DbConnection connection, CancellationToken ct)
     {
-        await ExecuteAsync(connection, CreateVersionTable, ct).ConfigureAwait(false);
-        var done = (await connection.QueryAsync<int>(new CommandDefinition(SelectVersions, cancellationToken: ct)).ConfigureAwait(false))
+        await ExecuteAsync(connection, CreateVersionTable, ct);
+        var done = (await connection.QueryAsync<int>(new CommandDefinition(SelectVersions, cancellationToken: ct)))
             .ToHashSet();
         var applied = 0;
         foreach (var migration in Migrations.Where(m => !done.Contains(m.Version)))
@@ -93,12 +87,12 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
             Log.Applying(logger, migration.Version, migration.Name, database.Provider);
             foreach (var statement in migration.Statements(database.Dialect))
             {
-                await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct));
             }
 
             await connection.ExecuteAsync(new CommandDefinition(InsertVersion,
                 new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
-                cancellationToken: ct)).ConfigureAwait(false);
+                cancellationToken: ct));
             applied++;
         }
 

@@ -6,10 +6,15 @@ namespace CloudFs.ContainerServer;
 
 public static class ContainerServerServiceCollectionExtensions
 {
-    /// <summary>The catalog (read only here), its repositories and the read services.</summary>
+    /// <summary>
+    /// The catalog (read only here: no migrator, the account server owns the schema), its
+    /// repositories and the read services.
+    /// </summary>
     public static IServiceCollection AddContainerServer(this IServiceCollection services)
     {
-        services.AddCatalog();
+        services.AddReadOnlyCatalog();
+        services.AddSingleton<CatalogReads>();
+        services.AddHostedService<CatalogSchemaWatch>();
         services.AddSingleton<ScopeRepository>();
         services.AddSingleton<ListingRepository>();
         services.AddSingleton<ObjectRepository>();

@@ -1,9 +1,6 @@
-using CloudFs.Catalog;
 using CloudFs.ContainerServer;
 
+// No migrations here: the account server owns the schema, so this server can run under a
+// SELECT-only database user. Until the catalog is migrated it answers 503 (CatalogSchemaWatch).
 var app = ContainerServerApp.Build(args);
-
-// The container server only reads, but it may start first: the migration lock makes
-// running the migrator here safe, and it waits for a schema it can read.
-await app.MigrateCatalogAsync();
 await app.RunAsync();

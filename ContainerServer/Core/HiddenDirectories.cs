@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using CloudFs.ContainerServer.Data;
 
@@ -9,7 +8,7 @@ namespace CloudFs.ContainerServer.Core;
 /// directories of its names not seen before are checked in one indexed query, so the cost
 /// follows the page, not the container.
 /// </summary>
-public sealed class HiddenDirectories(ListingRepository repository, DbConnection connection, SqlDialect dialect, long containerId)
+public sealed class HiddenDirectories(ListingRepository repository, CatalogSession session, long containerId)
     : IHiddenPrefixes
 {
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
@@ -31,7 +30,7 @@ public sealed class HiddenDirectories(ListingRepository repository, DbConnection
 
         if (unknown.Count > 0)
         {
-            _disabled.UnionWith(await repository.DisabledDirectoriesAsync(connection, dialect, containerId, unknown, ct).ConfigureAwait(false));
+            _disabled.UnionWith(await repository.DisabledDirectoriesAsync(session, containerId, unknown, ct));
         }
     }
 

@@ -7,18 +7,22 @@ namespace CloudFs.ContainerServer.Core;
 
 /// <summary>
 /// Account and container HEAD and GET: the scope's status from its catalog rows, and for a
-/// GET the listing walked over keyset pages on one connection. Disabled (firewalled)
+/// GET the listing walked over keyset pages in one read session. Disabled (firewalled)
 /// scopes are missing for non-admins, and so are disabled rows inside them.
 /// </summary>
-public sealed class ListingService(CatalogDatabase database, ScopeRepository scopes, ListingRepository listings, TimeProvider time)
+public sealed class ListingService(CatalogReads catalog, ScopeRepository scopes, ListingRepository listings, TimeProvider time)
 {
     /// <summary>Container status plus, when <paramref name="parameters"/> is given, its listing.</summary>
     public async Task<(ListingResult? Result, CloudFsError? Error)> ContainerAsync(
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var dialect = database.Dialect;
-        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct).ConfigureAwait(false);
+        await using var session = await catalog.BeginAsync(ct);
+        if (session is null)
+        {
+            return (null, CatalogNotReady.Error);
+        }
+
+        var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
             return (null, CloudFsError.NotFound());
@@ -31,10 +35,10 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
         }
 
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var hidden = isAdmin ? null : new HiddenDirectories(listings, connection, dialect, containerId);
+        var hidden = isAdmin ? null : new HiddenDirectories(listings, session, containerId);
         var items = await ListingWalker.WalkAsync(parameters,
-            (range, token) => listings.ObjectsAsync(connection, dialect, containerId, range, isAdmin, now, token),
-            hidden, ct).ConfigureAwait(false);
+            (range, token) => listings.ObjectsAsync(session, containerId, range, isAdmin, now, token),
+            hidden, ct);
         return (new ListingResult(status, items), null);
     }
 
@@ -42,9 +46,13 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
     public async Task<(ListingResult? Result, CloudFsError? Error)> AccountAsync(
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var dialect = database.Dialect;
-        var scope = await scopes.FindAccountAsync(connection, dialect, path.Account, ct).ConfigureAwait(false);
+        await using var session = await catalog.BeginAsync(ct);
+        if (session is null)
+        {
+            return (null, CatalogNotReady.Error);
+        }
+
+        var scope = await scopes.FindAccountAsync(session, path.Account, ct);
         if (scope is null || (!isAdmin && !scope.AccountEnabled))
         {
             return (null, CloudFsError.NotFound());
@@ -58,8 +66,8 @@ public sealed class ListingService(CatalogDatabase database, ScopeRepository sco
 
         // Accounts have no 'path' parameter; containers hang directly below the account.
         var items = await ListingWalker.WalkAsync(parameters with { Path = null },
-            (range, token) => listings.ContainersAsync(connection, dialect, scope.AccountId, range, isAdmin, token),
-            hidden: null, ct).ConfigureAwait(false);
+            (range, token) => listings.ContainersAsync(session, scope.AccountId, range, isAdmin, token),
+            hidden: null, ct);
         return (new ListingResult(status, items), null);
     }
 }

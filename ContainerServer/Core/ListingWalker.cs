@@ -46,7 +46,7 @@ public static class ListingWalker
         {
             var range = Range(marker, endMarker, prefix, endPrefix, ref forceInclusive, reverse,
                 delimiter is null ? limit - results.Count : Math.Min(limit - results.Count, batch));
-            var rows = await fetch(range, ct).ConfigureAwait(false);
+            var rows = await fetch(range, ct);
             if (!perRow)
             {
                 return rows;
@@ -59,7 +59,7 @@ public static class ListingWalker
 
             if (hidden is not null)
             {
-                await hidden.PrepareAsync(rows, ct).ConfigureAwait(false);
+                await hidden.PrepareAsync(rows, ct);
             }
 
             var seek = false;

@@ -12,13 +12,18 @@ namespace CloudFs.ContainerServer.Core;
 /// expired (delete_at at or before now) and, for non-admins, firewalled names (a disabled
 /// account, container, ancestor directory or object row) are all simply not found.
 /// </summary>
-public sealed class ObjectResolver(CatalogDatabase database, ObjectRepository objects, TimeProvider time)
+public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository objects, TimeProvider time)
 {
     public async Task<(ResolvedObject? Object, CloudFsError? Error)> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var rows = await objects.FindAsync(connection, database.Dialect, path.Account, path.Container!, path.Object!,
-            ObjectAncestors.Of(path.Object!), ct).ConfigureAwait(false);
+        await using var session = await catalog.BeginAsync(ct);
+        if (session is null)
+        {
+            return (null, CatalogNotReady.Error);
+        }
+
+        var rows = await objects.FindAsync(session, path.Account, path.Container!, path.Object!,
+            ObjectAncestors.Of(path.Object!), ct);
         if (rows.Count == 0)
         {
             return (null, CloudFsError.NotFound());

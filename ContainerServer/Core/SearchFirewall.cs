@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using CloudFs.ContainerServer.Data;
 
@@ -9,7 +8,7 @@ namespace CloudFs.ContainerServer.Core;
 /// dropped. Per fetched batch, the ancestor directories not seen before are looked up per
 /// container in one indexed IN query, so the cost follows the page.
 /// </summary>
-public sealed class SearchFirewall(ListingRepository repository, DbConnection connection, SqlDialect dialect)
+public sealed class SearchFirewall(ListingRepository repository, CatalogSession session)
 {
     private readonly HashSet<(long Container, string Path)> _checked = [];
     private readonly HashSet<(long Container, string Path)> _disabled = [];
@@ -30,7 +29,7 @@ public sealed class SearchFirewall(ListingRepository repository, DbConnection co
 
         foreach (var (container, paths) in unknown)
         {
-            foreach (var disabled in await repository.DisabledDirectoriesAsync(connection, dialect, container, paths, ct).ConfigureAwait(false))
+            foreach (var disabled in await repository.DisabledDirectoriesAsync(session, container, paths, ct))
             {
                 _disabled.Add((container, disabled));
             }

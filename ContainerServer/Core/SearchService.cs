@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Data;
@@ -11,7 +10,7 @@ namespace CloudFs.ContainerServer.Core;
 /// paged by an opaque keyset marker. Expired objects are never found; for non-admins
 /// neither are disabled accounts, containers, rows, nor anything below a disabled directory.
 /// </summary>
-public sealed class SearchService(CatalogDatabase database, ScopeRepository scopes, SearchRepository search, ListingRepository listings,
+public sealed class SearchService(CatalogReads catalog, ScopeRepository scopes, SearchRepository search, ListingRepository listings,
     TimeProvider time)
 {
     private const int AccountBatch = 100;
@@ -20,13 +19,17 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
     public async Task<(SearchResult? Result, CloudFsError? Error)> SearchAsync(string? account, SearchRequest request, bool isAdmin,
         CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var dialect = database.Dialect;
+        await using var session = await catalog.BeginAsync(ct);
+        if (session is null)
+        {
+            return (null, CatalogNotReady.Error);
+        }
+
         var marker = request.Marker;
         IAsyncEnumerable<AccountRow> accounts;
         if (account is not null)
         {
-            var scope = await scopes.FindAccountAsync(connection, dialect, account, ct).ConfigureAwait(false);
+            var scope = await scopes.FindAccountAsync(session, account, ct);
             if (scope is null || (!isAdmin && !scope.AccountEnabled))
             {
                 return (null, CloudFsError.NotFound());
@@ -41,17 +44,17 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         }
         else
         {
-            accounts = AllAccountsAsync(connection, dialect, marker?.Account, isAdmin, ct);
+            accounts = AllAccountsAsync(session, marker?.Account, isAdmin, ct);
         }
 
         var page = new SearchPage(request.Limit);
-        var firewall = isAdmin ? null : new SearchFirewall(listings, connection, dialect);
+        var firewall = isAdmin ? null : new SearchFirewall(listings, session);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        await foreach (var row in accounts.ConfigureAwait(false))
+        await foreach (var row in accounts)
         {
             var name = CatalogNames.Read(row.Name);
-            await SearchAccountAsync(connection, dialect, row.Id, name, request, marker?.Account == name ? marker : null, isAdmin,
-                firewall, now, page, ct).ConfigureAwait(false);
+            await SearchAccountAsync(session, row.Id, name, request, marker?.Account == name ? marker : null, isAdmin,
+                firewall, now, page, ct);
             if (page.Full)
             {
                 break;
@@ -61,13 +64,13 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         return (page.Result(), null);
     }
 
-    private async Task SearchAccountAsync(DbConnection connection, SqlDialect dialect, long accountId, string account,
+    private async Task SearchAccountAsync(CatalogSession session, long accountId, string account,
         SearchRequest request, SearchMarker? marker, bool isAdmin, SearchFirewall? firewall, long now, SearchPage page, CancellationToken ct)
     {
         long? containerId = null;
         if (request.Container is not null)
         {
-            var container = await search.ContainerAsync(connection, dialect, accountId, request.Container, ct).ConfigureAwait(false);
+            var container = await search.ContainerAsync(session, accountId, request.Container, ct);
             if (container is null || (!isAdmin && container.State != "enabled"))
             {
                 return;
@@ -80,9 +83,8 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         while (!page.Full)
         {
             var want = page.Wanted;
-            var rows = await search.SearchAsync(connection, dialect, accountId, request, containerId, after, want, isAdmin, now, ct)
-                .ConfigureAwait(false);
-            var visible = firewall is null ? rows : await firewall.VisibleAsync(rows, ct).ConfigureAwait(false);
+            var rows = await search.SearchAsync(session, accountId, request, containerId, after, want, isAdmin, now, ct);
+            var visible = firewall is null ? rows : await firewall.VisibleAsync(rows, ct);
             foreach (var row in visible)
             {
                 page.Add(new SearchHit(account, CatalogNames.Read(row.Container), CatalogNames.Read(row.Path), row.Bytes, row.Hash,
@@ -98,13 +100,13 @@ public sealed class SearchService(CatalogDatabase database, ScopeRepository scop
         }
     }
 
-    private async IAsyncEnumerable<AccountRow> AllAccountsAsync(DbConnection connection, SqlDialect dialect, string? from, bool isAdmin,
+    private async IAsyncEnumerable<AccountRow> AllAccountsAsync(CatalogSession session, string? from, bool isAdmin,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var inclusive = true;
         while (true)
         {
-            var batch = await search.AccountsAsync(connection, dialect, from, inclusive, AccountBatch, isAdmin, ct).ConfigureAwait(false);
+            var batch = await search.AccountsAsync(session, from, inclusive, AccountBatch, isAdmin, ct);
             foreach (var row in batch)
             {
                 yield return row;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
@@ -15,7 +14,7 @@ namespace CloudFs.ContainerServer.Core;
 /// objects are invisible; for non-admins so are disabled rows and everything below a
 /// disabled directory, and directories with nothing visible below them.
 /// </summary>
-public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes, ListingRepository listings, TreeRepository tree,
+public sealed class TreeService(CatalogReads catalog, ScopeRepository scopes, ListingRepository listings, TreeRepository tree,
     TimeProvider time)
 {
     public const int MaxNodes = 10_000;
@@ -23,15 +22,19 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
     public async Task<(TreeNode? Root, CloudFsError? Error)> TreeAsync(BackendPath path, TreeRequest request, bool isAdmin,
         CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var dialect = database.Dialect;
-        var scope = await scopes.FindContainerAsync(connection, dialect, path.Account, path.Container!, ct).ConfigureAwait(false);
+        await using var session = await catalog.BeginAsync(ct);
+        if (session is null)
+        {
+            return (null, CatalogNotReady.Error);
+        }
+
+        var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
             return (null, CloudFsError.NotFound());
         }
 
-        var walk = new TreeWalk(connection, dialect, containerId, isAdmin, time.GetUtcNow().ToUnixTimeSeconds(), tree);
+        var walk = new TreeWalk(session, containerId, isAdmin, time.GetUtcNow().ToUnixTimeSeconds(), tree);
         TreeNode root;
         PathRange? range = null;
         if (request.Path.Length == 0)
@@ -40,9 +43,9 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
         }
         else
         {
-            var directory = await tree.FindDirectoryAsync(connection, dialect, containerId, request.Path, ct).ConfigureAwait(false);
-            if (directory is null || (!isAdmin && (directory.State != "enabled" || await HasDisabledAncestorAsync(connection, dialect,
-                    containerId, request.Path, ct).ConfigureAwait(false))))
+            var directory = await tree.FindDirectoryAsync(session, containerId, request.Path, ct);
+            if (directory is null || (!isAdmin && (directory.State != "enabled" || await HasDisabledAncestorAsync(session,
+                    containerId, request.Path, ct))))
             {
                 return (null, CloudFsError.NotFound());
             }
@@ -51,14 +54,14 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
             range = PathRange.Below(request.Path);
         }
 
-        await walk.PrepareAsync(range, ct).ConfigureAwait(false);
-        (root.Objects, root.Bytes) = await walk.TotalsAsync(range, ct).ConfigureAwait(false);
+        await walk.PrepareAsync(range, ct);
+        (root.Objects, root.Bytes) = await walk.TotalsAsync(range, ct);
         if (root.Type == TreeNode.DirectoryType && root.Objects == 0)
         {
             return (null, CloudFsError.NotFound());
         }
 
-        await ExpandAsync(walk, root, request, ct).ConfigureAwait(false);
+        await ExpandAsync(walk, root, request, ct);
         return (root, null);
     }
 
@@ -82,7 +85,7 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
                 continue;
             }
 
-            var (children, truncated) = await walk.ChildrenAsync(entry.Node.Id, room, ct).ConfigureAwait(false);
+            var (children, truncated) = await walk.ChildrenAsync(entry.Node.Id, room, ct);
             entry.Node.Children = children;
             entry.Node.Truncated = truncated;
             budget -= children.Count;
@@ -93,11 +96,10 @@ public sealed class TreeService(CatalogDatabase database, ScopeRepository scopes
         }
     }
 
-    private async Task<bool> HasDisabledAncestorAsync(DbConnection connection, SqlDialect dialect, long containerId, string path,
-        CancellationToken ct)
+    private async Task<bool> HasDisabledAncestorAsync(CatalogSession session, long containerId, string path, CancellationToken ct)
     {
         var ancestors = ObjectAncestors.Of(path);
         return ancestors.Count > 0
-            && (await listings.DisabledDirectoriesAsync(connection, dialect, containerId, [.. ancestors], ct).ConfigureAwait(false)).Count > 0;
+            && (await listings.DisabledDirectoriesAsync(session, containerId, [.. ancestors], ct)).Count > 0;
     }
 }

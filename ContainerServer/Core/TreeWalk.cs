@@ -1,14 +1,13 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using CloudFs.ContainerServer.Data;
 
 namespace CloudFs.ContainerServer.Core;
 
 /// <summary>
-/// One tree read: its connection, clock and firewall (the outermost disabled directories
+/// One tree read: its read session, clock and firewall (the outermost disabled directories
 /// below the root, found once and left out of every total).
 /// </summary>
-internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long containerId, bool isAdmin, long now, TreeRepository tree)
+internal sealed class TreeWalk(CatalogSession session, long containerId, bool isAdmin, long now, TreeRepository tree)
 {
     private readonly List<PathRange> _hidden = [];
 
@@ -20,7 +19,7 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
             return;
         }
 
-        foreach (var directory in await tree.DisabledDirectoriesAsync(connection, dialect, containerId, range, ct).ConfigureAwait(false))
+        foreach (var directory in await tree.DisabledDirectoriesAsync(session, containerId, range, ct))
         {
             var below = PathRange.Below(directory);
             if (_hidden.Count == 0 || !_hidden[^1].Contains(below))
@@ -31,7 +30,7 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
     }
 
     public Task<(long Objects, long Bytes)> TotalsAsync(PathRange? range, CancellationToken ct) =>
-        tree.TotalsAsync(connection, dialect, containerId, range,
+        tree.TotalsAsync(session, containerId, range,
             range is null ? _hidden : _hidden.Where(range.Contains).ToList(), isAdmin, now, ct);
 
     /// <summary>Up to <paramref name="room"/> visible children: directories (with totals) first, then objects.</summary>
@@ -42,11 +41,11 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
         while (children.Count <= room)
         {
             var want = room + 1 - children.Count;
-            var batch = await tree.ChildDirectoriesAsync(connection, dialect, parentId, after, want, isAdmin, ct).ConfigureAwait(false);
+            var batch = await tree.ChildDirectoriesAsync(session, parentId, after, want, isAdmin, ct);
             foreach (var row in batch)
             {
                 var name = CatalogNames.Read(row.Path);
-                var (objects, bytes) = await TotalsAsync(PathRange.Below(name), ct).ConfigureAwait(false);
+                var (objects, bytes) = await TotalsAsync(PathRange.Below(name), ct);
                 if (objects > 0)
                 {
                     children.Add(new TreeNode { Name = name, Type = TreeNode.DirectoryType, Id = row.Id, Objects = objects, Bytes = bytes });
@@ -63,7 +62,7 @@ internal sealed class TreeWalk(DbConnection connection, SqlDialect dialect, long
 
         if (children.Count <= room)
         {
-            var objects = await tree.ChildObjectsAsync(connection, parentId, room + 1 - children.Count, isAdmin, now, ct).ConfigureAwait(false);
+            var objects = await tree.ChildObjectsAsync(session, parentId, room + 1 - children.Count, isAdmin, now, ct);
             children.AddRange(objects.Select(o => new TreeNode
             {
                 Name = CatalogNames.Read(o.Name),

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using CloudFs.Catalog;
 using CloudFs.ContainerServer.Core;
@@ -23,9 +22,10 @@ public sealed class ListingRepository
     private const string ObjectIndex = "ix_stobj_container_type_path";
     private const string ContainerIndex = "ux_stobj_parent_type_name";
 
-    public async Task<IReadOnlyList<ListingItem>> ObjectsAsync(DbConnection connection, SqlDialect dialect, long containerId,
+    public async Task<IReadOnlyList<ListingItem>> ObjectsAsync(CatalogSession session, long containerId,
         ListingRange range, bool includeDisabled, long nowSeconds, CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var sql = new StringBuilder(ObjectColumns)
             .Append(IndexHint(dialect, ObjectIndex))
             .Append(" WHERE container_id = @ContainerId AND type = 'object'")
@@ -34,21 +34,22 @@ public sealed class ListingRepository
             .Append(includeDisabled ? "" : " AND state = 'enabled'")
             .Append(range.Reverse ? " ORDER BY path DESC" : " ORDER BY path")
             .Append(" LIMIT @Limit");
-        var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql.ToString(), new
+        var rows = await session.QueryAsync<ListingRow>(sql.ToString(), new
         {
             ContainerId = containerId,
             Lower = range.Lower is null ? null : CatalogNames.Argument(dialect, range.Lower),
             Upper = range.Upper is null ? null : CatalogNames.Argument(dialect, range.Upper),
             Now = nowSeconds,
             range.Limit,
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, ct);
         return rows.Select(r => new ListingItem(CatalogNames.Read(r.Name), Bytes: r.Bytes, Hash: r.Hash,
             ContentType: r.ContentType, Timestamp: r.Timestamp)).ToList();
     }
 
-    public async Task<IReadOnlyList<ListingItem>> ContainersAsync(DbConnection connection, SqlDialect dialect, long accountId,
+    public async Task<IReadOnlyList<ListingItem>> ContainersAsync(CatalogSession session, long accountId,
         ListingRange range, bool includeDisabled, CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var sql = new StringBuilder(ContainerColumns)
             .Append(IndexHint(dialect, ContainerIndex))
             .Append(" LEFT JOIN quota q ON q.stobj_id = c.id")
@@ -57,19 +58,19 @@ public sealed class ListingRepository
             .Append(includeDisabled ? "" : " AND c.state = 'enabled'")
             .Append(range.Reverse ? " ORDER BY c.name DESC" : " ORDER BY c.name")
             .Append(" LIMIT @Limit");
-        var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql.ToString(), new
+        var rows = await session.QueryAsync<ListingRow>(sql.ToString(), new
         {
             AccountId = accountId,
             Lower = range.Lower is null ? null : CatalogNames.Argument(dialect, range.Lower),
             Upper = range.Upper is null ? null : CatalogNames.Argument(dialect, range.Upper),
             range.Limit,
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, ct);
         return rows.Select(r => new ListingItem(CatalogNames.Read(r.Name), Bytes: r.Bytes, Count: r.Count,
             Timestamp: r.Timestamp)).ToList();
     }
 
     /// <summary>Which of the given directory paths of a container are disabled (one IN-list seek per path).</summary>
-    public async Task<IReadOnlyList<string>> DisabledDirectoriesAsync(DbConnection connection, SqlDialect dialect, long containerId,
+    public async Task<IReadOnlyList<string>> DisabledDirectoriesAsync(CatalogSession session, long containerId,
         IReadOnlyCollection<string> paths, CancellationToken ct)
     {
         var found = new List<string>();
@@ -80,12 +81,12 @@ public sealed class ListingRepository
             for (var i = 0; i < chunk.Length; i++)
             {
                 names[i] = "@D" + i;
-                parameters.Add("D" + i, CatalogNames.Argument(dialect, chunk[i]));
+                parameters.Add("D" + i, CatalogNames.Argument(session.Dialect, chunk[i]));
             }
 
             var sql = "SELECT path AS Name FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path IN ("
                 + string.Join(", ", names) + ") AND state = 'disabled'";
-            var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql, parameters, cancellationToken: ct)).ConfigureAwait(false);
+            var rows = await session.QueryAsync<ListingRow>(sql, parameters, ct);
             found.AddRange(rows.Select(r => CatalogNames.Read(r.Name)));
         }
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using Dapper;
 
@@ -25,9 +24,10 @@ public sealed class ObjectRepository
         WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
         """;
 
-    public async Task<IReadOnlyList<ObjectRow>> FindAsync(DbConnection connection, SqlDialect dialect, string account,
+    public async Task<IReadOnlyList<ObjectRow>> FindAsync(CatalogSession session, string account,
         string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var parameters = new DynamicParameters();
         parameters.Add("Account", CatalogNames.Argument(dialect, account));
         parameters.Add("Container", CatalogNames.Argument(dialect, container));
@@ -46,8 +46,7 @@ public sealed class ObjectRepository
                 + string.Join(", ", names) + ") AND d.state = 'disabled')";
         }
 
-        var rows = await connection.QueryAsync<ObjectRow>(new CommandDefinition(Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal),
-            parameters, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await session.QueryAsync<ObjectRow>(Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal), parameters, ct);
         return rows.AsList();
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CloudFs.Catalog;
 using Dapper;
 
@@ -33,18 +32,17 @@ public sealed class ScopeRepository
         WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
         """;
 
-    public async Task<ScopeRecord?> FindAccountAsync(DbConnection connection, SqlDialect dialect, string account, CancellationToken ct)
+    public async Task<ScopeRecord?> FindAccountAsync(CatalogSession session, string account, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<ScopeRow>(new CommandDefinition(SelectAccount,
-            new { Account = CatalogNames.Argument(dialect, account) }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await session.QueryAsync<ScopeRow>(SelectAccount, new { Account = CatalogNames.Argument(session.Dialect, account) }, ct);
         return ScopeRecord.From(rows.AsList());
     }
 
-    public async Task<ScopeRecord?> FindContainerAsync(DbConnection connection, SqlDialect dialect, string account, string container, CancellationToken ct)
+    public async Task<ScopeRecord?> FindContainerAsync(CatalogSession session, string account, string container, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<ScopeRow>(new CommandDefinition(SelectContainer,
-            new { Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) },
-            cancellationToken: ct)).ConfigureAwait(false);
+        var dialect = session.Dialect;
+        var rows = await session.QueryAsync<ScopeRow>(SelectContainer,
+            new { Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) }, ct);
         return ScopeRecord.From(rows.AsList());
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using CloudFs.Catalog;
 using CloudFs.ContainerServer.Core;
@@ -17,31 +16,35 @@ public sealed class SearchRepository
 {
     private const string NameIndex = "ix_stobj_account_type_name";
 
-    public async Task<IReadOnlyList<AccountRow>> AccountsAsync(DbConnection connection, SqlDialect dialect, string? from, bool inclusive,
+    // A search with a leading wildcard may walk a whole account's index.
+    private static readonly TimeSpan SearchTimeout = TimeSpan.FromSeconds(300);
+
+    public async Task<IReadOnlyList<AccountRow>> AccountsAsync(CatalogSession session, string? from, bool inclusive,
         int limit, bool includeDisabled, CancellationToken ct)
     {
         var sql = "SELECT id AS Id, name AS Name, state AS State FROM stobj WHERE parent_id = 1 AND type = 'account'"
             + (from is null ? "" : inclusive ? " AND name >= @From" : " AND name > @From")
             + (includeDisabled ? "" : " AND state = 'enabled'")
             + " ORDER BY name LIMIT @Limit";
-        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(sql,
-            new { From = from is null ? null : CatalogNames.Argument(dialect, from), Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await session.QueryAsync<AccountRow>(sql,
+            new { From = from is null ? null : CatalogNames.Argument(session.Dialect, from), Limit = limit }, ct);
         return rows.AsList();
     }
 
-    public async Task<AccountRow?> ContainerAsync(DbConnection connection, SqlDialect dialect, long accountId, string name, CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+    public async Task<AccountRow?> ContainerAsync(CatalogSession session, long accountId, string name, CancellationToken ct) =>
+        await session.SingleOrDefaultAsync<AccountRow>(
             "SELECT id AS Id, name AS Name, state AS State FROM stobj WHERE parent_id = @AccountId AND type = 'container' AND name = @Name",
-            new { AccountId = accountId, Name = CatalogNames.Argument(dialect, name) }, cancellationToken: ct)).ConfigureAwait(false);
+            new { AccountId = accountId, Name = CatalogNames.Argument(session.Dialect, name) }, ct);
 
     /// <summary>
     /// The next <paramref name="limit"/> rows of one account matching the request, after
     /// <paramref name="after"/> (a (name, id) keyset position) when given.
     /// </summary>
-    public async Task<IReadOnlyList<SearchRow>> SearchAsync(DbConnection connection, SqlDialect dialect, long accountId,
+    public async Task<IReadOnlyList<SearchRow>> SearchAsync(CatalogSession session, long accountId,
         SearchRequest request, long? containerId, (string Name, long Id)? after, int limit, bool includeDisabled, long nowSeconds,
         CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var mysql = dialect.Provider == CatalogProvider.MySql;
         var parameters = new DynamicParameters(new { AccountId = accountId, request.Type, Now = nowSeconds, Limit = limit });
         var sql = new StringBuilder("""
@@ -105,8 +108,7 @@ public sealed class SearchRepository
         sql.Append(" AND (o.delete_at IS NULL OR o.delete_at > @Now)")
             .Append(includeDisabled ? "" : " AND o.state = 'enabled' AND c.state = 'enabled'")
             .Append(" ORDER BY o.name, o.id LIMIT @Limit");
-        var rows = await connection.QueryAsync<SearchRow>(new CommandDefinition(sql.ToString(), parameters, commandTimeout: 300,
-            cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await session.QueryAsync<SearchRow>(sql.ToString(), parameters, SearchTimeout, ct);
         return rows.AsList();
     }
 

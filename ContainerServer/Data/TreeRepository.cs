@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using CloudFs.Catalog;
 using Dapper;
@@ -14,55 +13,54 @@ public sealed class TreeRepository
 {
     private const string PathIndex = "ix_stobj_container_type_path";
 
-    public async Task<DirectoryRow?> FindDirectoryAsync(DbConnection connection, SqlDialect dialect, long containerId, string path,
-        CancellationToken ct) =>
-        await connection.QueryFirstOrDefaultAsync<DirectoryRow>(new CommandDefinition(
+    public async Task<DirectoryRow?> FindDirectoryAsync(CatalogSession session, long containerId, string path, CancellationToken ct) =>
+        await session.FirstOrDefaultAsync<DirectoryRow>(
             "SELECT id AS Id, name AS Name, path AS Path, state AS State FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path = @Path",
-            new { ContainerId = containerId, Path = CatalogNames.Argument(dialect, path) }, cancellationToken: ct)).ConfigureAwait(false);
+            new { ContainerId = containerId, Path = CatalogNames.Argument(session.Dialect, path) }, ct);
 
     /// <summary>Child directories of <paramref name="parentId"/> named above <paramref name="after"/> (null: from the first).</summary>
-    public async Task<IReadOnlyList<DirectoryRow>> ChildDirectoriesAsync(DbConnection connection, SqlDialect dialect, long parentId,
+    public async Task<IReadOnlyList<DirectoryRow>> ChildDirectoriesAsync(CatalogSession session, long parentId,
         string? after, int limit, bool includeDisabled, CancellationToken ct)
     {
         var sql = "SELECT id AS Id, name AS Name, path AS Path, state AS State FROM stobj WHERE parent_id = @ParentId AND type = 'directory'"
             + (after is null ? "" : " AND name > @After")
             + (includeDisabled ? "" : " AND state = 'enabled'")
             + " ORDER BY name LIMIT @Limit";
-        var rows = await connection.QueryAsync<DirectoryRow>(new CommandDefinition(sql, new
+        var rows = await session.QueryAsync<DirectoryRow>(sql, new
         {
             ParentId = parentId,
-            After = after is null ? null : CatalogNames.Argument(dialect, after),
+            After = after is null ? null : CatalogNames.Argument(session.Dialect, after),
             Limit = limit,
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, ct);
         return rows.AsList();
     }
 
     /// <summary>Objects directly in <paramref name="parentId"/>, unexpired (and enabled unless admin), in name order.</summary>
-    public async Task<IReadOnlyList<ListingRow>> ChildObjectsAsync(DbConnection connection, long parentId, int limit,
+    public async Task<IReadOnlyList<ListingRow>> ChildObjectsAsync(CatalogSession session, long parentId, int limit,
         bool includeDisabled, long nowSeconds, CancellationToken ct)
     {
         var sql = "SELECT path AS Name, size AS Bytes, etag AS Hash, content_type AS ContentType, x_timestamp AS Timestamp FROM stobj"
             + " WHERE parent_id = @ParentId AND type = 'object' AND (delete_at IS NULL OR delete_at > @Now)"
             + (includeDisabled ? "" : " AND state = 'enabled'")
             + " ORDER BY name LIMIT @Limit";
-        var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql,
-            new { ParentId = parentId, Now = nowSeconds, Limit = limit }, cancellationToken: ct)).ConfigureAwait(false);
+        var rows = await session.QueryAsync<ListingRow>(sql, new { ParentId = parentId, Now = nowSeconds, Limit = limit }, ct);
         return rows.AsList();
     }
 
     /// <summary>Paths of the disabled directories of a container inside <paramref name="range"/> (null: all), in byte order.</summary>
-    public async Task<IReadOnlyList<string>> DisabledDirectoriesAsync(DbConnection connection, SqlDialect dialect, long containerId,
+    public async Task<IReadOnlyList<string>> DisabledDirectoriesAsync(CatalogSession session, long containerId,
         PathRange? range, CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var sql = $"SELECT path AS Name FROM stobj {IndexHint(dialect)} WHERE container_id = @ContainerId AND type = 'directory'"
             + (range is null ? "" : " AND path >= @Lower AND path < @Upper")
             + " AND state = 'disabled' ORDER BY path";
-        var rows = await connection.QueryAsync<ListingRow>(new CommandDefinition(sql, new
+        var rows = await session.QueryAsync<ListingRow>(sql, new
         {
             ContainerId = containerId,
             Lower = range is null ? null : CatalogNames.Argument(dialect, range.Lower),
             Upper = range is null ? null : CatalogNames.Argument(dialect, range.Upper),
-        }, cancellationToken: ct)).ConfigureAwait(false);
+        }, ct);
         return rows.Select(r => CatalogNames.Read(r.Name)).ToList();
     }
 
@@ -71,9 +69,10 @@ public sealed class TreeRepository
     /// whole container), without those inside <paramref name="excluded"/> (firewalled
     /// directories) and, unless admin, without disabled object rows.
     /// </summary>
-    public async Task<(long Objects, long Bytes)> TotalsAsync(DbConnection connection, SqlDialect dialect, long containerId,
+    public async Task<(long Objects, long Bytes)> TotalsAsync(CatalogSession session, long containerId,
         PathRange? range, IReadOnlyList<PathRange> excluded, bool includeDisabled, long nowSeconds, CancellationToken ct)
     {
+        var dialect = session.Dialect;
         var parameters = new DynamicParameters(new { ContainerId = containerId, Now = nowSeconds });
         var sql = new StringBuilder("SELECT COUNT(*) AS Objects, COALESCE(SUM(size), 0) AS Bytes FROM stobj ")
             .Append(IndexHint(dialect))
@@ -93,8 +92,7 @@ public sealed class TreeRepository
             parameters.Add("XU" + i, CatalogNames.Argument(dialect, excluded[i].Upper));
         }
 
-        var row = await connection.QuerySingleAsync<TotalsRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))
-            .ConfigureAwait(false);
+        var row = await session.SingleAsync<TotalsRow>(sql.ToString(), parameters, ct);
         return (row.Objects, (long)row.Bytes);
     }
 

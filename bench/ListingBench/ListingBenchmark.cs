@@ -35,8 +35,9 @@ public static class ListingBenchmark
                 $"Load: {shapes.Sum(s => s.Total):N0} object rows in {took.TotalSeconds:F1} s ({shapes.Sum(s => s.Total) / took.TotalSeconds:N0} rows/s)"));
         }
 
-        var listings = new ListingService(database, new ScopeRepository(), new ListingRepository(), TimeProvider.System);
-        var resolver = new ObjectResolver(database, new ObjectRepository(), TimeProvider.System);
+        var catalog = new CatalogReads(database, new CatalogSchema(database));
+        var listings = new ListingService(catalog, new ScopeRepository(), new ListingRepository(), TimeProvider.System);
+        var resolver = new ObjectResolver(catalog, new ObjectRepository(), TimeProvider.System);
         await output.WriteLineAsync($"{options.Provider}, {runs} runs after one warm-up; milliseconds per page (query + walk + JSON body)");
         await output.WriteLineAsync($"{"container",-7} {"page",-34} {"entries",7} {"median",9} {"min",9} {"max",9}");
         foreach (var shape in shapes)

@@ -33,8 +33,9 @@ public static class SearchBenchmark
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Load: {shape.Total:N0} object rows in {took.TotalSeconds:F1} s"));
         }
 
-        var search = new SearchService(database, new ScopeRepository(), new SearchRepository(), new ListingRepository(), TimeProvider.System);
-        var tree = new TreeService(database, new ScopeRepository(), new ListingRepository(), new TreeRepository(), TimeProvider.System);
+        var catalog = new CatalogReads(database, new CatalogSchema(database));
+        var search = new SearchService(catalog, new ScopeRepository(), new SearchRepository(), new ListingRepository(), TimeProvider.System);
+        var tree = new TreeService(catalog, new ScopeRepository(), new ListingRepository(), new TreeRepository(), TimeProvider.System);
         await output.WriteLineAsync($"{options.Provider}, {runs} runs after one warm-up; milliseconds per request");
         await output.WriteLineAsync($"{"request",-58} {"results",7} {"median",9} {"min",9} {"max",9}");
         foreach (var (label, query) in Searches())

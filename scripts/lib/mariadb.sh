@@ -29,8 +29,9 @@ mariadb_start() {
     (( SECONDS - start > 120 )) && die "MariaDB did not answer within 120 s"
     sleep 0.5
   done
+  # WITH GRANT OPTION: a test grants a SELECT-only user to prove the container server needs no more.
   mariadb --no-defaults -h127.0.0.1 -P"$port" -uroot -e \
-    "CREATE USER 'cloudfs'@'%' IDENTIFIED BY 'cloudfs'; GRANT ALL PRIVILEGES ON *.* TO 'cloudfs'@'%';"
+    "CREATE USER 'cloudfs'@'%' IDENTIFIED BY 'cloudfs'; GRANT ALL PRIVILEGES ON *.* TO 'cloudfs'@'%' WITH GRANT OPTION;"
   export CLOUDFS_TEST_MYSQL="Server=127.0.0.1;Port=$port;User ID=cloudfs;Password=cloudfs"
   log "MariaDB ready ($(mariadb --no-defaults -h127.0.0.1 -P"$port" -uroot -N -e 'SELECT VERSION()'))"
 }

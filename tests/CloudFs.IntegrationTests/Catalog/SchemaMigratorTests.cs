@@ -27,6 +27,29 @@ public sealed class SchemaMigratorTests(CatalogProvider provider) : CatalogFixtu
     }
 
     [Test]
+    public async Task CatalogSchema_EmptyDatabase_VersionZeroWithoutCreatingAnything()
+    {
+        await using var database = new CatalogDatabase(Options);
+
+        var version = await new CatalogSchema(database).AppliedVersionAsync(CancellationToken.None);
+
+        Assert.That(version, Is.Zero);
+        Assert.That(await TablesAsync(database), Is.Empty);
+    }
+
+    [Test]
+    public async Task CatalogSchema_Migrated_AtTheVersionThisBuildRequires()
+    {
+        await using var database = new CatalogDatabase(Options);
+        var migrator = NewMigrator(database);
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        var version = await new CatalogSchema(database).AppliedVersionAsync(CancellationToken.None);
+
+        Assert.That(version, Is.EqualTo(migrator.Migrations[^1].Version).And.EqualTo(CatalogSchema.RequiredVersion));
+    }
+
+    [Test]
     public async Task MigrateAsync_SecondRun_AppliesNothing()
     {
         await using var database = new CatalogDatabase(Options);

@@ -26,8 +26,15 @@ internal sealed class CatalogSeeder : IAsyncDisposable
     public static async Task<CatalogSeeder> OpenAsync(CatalogOptions options)
     {
         var database = new CatalogDatabase(options);
-        await new SchemaMigrator(database, options, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await Migrator(database, options).MigrateAsync(CancellationToken.None);
         return new CatalogSeeder(database, await database.OpenConnectionAsync(CancellationToken.None));
+    }
+
+    /// <summary>Brings the catalog to the newest schema, as the account server does at start.</summary>
+    public static async Task MigrateAsync(CatalogOptions options)
+    {
+        await using var database = new CatalogDatabase(options);
+        await Migrator(database, options).MigrateAsync(CancellationToken.None);
     }
 
     public async Task<long> AccountAsync(string name, long xTimestamp)
@@ -106,6 +113,9 @@ internal sealed class CatalogSeeder : IAsyncDisposable
         var select = _database.Provider == CatalogProvider.MySql ? "SELECT LAST_INSERT_ID()" : "SELECT last_insert_rowid()";
         return await _connection.ExecuteScalarAsync<long>(new CommandDefinition(select, cancellationToken: CancellationToken.None));
     }
+
+    private static SchemaMigrator Migrator(CatalogDatabase database, CatalogOptions options) =>
+        new(database, options, NullLogger<SchemaMigrator>.Instance);
 
     // VARBINARY on MariaDB takes the UTF-8 bytes; SQLite keeps TEXT.
     private object Bytes(string value) => _database.Provider == CatalogProvider.MySql ? Encoding.UTF8.GetBytes(value) : value;

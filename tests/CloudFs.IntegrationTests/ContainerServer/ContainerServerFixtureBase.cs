@@ -5,7 +5,7 @@ namespace CloudFs.IntegrationTests.ContainerServer;
 
 /// <summary>
 /// A fresh catalog per test (MariaDB and SQLite, from <see cref="CatalogFixtureBase"/>),
-/// seeded by the test, and a container server started on it on demand.
+/// seeded by the test, and a container server started on it on demand (after migrating it).
 /// </summary>
 public abstract class ContainerServerFixtureBase(CatalogProvider provider) : CatalogFixtureBase(provider)
 {
@@ -16,9 +16,16 @@ public abstract class ContainerServerFixtureBase(CatalogProvider provider) : Cat
 
     internal async Task<CatalogSeeder> SeedAsync() => await CatalogSeeder.OpenAsync(Options);
 
+    // The container server does not migrate (the account server does), so the test does it
+    // first, as a deployment's account server would have.
     protected async Task<HttpClient> ServerAsync()
     {
-        _server ??= await ContainerServerProcess.StartAsync(Options);
+        if (_server is null)
+        {
+            await CatalogSeeder.MigrateAsync(Options);
+            _server = await ContainerServerProcess.StartAsync(Options);
+        }
+
         return _server.Client;
     }
 
