@@ -15,10 +15,10 @@ public static partial class ListingContentType
     private static readonly string[] Offered = ["text/plain", "application/json", "application/xml", "text/xml"];
 
     /// <summary>
-    /// The chosen media type; or an error for a malformed header; or neither when nothing
+    /// The chosen media type; BadRequest for a malformed header; NotAcceptable when nothing
     /// offered is acceptable (Swift answers 406).
     /// </summary>
-    public static (string? MediaType, CloudFsError? Error) Choose(string? format, string? accept)
+    public static Outcome<string> Choose(string? format, string? accept)
     {
         if (!string.IsNullOrEmpty(format))
         {
@@ -32,7 +32,7 @@ public static partial class ListingContentType
 
         if (string.IsNullOrEmpty(accept))
         {
-            return (Offered[0], null);
+            return Offered[0];
         }
 
         var patterns = new List<(string Type, string Subtype, double Quality, bool Specific)>();
@@ -41,7 +41,7 @@ public static partial class ListingContentType
             var match = AcceptRange().Match(part);
             if (!match.Success || !TryQuality(match.Groups[3].Value, out var quality))
             {
-                return (null, CloudFsError.BadRequest("Invalid Accept header"));
+                return CloudFsError.BadRequest("Invalid Accept header");
             }
 
             var type = match.Groups[1].Value;
@@ -57,12 +57,12 @@ public static partial class ListingContentType
                 if ((pattern.Type == "*" || pattern.Type == offered[..slash])
                     && (pattern.Subtype == "*" || pattern.Subtype == offered[(slash + 1)..]))
                 {
-                    return (offered, null);
+                    return offered;
                 }
             }
         }
 
-        return (null, null);
+        return new CloudFsError(CloudFsErrorKind.NotAcceptable);
     }
 
     public static ListingFormat FormatOf(string mediaType) => mediaType switch

@@ -14,31 +14,28 @@ public static class ListingRequest
 
     /// <summary>
     /// Parses decoded query parameters (last value wins, as in Swift) and the Accept header.
-    /// NotAcceptable is set when no listing format suits the Accept header (Swift: 406).
+    /// When no listing format suits the Accept header the error is NotAcceptable (Swift: 406).
     /// </summary>
-    public static (ListingParameters? Parameters, CloudFsError? Error, bool NotAcceptable) Parse(
+    public static Outcome<ListingParameters> Parse(
         QueryParameters parameters, string? accept, bool allowPath)
     {
         foreach (var name in Names)
         {
             if (parameters.Invalid.Contains(name))
             {
-                return (null, CloudFsError.BadRequest($"\"{name}\" parameter not valid UTF-8"), false);
+                return CloudFsError.BadRequest($"\"{name}\" parameter not valid UTF-8");
             }
         }
 
         var query = parameters.Values;
         query.TryGetValue("format", out var format);
-        var (mediaType, error) = ListingContentType.Choose(format, accept);
-        if (error is not null)
+        var chosen = ListingContentType.Choose(format, accept);
+        if (!chosen.IsSuccess)
         {
-            return (null, error, false);
+            return chosen.Error;
         }
 
-        if (mediaType is null)
-        {
-            return (null, null, true);
-        }
+        var mediaType = chosen.Value;
 
         var limit = ListingParameters.MaxLimit;
         if (query.TryGetValue("limit", out var given) && given.Length > 0 && given.All(char.IsAsciiDigit))
@@ -46,7 +43,7 @@ public static class ListingRequest
             var trimmed = given.TrimStart('0');
             if (trimmed.Length > 9 || (trimmed.Length > 0 && int.Parse(trimmed) > ListingParameters.MaxLimit))
             {
-                return (null, new CloudFsError(CloudFsErrorKind.PreconditionFailed, $"Maximum limit is {ListingParameters.MaxLimit}"), false);
+                return new CloudFsError(CloudFsErrorKind.PreconditionFailed, $"Maximum limit is {ListingParameters.MaxLimit}");
             }
 
             limit = trimmed.Length == 0 ? 0 : int.Parse(trimmed);
@@ -63,6 +60,6 @@ public static class ListingRequest
             ListingContentType.FormatOf(mediaType),
             mediaType,
             FormatGiven: query.ContainsKey("format"));
-        return (listing, null, false);
+        return listing;
     }
 }

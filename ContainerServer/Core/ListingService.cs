@@ -13,25 +13,25 @@ namespace CloudFs.ContainerServer.Core;
 public sealed class ListingService(CatalogReads catalog, ScopeRepository scopes, ListingRepository listings, TimeProvider time)
 {
     /// <summary>Container status plus, when <paramref name="parameters"/> is given, its listing.</summary>
-    public async Task<(ListingResult? Result, CloudFsError? Error)> ContainerAsync(
+    public async Task<Outcome<ListingResult>> ContainerAsync(
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
         if (session is null)
         {
-            return (null, CatalogNotReady.Error);
+            return CatalogNotReady.Error;
         }
 
         var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
-            return (null, CloudFsError.NotFound());
+            return CloudFsError.NotFound();
         }
 
         var status = ScopeStatus.From(path.Container!, scope);
         if (parameters is null)
         {
-            return (new ListingResult(status, []), null);
+            return new ListingResult(status, []);
         }
 
         var now = time.GetUtcNow().ToUnixTimeSeconds();
@@ -39,35 +39,35 @@ public sealed class ListingService(CatalogReads catalog, ScopeRepository scopes,
         var items = await ListingWalker.WalkAsync(parameters,
             (range, token) => listings.ObjectsAsync(session, containerId, range, isAdmin, now, token),
             hidden, ct);
-        return (new ListingResult(status, items), null);
+        return new ListingResult(status, items);
     }
 
     /// <summary>Account status plus, when <paramref name="parameters"/> is given, its container listing.</summary>
-    public async Task<(ListingResult? Result, CloudFsError? Error)> AccountAsync(
+    public async Task<Outcome<ListingResult>> AccountAsync(
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
         if (session is null)
         {
-            return (null, CatalogNotReady.Error);
+            return CatalogNotReady.Error;
         }
 
         var scope = await scopes.FindAccountAsync(session, path.Account, ct);
         if (scope is null || (!isAdmin && !scope.AccountEnabled))
         {
-            return (null, CloudFsError.NotFound());
+            return CloudFsError.NotFound();
         }
 
         var status = ScopeStatus.From(path.Account, scope);
         if (parameters is null)
         {
-            return (new ListingResult(status, []), null);
+            return new ListingResult(status, []);
         }
 
         // Accounts have no 'path' parameter; containers hang directly below the account.
         var items = await ListingWalker.WalkAsync(parameters with { Path = null },
             (range, token) => listings.ContainersAsync(session, scope.AccountId, range, isAdmin, token),
             hidden: null, ct);
-        return (new ListingResult(status, items), null);
+        return new ListingResult(status, items);
     }
 }

@@ -14,33 +14,33 @@ namespace CloudFs.ContainerServer.Core;
 /// </summary>
 public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository objects, TimeProvider time)
 {
-    public async Task<(ResolvedObject? Object, CloudFsError? Error)> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
+    public async Task<Outcome<ResolvedObject>> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
         if (session is null)
         {
-            return (null, CatalogNotReady.Error);
+            return CatalogNotReady.Error;
         }
 
         var rows = await objects.FindAsync(session, path.Account, path.Container!, path.Object!,
             ObjectAncestors.Of(path.Object!), ct);
         if (rows.Count == 0)
         {
-            return (null, CloudFsError.NotFound());
+            return CloudFsError.NotFound();
         }
 
         var row = rows[0];
         var firewalled = row.AccountState != "enabled" || row.ContainerState != "enabled" || row.State != "enabled" || row.DisabledAncestors > 0;
         if ((firewalled && !isAdmin) || row.DeleteAt <= time.GetUtcNow().ToUnixTimeSeconds())
         {
-            return (null, CloudFsError.NotFound());
+            return CloudFsError.NotFound();
         }
 
         var timestamp = new Timestamp(row.XTimestamp);
-        return (new ResolvedObject(
+        return new ResolvedObject(
             CatalogNames.Read(row.Name), row.Bytes, row.Hash, row.ContentType, timestamp.ToIso(), timestamp.ToHeader(),
             row.BlobId, row.DeleteAt, firewalled ? "disabled" : "enabled",
-            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys)), null);
+            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys));
     }
 
     private static Dictionary<string, string> Metadata(IReadOnlyList<ObjectRow> rows, string kind) =>

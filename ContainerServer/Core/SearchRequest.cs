@@ -27,13 +27,13 @@ public sealed record SearchRequest(
     private static readonly string[] Names =
         ["name", "container", "type", "min_size", "max_size", "modified_after", "modified_before", "marker", "limit"];
 
-    public static (SearchRequest? Request, CloudFsError? Error) Parse(QueryParameters query)
+    public static Outcome<SearchRequest> Parse(QueryParameters query)
     {
         foreach (var name in Names)
         {
             if (query.Invalid.Contains(name))
             {
-                return (null, CloudFsError.BadRequest($"\"{name}\" parameter not valid UTF-8"));
+                return CloudFsError.BadRequest($"\"{name}\" parameter not valid UTF-8");
             }
         }
 
@@ -41,7 +41,7 @@ public sealed record SearchRequest(
         var type = Value(values, "type") ?? "object";
         if (type is not ("object" or "directory"))
         {
-            return (null, CloudFsError.BadRequest("type must be object or directory"));
+            return CloudFsError.BadRequest("type must be object or directory");
         }
 
         long? minSize = null, maxSize = null, after = null, before = null, limit = null;
@@ -58,7 +58,7 @@ public sealed record SearchRequest(
 
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > long.MaxValue / 100_000)
             {
-                return (null, CloudFsError.BadRequest($"{name} must be a whole number of {(name.EndsWith("size", StringComparison.Ordinal) ? "bytes" : "unix seconds")}"));
+                return CloudFsError.BadRequest($"{name} must be a whole number of {(name.EndsWith("size", StringComparison.Ordinal) ? "bytes" : "unix seconds")}");
             }
 
             set(number);
@@ -66,17 +66,17 @@ public sealed record SearchRequest(
 
         if (limit is < 1 or > MaxLimit)
         {
-            return (null, CloudFsError.BadRequest($"limit must be from 1 to {MaxLimit}"));
+            return CloudFsError.BadRequest($"limit must be from 1 to {MaxLimit}");
         }
 
         SearchMarker? marker = null;
         if (Value(values, "marker") is { } token && !SearchMarker.TryDecode(token, out marker))
         {
-            return (null, CloudFsError.BadRequest("Invalid marker"));
+            return CloudFsError.BadRequest("Invalid marker");
         }
 
-        return (new SearchRequest(NamePattern.Parse(Value(values, "name")), Value(values, "container"), type, minSize, maxSize,
-            after, before, marker, (int)(limit ?? DefaultLimit)), null);
+        return new SearchRequest(NamePattern.Parse(Value(values, "name")), Value(values, "container"), type, minSize, maxSize,
+            after, before, marker, (int)(limit ?? DefaultLimit));
     }
 
     // An empty value is the same as no value.

@@ -16,13 +16,13 @@ public sealed class SearchService(CatalogReads catalog, ScopeRepository scopes, 
     private const int AccountBatch = 100;
 
     /// <summary>Searches <paramref name="account"/>, or every account when it is null.</summary>
-    public async Task<(SearchResult? Result, CloudFsError? Error)> SearchAsync(string? account, SearchRequest request, bool isAdmin,
+    public async Task<Outcome<SearchResult>> SearchAsync(string? account, SearchRequest request, bool isAdmin,
         CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
         if (session is null)
         {
-            return (null, CatalogNotReady.Error);
+            return CatalogNotReady.Error;
         }
 
         var marker = request.Marker;
@@ -32,12 +32,12 @@ public sealed class SearchService(CatalogReads catalog, ScopeRepository scopes, 
             var scope = await scopes.FindAccountAsync(session, account, ct);
             if (scope is null || (!isAdmin && !scope.AccountEnabled))
             {
-                return (null, CloudFsError.NotFound());
+                return CloudFsError.NotFound();
             }
 
             if (marker is not null && marker.Account != account)
             {
-                return (null, CloudFsError.BadRequest("Invalid marker"));
+                return CloudFsError.BadRequest("Invalid marker");
             }
 
             accounts = new[] { new AccountRow { Id = scope.AccountId, Name = account, State = "enabled" } }.ToAsyncEnumerable();
@@ -61,7 +61,7 @@ public sealed class SearchService(CatalogReads catalog, ScopeRepository scopes, 
             }
         }
 
-        return (page.Result(), null);
+        return page.Result();
     }
 
     private async Task SearchAccountAsync(CatalogSession session, long accountId, string account,

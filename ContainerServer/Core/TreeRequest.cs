@@ -15,28 +15,28 @@ public sealed record TreeRequest(string Path, int Depth, int Limit)
     public const int MaxDepth = 10;
     public const int MaxLimit = 1000;
 
-    public static (TreeRequest? Request, CloudFsError? Error) Parse(QueryParameters query)
+    public static Outcome<TreeRequest> Parse(QueryParameters query)
     {
         foreach (var name in new[] { "path", "depth", "limit" })
         {
             if (query.Invalid.Contains(name))
             {
-                return (null, CloudFsError.BadRequest($"\"{name}\" parameter not valid UTF-8"));
+                return CloudFsError.BadRequest($"\"{name}\" parameter not valid UTF-8");
             }
         }
 
         var path = query.Values.TryGetValue("path", out var p) ? p.TrimEnd('/') : "";
         if (!TryBounded(query, "depth", DefaultDepth, 0, MaxDepth, out var depth))
         {
-            return (null, CloudFsError.BadRequest($"depth must be a whole number from 0 to {MaxDepth}"));
+            return CloudFsError.BadRequest($"depth must be a whole number from 0 to {MaxDepth}");
         }
 
         if (!TryBounded(query, "limit", MaxLimit, 1, MaxLimit, out var limit))
         {
-            return (null, CloudFsError.BadRequest($"limit must be a whole number from 1 to {MaxLimit}"));
+            return CloudFsError.BadRequest($"limit must be a whole number from 1 to {MaxLimit}");
         }
 
-        return (new TreeRequest(path, depth, limit), null);
+        return new TreeRequest(path, depth, limit);
     }
 
     private static bool TryBounded(QueryParameters query, string name, int fallback, int min, int max, out int value)

@@ -19,19 +19,19 @@ public sealed class TreeService(CatalogReads catalog, ScopeRepository scopes, Li
 {
     public const int MaxNodes = 10_000;
 
-    public async Task<(TreeNode? Root, CloudFsError? Error)> TreeAsync(BackendPath path, TreeRequest request, bool isAdmin,
+    public async Task<Outcome<TreeNode>> TreeAsync(BackendPath path, TreeRequest request, bool isAdmin,
         CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
         if (session is null)
         {
-            return (null, CatalogNotReady.Error);
+            return CatalogNotReady.Error;
         }
 
         var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
         {
-            return (null, CloudFsError.NotFound());
+            return CloudFsError.NotFound();
         }
 
         var walk = new TreeWalk(session, containerId, isAdmin, time.GetUtcNow().ToUnixTimeSeconds(), tree);
@@ -47,7 +47,7 @@ public sealed class TreeService(CatalogReads catalog, ScopeRepository scopes, Li
             if (directory is null || (!isAdmin && (directory.State != "enabled" || await HasDisabledAncestorAsync(session,
                     containerId, request.Path, ct))))
             {
-                return (null, CloudFsError.NotFound());
+                return CloudFsError.NotFound();
             }
 
             root = new TreeNode { Name = request.Path, Type = TreeNode.DirectoryType, Id = directory.Id };
@@ -58,11 +58,11 @@ public sealed class TreeService(CatalogReads catalog, ScopeRepository scopes, Li
         (root.Objects, root.Bytes) = await walk.TotalsAsync(range, ct);
         if (root.Type == TreeNode.DirectoryType && root.Objects == 0)
         {
-            return (null, CloudFsError.NotFound());
+            return CloudFsError.NotFound();
         }
 
         await ExpandAsync(walk, root, request, ct);
-        return (root, null);
+        return root;
     }
 
     // Breadth first, so the node budget is spent on the upper levels before the deeper ones.

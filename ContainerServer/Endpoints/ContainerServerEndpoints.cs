@@ -38,8 +38,8 @@ public static class ContainerServerEndpoints
         var isAdmin = string.Equals(context.Request.Headers[BackendHeaders.UserType], "admin", StringComparison.OrdinalIgnoreCase);
         if (path.Object is not null)
         {
-            var (resolved, error) = await resolver.ResolveAsync(path, isAdmin, ct);
-            return resolved is null ? ErrorResults.From(error!) : Results.Json(resolved, ContractJson.Default.ResolvedObject);
+            var resolved = await resolver.ResolveAsync(path, isAdmin, ct);
+            return resolved.IsSuccess ? Results.Json(resolved.Value, ContractJson.Default.ResolvedObject) : ErrorResults.From(resolved.Error);
         }
 
         var query = QueryParameters.Parse(question >= 0 ? target[(question + 1)..] : "");
@@ -53,33 +53,29 @@ public static class ContainerServerEndpoints
             return await SearchAsync(search, path.Account, query, isAdmin, ct);
         }
 
-        var (parameters, parseError, notAcceptable) = ListingRequest.Parse(query, context.Request.Headers.Accept.ToString(),
-            allowPath: path.Container is not null);
-        if (notAcceptable)
+        var parsedListing = ListingRequest.Parse(query, context.Request.Headers.Accept.ToString(), allowPath: path.Container is not null);
+        if (!parsedListing.IsSuccess)
         {
-            return ErrorResults.From(new CloudFsError(CloudFsErrorKind.NotAcceptable));
+            return ErrorResults.From(parsedListing.Error);
         }
 
-        if (parameters is null)
-        {
-            return ErrorResults.From(parseError!);
-        }
+        var parameters = parsedListing.Value;
 
         var head = HttpMethods.IsHead(context.Request.Method);
         if (path.Container is not null)
         {
-            var (container, error) = await listings.ContainerAsync(path, head ? null : parameters, isAdmin, ct);
-            return container is null
-                ? ErrorResults.From(error!)
-                : new ListingResponse(ScopeHeaders.Container(container.Status, parameters.FormatGiven), parameters.ContentType,
-                    ListingBody.Container(container.Items, parameters.Format, path.Container), head);
+            var container = await listings.ContainerAsync(path, head ? null : parameters, isAdmin, ct);
+            return !container.IsSuccess
+                ? ErrorResults.From(container.Error)
+                : new ListingResponse(ScopeHeaders.Container(container.Value.Status, parameters.FormatGiven), parameters.ContentType,
+                    ListingBody.Container(container.Value.Items, parameters.Format, path.Container), head);
         }
 
-        var (account, accountError) = await listings.AccountAsync(path, head ? null : parameters, isAdmin, ct);
-        return account is null
-            ? ErrorResults.From(accountError!)
-            : new ListingResponse(ScopeHeaders.Account(account.Status, parameters.FormatGiven), parameters.ContentType,
-                ListingBody.Account(account.Items, parameters.Format, path.Account), head);
+        var account = await listings.AccountAsync(path, head ? null : parameters, isAdmin, ct);
+        return !account.IsSuccess
+            ? ErrorResults.From(account.Error)
+            : new ListingResponse(ScopeHeaders.Account(account.Value.Status, parameters.FormatGiven), parameters.ContentType,
+                ListingBody.Account(account.Value.Items, parameters.Format, path.Account), head);
     }
 
     // GET /search?...: every account (the proxy lets only admins in).
@@ -94,25 +90,25 @@ public static class ContainerServerEndpoints
 
     private static async Task<IResult> TreeAsync(TreeService tree, BackendPath path, QueryParameters query, bool isAdmin, CancellationToken ct)
     {
-        var (request, parseError) = TreeRequest.Parse(query);
-        if (request is null)
+        var request = TreeRequest.Parse(query);
+        if (!request.IsSuccess)
         {
-            return ErrorResults.From(parseError!);
+            return ErrorResults.From(request.Error);
         }
 
-        var (root, error) = await tree.TreeAsync(path, request, isAdmin, ct);
-        return root is null ? ErrorResults.From(error!) : Results.Json(root);
+        var root = await tree.TreeAsync(path, request.Value, isAdmin, ct);
+        return root.IsSuccess ? Results.Json(root.Value) : ErrorResults.From(root.Error);
     }
 
     private static async Task<IResult> SearchAsync(SearchService search, string? account, QueryParameters query, bool isAdmin, CancellationToken ct)
     {
-        var (request, parseError) = SearchRequest.Parse(query);
-        if (request is null)
+        var request = SearchRequest.Parse(query);
+        if (!request.IsSuccess)
         {
-            return ErrorResults.From(parseError!);
+            return ErrorResults.From(request.Error);
         }
 
-        var (result, error) = await search.SearchAsync(account, request, isAdmin, ct);
-        return result is null ? ErrorResults.From(error!) : Results.Json(result);
+        var result = await search.SearchAsync(account, request.Value, isAdmin, ct);
+        return result.IsSuccess ? Results.Json(result.Value) : ErrorResults.From(result.Error);
     }
 }

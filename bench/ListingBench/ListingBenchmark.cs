@@ -45,7 +45,7 @@ public static class ListingBenchmark
             foreach (var (label, query) in Pages(shape))
             {
                 var path = new BackendPath("sda", 1, Account, shape.Name, null);
-                var (parameters, _, _) = ListingRequest.Parse(QueryParameters.Parse(query + "&format=json"), null, allowPath: true);
+                var (parameters, _) = ListingRequest.Parse(QueryParameters.Parse(query + "&format=json"), null, allowPath: true);
                 var entries = 0;
                 var timing = await TimeAsync(runs, async () =>
                 {

@@ -1,3 +1,4 @@
+using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Core;
 
 namespace CloudFs.UnitTests.ContainerServer;
@@ -26,12 +27,12 @@ public sealed class ListingContentTypeTests
 
     [TestCase("image/png")]
     [TestCase("Application/JSON")]
-    public void Choose_NothingAcceptable_ReturnsNeither(string accept)
+    public void Choose_NothingAcceptable_NotAcceptable(string accept)
     {
         var (mediaType, error) = ListingContentType.Choose(null, accept);
 
         Assert.That(mediaType, Is.Null);
-        Assert.That(error, Is.Null);
+        Assert.That(error?.Kind, Is.EqualTo(CloudFsErrorKind.NotAcceptable));
     }
 
     [TestCase("json")]

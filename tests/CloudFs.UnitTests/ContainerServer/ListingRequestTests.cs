@@ -16,7 +16,7 @@ public sealed class ListingRequestTests
     [TestCase("limit=1.5", 10000)]
     public void Parse_Limit_DefaultsLikeSwift(string query, int expected)
     {
-        var (parameters, _, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
+        var (parameters, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
 
         Assert.That(parameters!.Limit, Is.EqualTo(expected));
     }
@@ -25,7 +25,7 @@ public sealed class ListingRequestTests
     [TestCase("limit=99999999999999999999")]
     public void Parse_LimitAboveMaximum_PreconditionFailed(string query)
     {
-        var (parameters, error, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
+        var (parameters, error) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
 
         Assert.That(parameters, Is.Null);
         Assert.That(error!.Kind, Is.EqualTo(CloudFsErrorKind.PreconditionFailed));
@@ -44,7 +44,7 @@ public sealed class ListingRequestTests
     [TestCase("reverse=", false)]
     public void Parse_Reverse_TrueValuesOfSwift(string query, bool expected)
     {
-        var (parameters, _, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
+        var (parameters, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
 
         Assert.That(parameters!.Reverse, Is.EqualTo(expected));
     }
@@ -54,7 +54,7 @@ public sealed class ListingRequestTests
     {
         var query = "marker=a%2Fb&end_marker=z&prefix=%C3%A9+x&delimiter=%2F&path=p&format=xml";
 
-        var (parameters, _, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
+        var (parameters, _) = ListingRequest.Parse(QueryParameters.Parse(query), null, allowPath: true);
 
         Assert.That(parameters, Is.EqualTo(new ListingParameters(10000, "a/b", "z", "é x", "/", "p", false, ListingFormat.Xml,
             "application/xml", FormatGiven: true)));
@@ -63,7 +63,7 @@ public sealed class ListingRequestTests
     [Test]
     public void Parse_PathOnAccount_Ignored()
     {
-        var (parameters, _, _) = ListingRequest.Parse(QueryParameters.Parse("path=a"), null, allowPath: false);
+        var (parameters, _) = ListingRequest.Parse(QueryParameters.Parse("path=a"), null, allowPath: false);
 
         Assert.That(parameters!.Path, Is.Null);
     }
@@ -71,17 +71,18 @@ public sealed class ListingRequestTests
     [Test]
     public void Parse_InvalidUtf8InListingParameter_BadRequest()
     {
-        var (_, error, _) = ListingRequest.Parse(QueryParameters.Parse("prefix=%FF"), null, allowPath: true);
+        var (_, error) = ListingRequest.Parse(QueryParameters.Parse("prefix=%FF"), null, allowPath: true);
 
         Assert.That(error!.Kind, Is.EqualTo(CloudFsErrorKind.BadRequest));
         Assert.That(error.Message, Is.EqualTo("\"prefix\" parameter not valid UTF-8"));
     }
 
     [Test]
-    public void Parse_UnacceptableAccept_FlagsNotAcceptable()
+    public void Parse_UnacceptableAccept_NotAcceptable()
     {
-        var (parameters, error, notAcceptable) = ListingRequest.Parse(QueryParameters.Parse(""), "image/png", allowPath: true);
+        var (parameters, error) = ListingRequest.Parse(QueryParameters.Parse(""), "image/png", allowPath: true);
 
-        Assert.That((parameters, error, notAcceptable), Is.EqualTo(((ListingParameters?)null, (CloudFsError?)null, true)));
+        Assert.That(parameters, Is.Null);
+        Assert.That(error?.Kind, Is.EqualTo(CloudFsErrorKind.NotAcceptable));
     }
 }

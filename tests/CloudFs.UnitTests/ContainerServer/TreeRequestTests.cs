@@ -9,7 +9,7 @@ public sealed class TreeRequestTests
     [TestCase("tree&path=&depth=&limit=", "", 1, 1000)]
     [TestCase("tree&depth=0", "", 0, 1000)]
     public void Parse_Valid_Read(string query, string path, int depth, int limit) =>
-        Assert.That(TreeRequest.Parse(QueryParameters.Parse(query)).Request, Is.EqualTo(new TreeRequest(path, depth, limit)));
+        Assert.That(TreeRequest.Parse(QueryParameters.Parse(query)).Value, Is.EqualTo(new TreeRequest(path, depth, limit)));
 
     [TestCase("depth=11")]
     [TestCase("depth=-1")]
