@@ -40,8 +40,8 @@ public sealed partial class ExpiredObjectReaper(CatalogWork work, NamespaceRepos
                 await quotas.LockAsync(session, owners.AccountId, token);
                 await quotas.LockAsync(session, owners.ContainerId, token);
                 await names.DeleteAsync(session, id, token);
-                await quotas.AddAsync(session, owners.AccountId, -row.Size, -1, 0, 0, token);
-                await quotas.AddAsync(session, owners.ContainerId, -row.Size, -1, 0, 0, token);
+                await quotas.AddAsync(session, owners.AccountId, -UsageDelta.Used(row.Size, 1), token);
+                await quotas.AddAsync(session, owners.ContainerId, -UsageDelta.Used(row.Size, 1), token);
                 if (row.BlobId is not null)
                 {
                     await garbage.EnqueueAsync(session, [row.BlobId], ms, token);

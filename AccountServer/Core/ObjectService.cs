@@ -51,8 +51,9 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 ExpiresAt = now + (options.Value.ReservationLifeSeconds * 1000L),
             };
             await reservations.InsertAsync(session, reservation, token);
-            await quotas.AddAsync(session, place.Account.Id, 0, 0, bytes, objects, token);
-            await quotas.AddAsync(session, place.Container.Id, 0, 0, bytes, objects, token);
+            var held = UsageDelta.Reserved(bytes, objects);
+            await quotas.AddAsync(session, place.Account.Id, held, token);
+            await quotas.AddAsync(session, place.Container.Id, held, token);
             await session.CommitAsync(token);
             return reservation.Id;
         }, ct);
@@ -194,13 +195,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await quotas.LockAsync(session, place.Account!.Id, token);
             await quotas.LockAsync(session, place.Container.Id, token);
             await names.DeleteAsync(session, place.DirectoryIds[^1], token);
-            await quotas.AddAsync(session, place.Account.Id, -bytes, -objects, 0, 0, token);
-            await quotas.AddAsync(session, place.Container.Id, -bytes, -objects, 0, 0, token);
+            var removed = UsageDelta.Used(bytes, objects);
+            await quotas.AddAsync(session, place.Account.Id, -removed, token);
+            await quotas.AddAsync(session, place.Container.Id, -removed, token);
             await names.PruneEmptyDirectoriesAsync(session, place.DirectoryIds[..^1], token);
             await records.InsertAsync(session, AccountService.Record(ctx, account, "directory.delete", $"/{container}/{prefix}/", place.DirectoryIds[^1],
                 200, now, bytes), token);
             await session.CommitAsync(token);
-            return new UsageDelta(bytes, objects);
+            return removed;
         }, ct);
 
     private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, ObjectCommit commit, long now, CancellationToken ct)
@@ -237,8 +239,9 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
-        await quotas.AddAsync(session, place.Account.Id, deltaBytes, deltaObjects, 0, 0, ct);
-        await quotas.AddAsync(session, place.Container.Id, deltaBytes, deltaObjects, 0, 0, ct);
+        var added = UsageDelta.Used(deltaBytes, deltaObjects);
+        await quotas.AddAsync(session, place.Account.Id, added, ct);
+        await quotas.AddAsync(session, place.Container.Id, added, ct);
         var replaced = existing?.BlobId is { } old && old != commit.BlobId ? old : null;
         if (replaced is not null)
         {
@@ -255,8 +258,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         await names.DeleteAsync(session, row.Id, ct);
         await quotas.LockAsync(session, place.Account!.Id, ct);
         await quotas.LockAsync(session, place.Container!.Id, ct);
-        await quotas.AddAsync(session, place.Account.Id, -row.Size, -1, 0, 0, ct);
-        await quotas.AddAsync(session, place.Container.Id, -row.Size, -1, 0, 0, ct);
+        await quotas.AddAsync(session, place.Account.Id, -UsageDelta.Used(row.Size, 1), ct);
+        await quotas.AddAsync(session, place.Container.Id, -UsageDelta.Used(row.Size, 1), ct);
         if (row.BlobId is not null)
         {
             await garbage.EnqueueAsync(session, [row.BlobId], now, ct);
@@ -277,8 +280,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     {
         if (await reservations.TakeAsync(session, reservationId, ct) is { } taken)
         {
-            await quotas.AddAsync(session, taken.AccountId, 0, 0, -taken.Bytes, -taken.Objects, ct);
-            await quotas.AddAsync(session, taken.ContainerId, 0, 0, -taken.Bytes, -taken.Objects, ct);
+            await FreeAsync(session, taken, ct);
         }
     }
 
@@ -286,9 +288,16 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     {
         foreach (var expired in await reservations.TakeExpiredAsync(session, accountId, now, ct))
         {
-            await quotas.AddAsync(session, expired.AccountId, 0, 0, -expired.Bytes, -expired.Objects, ct);
-            await quotas.AddAsync(session, expired.ContainerId, 0, 0, -expired.Bytes, -expired.Objects, ct);
+            await FreeAsync(session, expired, ct);
         }
+    }
+
+    // A reservation's room leaves both the account's and the container's reserved counters.
+    private async Task FreeAsync(CatalogSession session, Reservation reservation, CancellationToken ct)
+    {
+        var freed = -UsageDelta.Reserved(reservation.Bytes, reservation.Objects);
+        await quotas.AddAsync(session, reservation.AccountId, freed, ct);
+        await quotas.AddAsync(session, reservation.ContainerId, freed, ct);
     }
 
     private static bool IsExpired(StobjRow row, DateTimeOffset now) => row.DeleteAt is { } at && at <= now.ToUnixTimeSeconds();

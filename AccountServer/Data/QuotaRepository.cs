@@ -29,12 +29,13 @@ public sealed class QuotaRepository
         return new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
     }
 
-    public Task AddAsync(CatalogSession session, long stobjId, long usedBytes, long usedObjects, long reservedBytes, long reservedObjects, CancellationToken ct) =>
+    /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/>.</summary>
+    public Task AddAsync(CatalogSession session, long stobjId, UsageDelta delta, CancellationToken ct) =>
         session.ExecuteAsync("""
-            UPDATE quota SET used_bytes = used_bytes + @UsedBytes, used_objects = used_objects + @UsedObjects,
+            UPDATE quota SET used_bytes = used_bytes + @Bytes, used_objects = used_objects + @Objects,
                              reserved_bytes = reserved_bytes + @ReservedBytes, reserved_objects = reserved_objects + @ReservedObjects
             WHERE stobj_id = @Id
-            """, new { Id = stobjId, UsedBytes = usedBytes, UsedObjects = usedObjects, ReservedBytes = reservedBytes, ReservedObjects = reservedObjects }, ct);
+            """, new { Id = stobjId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects }, ct);
 
     public Task SetLimitsAsync(CatalogSession session, long stobjId, long? maxBytes, long? maxObjects, CancellationToken ct) =>
         session.ExecuteAsync("UPDATE quota SET max_bytes = @MaxBytes, max_objects = @MaxObjects WHERE stobj_id = @Id",
