@@ -28,16 +28,21 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<GarbageRepository>();
         services.AddSingleton<RecordRepository>();
         services.AddSingleton<TreeRepository>();
+        services.AddSingleton<SettingRepository>();
+        services.AddSingleton<BlobRepository>();
 
         services.AddSingleton<NamespaceLocator>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ContainerService>();
+        services.AddSingleton<ObjectRemover>();
         services.AddSingleton<ObjectService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AuthService>();
         services.AddSingleton<FirewallService>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<UsageAudit>();
+        services.AddSingleton<BlobReferenceService>();
+        services.AddSingleton<GarbageService>();
         services.AddSingleton<TreeService>();
         services.AddSingleton<UserBootstrapper>();
 

@@ -12,7 +12,8 @@ namespace CloudFs.AccountServer.Core;
 /// operation record, so listings, counts and quotas never lag the write.
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
-    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, IOptions<AccountServerOptions> options, TimeProvider time)
+    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, IOptions<AccountServerOptions> options,
+    TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<string>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
@@ -51,8 +52,9 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 ExpiresAt = now + (options.Value.ReservationLifeSeconds * 1000L),
             };
             await reservations.InsertAsync(session, reservation, token);
-            await quotas.AddAsync(session, place.Account.Id, 0, 0, bytes, objects, token);
-            await quotas.AddAsync(session, place.Container.Id, 0, 0, bytes, objects, token);
+            var held = UsageDelta.Reserved(bytes, objects);
+            await quotas.AddAsync(session, place.Account.Id, held, token);
+            await quotas.AddAsync(session, place.Container.Id, held, token);
             await session.CommitAsync(token);
             return reservation.Id;
         }, ct);
@@ -121,9 +123,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var deleteAt = update.DeleteAt switch { null => row.DeleteAt, 0 => null, var at => at };
-            await session.ExecuteAsync("""
-                UPDATE stobj SET content_type = @ContentType, delete_at = @DeleteAt, modified_at = @Now WHERE id = @Id
-                """, new { row.Id, ContentType = update.ContentType ?? row.ContentType, DeleteAt = deleteAt, Now = now.ToUnixTimeMilliseconds() }, token);
+            await names.SetObjectAttributesAsync(session, row.Id, update.ContentType ?? row.ContentType, deleteAt, now.ToUnixTimeMilliseconds(), token);
             await records.InsertAsync(session, AccountService.Record(ctx, account, "object.post", $"/{container}/{name}", row.Id, 202,
                 now.ToUnixTimeMilliseconds()), token);
             await session.CommitAsync(token);
@@ -159,9 +159,9 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var expired = IsExpired(row, now);
-            await RemoveRowAsync(session, place, row, now.ToUnixTimeMilliseconds(), token);
-            await records.InsertAsync(session, AccountService.Record(ctx, account, "object.delete", $"/{container}/{name}", row.Id,
-                expired ? 404 : 204, now.ToUnixTimeMilliseconds(), row.Size), token);
+            await remover.RemoveAsync(session, ObjectRemoval.Of(row, Owners(place), place.DirectoryIds),
+                AccountService.Record(ctx, account, "object.delete", $"/{container}/{name}", row.Id, expired ? 404 : 204, now.ToUnixTimeMilliseconds(), row.Size),
+                token);
             await session.CommitAsync(token);
 
             // An expired object is gone for clients already; its row is reaped all the same.
@@ -190,17 +190,12 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             var prefix = path.DirectoryPath(path.Directories.Count);
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var (bytes, objects) = await names.UsageBelowAsync(session, place.Container!.Id, prefix, token);
-            await garbage.EnqueueAsync(session, await names.BlobsBelowAsync(session, place.Container.Id, prefix, token), now, token);
-            await quotas.LockAsync(session, place.Account!.Id, token);
-            await quotas.LockAsync(session, place.Container.Id, token);
-            await names.DeleteAsync(session, place.DirectoryIds[^1], token);
-            await quotas.AddAsync(session, place.Account.Id, -bytes, -objects, 0, 0, token);
-            await quotas.AddAsync(session, place.Container.Id, -bytes, -objects, 0, 0, token);
-            await names.PruneEmptyDirectoriesAsync(session, place.DirectoryIds[..^1], token);
-            await records.InsertAsync(session, AccountService.Record(ctx, account, "directory.delete", $"/{container}/{prefix}/", place.DirectoryIds[^1],
-                200, now, bytes), token);
+            var removal = new ObjectRemoval(place.DirectoryIds[^1], Owners(place), UsageDelta.Used(bytes, objects),
+                await names.BlobsBelowAsync(session, place.Container.Id, prefix, token), place.DirectoryIds[..^1]);
+            await remover.RemoveAsync(session, removal,
+                AccountService.Record(ctx, account, "directory.delete", $"/{container}/{prefix}/", removal.RowId, 200, now, bytes), token);
             await session.CommitAsync(token);
-            return new UsageDelta(bytes, objects);
+            return removal.Usage;
         }, ct);
 
     private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, ObjectCommit commit, long now, CancellationToken ct)
@@ -237,8 +232,9 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
-        await quotas.AddAsync(session, place.Account.Id, deltaBytes, deltaObjects, 0, 0, ct);
-        await quotas.AddAsync(session, place.Container.Id, deltaBytes, deltaObjects, 0, 0, ct);
+        var added = UsageDelta.Used(deltaBytes, deltaObjects);
+        await quotas.AddAsync(session, place.Account.Id, added, ct);
+        await quotas.AddAsync(session, place.Container.Id, added, ct);
         var replaced = existing?.BlobId is { } old && old != commit.BlobId ? old : null;
         if (replaced is not null)
         {
@@ -250,20 +246,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         return new CommitResult(id, existing is null, replaced);
     }
 
-    private async Task RemoveRowAsync(CatalogSession session, NamespacePlace place, StobjRow row, long now, CancellationToken ct)
-    {
-        await names.DeleteAsync(session, row.Id, ct);
-        await quotas.LockAsync(session, place.Account!.Id, ct);
-        await quotas.LockAsync(session, place.Container!.Id, ct);
-        await quotas.AddAsync(session, place.Account.Id, -row.Size, -1, 0, 0, ct);
-        await quotas.AddAsync(session, place.Container.Id, -row.Size, -1, 0, 0, ct);
-        if (row.BlobId is not null)
-        {
-            await garbage.EnqueueAsync(session, [row.BlobId], now, ct);
-        }
-
-        await names.PruneEmptyDirectoriesAsync(session, place.DirectoryIds, ct);
-    }
+    private static RowOwners Owners(NamespacePlace place) => new(place.Account!.Id, place.Container!.Id, place.AccountName);
 
     private async Task<Outcome<CommitResult>> ReleaseOnlyAsync(string reservationId, CloudFsError error, CancellationToken ct) =>
         await work.RunAsync<Outcome<CommitResult>>(async (session, token) =>
@@ -277,8 +260,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     {
         if (await reservations.TakeAsync(session, reservationId, ct) is { } taken)
         {
-            await quotas.AddAsync(session, taken.AccountId, 0, 0, -taken.Bytes, -taken.Objects, ct);
-            await quotas.AddAsync(session, taken.ContainerId, 0, 0, -taken.Bytes, -taken.Objects, ct);
+            await FreeAsync(session, taken, ct);
         }
     }
 
@@ -286,9 +268,16 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     {
         foreach (var expired in await reservations.TakeExpiredAsync(session, accountId, now, ct))
         {
-            await quotas.AddAsync(session, expired.AccountId, 0, 0, -expired.Bytes, -expired.Objects, ct);
-            await quotas.AddAsync(session, expired.ContainerId, 0, 0, -expired.Bytes, -expired.Objects, ct);
+            await FreeAsync(session, expired, ct);
         }
+    }
+
+    // A reservation's room leaves both the account's and the container's reserved counters.
+    private async Task FreeAsync(CatalogSession session, Reservation reservation, CancellationToken ct)
+    {
+        var freed = -UsageDelta.Reserved(reservation.Bytes, reservation.Objects);
+        await quotas.AddAsync(session, reservation.AccountId, freed, ct);
+        await quotas.AddAsync(session, reservation.ContainerId, freed, ct);
     }
 
     private static bool IsExpired(StobjRow row, DateTimeOffset now) => row.DeleteAt is { } at && at <= now.ToUnixTimeSeconds();

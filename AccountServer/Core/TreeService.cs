@@ -176,13 +176,15 @@ public sealed class TreeService(CatalogWork work, NamespaceLocator locator, Name
     {
         if (copy)
         {
-            await quotas.AddAsync(session, target.Account!.Id, addBytes, addObjects, 0, 0, ct);
-            await quotas.AddAsync(session, target.Container!.Id, addBytes, addObjects, 0, 0, ct);
+            var added = UsageDelta.Used(addBytes, addObjects);
+            await quotas.AddAsync(session, target.Account!.Id, added, ct);
+            await quotas.AddAsync(session, target.Container!.Id, added, ct);
         }
         else if (source.Container!.Id != target.Container!.Id)
         {
-            await quotas.AddAsync(session, source.Container.Id, -size, -addObjects, 0, 0, ct);
-            await quotas.AddAsync(session, target.Container.Id, size, addObjects, 0, 0, ct);
+            var moved = UsageDelta.Used(size, addObjects);
+            await quotas.AddAsync(session, source.Container.Id, -moved, ct);
+            await quotas.AddAsync(session, target.Container.Id, moved, ct);
         }
     }
 }

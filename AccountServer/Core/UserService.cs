@@ -9,7 +9,7 @@ namespace CloudFs.AccountServer.Core;
 /// setting is on). Deleting an account's last user removes the account tree with it.
 /// </summary>
 public sealed class UserService(CatalogWork work, UserRepository users, TokenRepository tokens, AccountService accounts,
-    NamespaceRepository names, GarbageRepository garbage, RecordRepository records, Microsoft.Extensions.Options.IOptions<AccountServerOptions> options, TimeProvider time)
+    NamespaceRepository names, SettingRepository settings, GarbageRepository garbage, RecordRepository records, Microsoft.Extensions.Options.IOptions<AccountServerOptions> options, TimeProvider time)
 {
     public const string SelfRegistrationSetting = "self_registration";
 
@@ -34,7 +34,7 @@ public sealed class UserService(CatalogWork work, UserRepository users, TokenRep
     public Task<Outcome<UserRow>> RegisterAsync(WriteContext ctx, NewUser user, CancellationToken ct) =>
         work.RunAsync<Outcome<UserRow>>(async (session, token) =>
         {
-            var setting = await session.ScalarAsync<string>("SELECT value FROM webconf WHERE name = @Name", new { Name = SelfRegistrationSetting }, token);
+            var setting = await settings.FindAsync(session, SelfRegistrationSetting, token);
             if (!string.Equals(setting, "true", StringComparison.OrdinalIgnoreCase))
             {
                 return Access.Forbidden("Self-registration is switched off.");
@@ -108,9 +108,7 @@ public sealed class UserService(CatalogWork work, UserRepository users, TokenRep
             if ((await users.ListAsync(session, account, token)).Count == 0
                 && await names.FindAccountAsync(session, accountName, token) is { } accountRow)
             {
-                var blobs = await session.QueryAsync<string>(
-                    "SELECT blob_id FROM stobj WHERE account_id = @Id AND blob_id IS NOT NULL", new { accountRow.Id }, token);
-                await garbage.EnqueueAsync(session, blobs, now, token);
+                await garbage.EnqueueAsync(session, await names.BlobsOfAccountAsync(session, accountRow.Id, token), now, token);
                 await names.DeleteAsync(session, accountRow.Id, token);
                 await records.InsertAsync(session, AccountService.Record(ctx, accountName, "account.delete", "", accountRow.Id, 204, now), token);
             }

@@ -121,10 +121,80 @@ public sealed class NamespaceRepository
             WHERE container_id = @ContainerId AND type = 'object' AND path >= @From AND path < @To AND blob_id IS NOT NULL
             """, new { ContainerId = containerId, From = pathPrefix + "/", To = pathPrefix + "0" }, ct)).ToList();
 
+    /// <summary>Rewrites what an object metadata POST may change: content type and expiry.</summary>
+    public Task<int> SetObjectAttributesAsync(CatalogSession session, long id, string? contentType, long? deleteAt, long now, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            UPDATE stobj SET content_type = @ContentType, delete_at = @DeleteAt, modified_at = @Now WHERE id = @Id
+            """, new { Id = id, ContentType = contentType, DeleteAt = deleteAt, Now = now }, ct);
+
+    /// <summary>Blob ids of every object in an account (handed to garbage collection when the account goes).</summary>
+    public async Task<IReadOnlyList<string>> BlobsOfAccountAsync(CatalogSession session, long accountId, CancellationToken ct) =>
+        (await session.QueryAsync<string>(
+            "SELECT blob_id FROM stobj WHERE account_id = @Id AND blob_id IS NOT NULL", new { Id = accountId }, ct)).ToList();
+
+    /// <summary>Objects whose X-Delete-At (unix seconds) has passed, soonest expired first.</summary>
+    public async Task<IReadOnlyList<long>> ExpiredObjectIdsAsync(CatalogSession session, long nowSeconds, int limit, CancellationToken ct) =>
+        (await session.QueryAsync<long>(
+            "SELECT id FROM stobj WHERE delete_at IS NOT NULL AND delete_at <= @Now AND type = 'object' ORDER BY delete_at LIMIT @Limit",
+            new { Now = nowSeconds, Limit = limit }, ct)).ToList();
+
+    /// <summary>The account and container a row belongs to, with the account's name.</summary>
+    public async Task<RowOwners?> FindOwnersAsync(CatalogSession session, long id, CancellationToken ct)
+    {
+        var row = await session.SingleOrDefaultAsync<OwnersRow>("""
+            SELECT account_id AS AccountId, container_id AS ContainerId, (SELECT name FROM stobj a WHERE a.id = o.account_id) AS AccountName
+            FROM stobj o WHERE id = @Id
+            """, new { Id = id }, ct);
+
+        // Names are VARBINARY on MariaDB (Dapper hands back bytes) and TEXT on SQLite.
+        return row is null ? null : new RowOwners(row.AccountId, row.ContainerId, row.AccountName switch
+        {
+            byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+            string text => text,
+            _ => "",
+        });
+    }
+
+    /// <summary>Directory ids from the top of the container down to <paramref name="parentId"/> (empty when it is no directory).</summary>
+    public async Task<IReadOnlyList<long>> DirectoryChainAsync(CatalogSession session, long? parentId, CancellationToken ct)
+    {
+        var chain = new List<long>();
+        var current = parentId;
+        while (current is { } id)
+        {
+            var row = await session.SingleOrDefaultAsync<ParentRow>("SELECT parent_id AS ParentId, type AS Type FROM stobj WHERE id = @Id", new { Id = id }, ct);
+            if (row is null || row.Type != "directory")
+            {
+                break;
+            }
+
+            chain.Insert(0, id);
+            current = row.ParentId;
+        }
+
+        return chain;
+    }
+
     private sealed class UsageRow
     {
         public long Bytes { get; init; }
 
         public long Objects { get; init; }
+    }
+
+    private sealed class OwnersRow
+    {
+        public long AccountId { get; init; }
+
+        public long ContainerId { get; init; }
+
+        public object? AccountName { get; init; }
+    }
+
+    private sealed class ParentRow
+    {
+        public long? ParentId { get; init; }
+
+        public string Type { get; init; } = "";
     }
 }

@@ -29,16 +29,34 @@ public sealed class QuotaRepository
         return new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
     }
 
-    public Task AddAsync(CatalogSession session, long stobjId, long usedBytes, long usedObjects, long reservedBytes, long reservedObjects, CancellationToken ct) =>
+    /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/>.</summary>
+    public Task AddAsync(CatalogSession session, long stobjId, UsageDelta delta, CancellationToken ct) =>
         session.ExecuteAsync("""
-            UPDATE quota SET used_bytes = used_bytes + @UsedBytes, used_objects = used_objects + @UsedObjects,
+            UPDATE quota SET used_bytes = used_bytes + @Bytes, used_objects = used_objects + @Objects,
                              reserved_bytes = reserved_bytes + @ReservedBytes, reserved_objects = reserved_objects + @ReservedObjects
             WHERE stobj_id = @Id
-            """, new { Id = stobjId, UsedBytes = usedBytes, UsedObjects = usedObjects, ReservedBytes = reservedBytes, ReservedObjects = reservedObjects }, ct);
+            """, new { Id = stobjId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects }, ct);
 
     public Task SetLimitsAsync(CatalogSession session, long stobjId, long? maxBytes, long? maxObjects, CancellationToken ct) =>
         session.ExecuteAsync("UPDATE quota SET max_bytes = @MaxBytes, max_objects = @MaxObjects WHERE stobj_id = @Id",
             new { Id = stobjId, MaxBytes = maxBytes, MaxObjects = maxObjects }, ct);
+
+    /// <summary>An account's and its containers' usage counters next to the sums of their object rows.</summary>
+    public async Task<IReadOnlyList<UsageDrift>> CountedAndActualAsync(CatalogSession session, long accountId, CancellationToken ct) =>
+        (await session.QueryAsync<UsageDrift>("""
+            SELECT s.id AS StobjId, s.type AS Type, q.used_bytes AS CountedBytes, q.used_objects AS CountedObjects,
+                   (SELECT COALESCE(SUM(o.size), 0) FROM stobj o WHERE o.type = 'object' AND
+                      ((s.type = 'container' AND o.container_id = s.id) OR (s.type = 'account' AND o.account_id = s.id))) AS ActualBytes,
+                   (SELECT COUNT(*) FROM stobj o WHERE o.type = 'object' AND
+                      ((s.type = 'container' AND o.container_id = s.id) OR (s.type = 'account' AND o.account_id = s.id))) AS ActualObjects
+            FROM stobj s JOIN quota q ON q.stobj_id = s.id
+            WHERE s.id = @Id OR (s.parent_id = @Id AND s.type = 'container')
+            """, new { Id = accountId }, ct)).ToList();
+
+    /// <summary>Sets a row's usage counters to its actual sums (the audit's repair).</summary>
+    public Task SetUsedAsync(CatalogSession session, UsageDrift drift, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE quota SET used_bytes = @ActualBytes, used_objects = @ActualObjects WHERE stobj_id = @StobjId",
+            new { drift.StobjId, drift.ActualBytes, drift.ActualObjects }, ct);
 
     private sealed class QuotaRow
     {

@@ -39,7 +39,7 @@ public static class AdminEndpoints
         app.MapPost("/firewall/{**rest}", FirewallAsync);
         app.MapGet("/records/{**rest}", RecordsAsync);
         app.MapPost("/usage-check/{**rest}", UsageCheckAsync);
-        app.MapGet("/garbage", GarbageAsync);
+        app.MapPost("/garbage/claim", GarbageClaimAsync);
         return app;
     }
 
@@ -98,26 +98,13 @@ public static class AdminEndpoints
             drifts => Results.Json(new { repaired = repair, drifts }));
     }
 
-    // For the object servers' collectors: unnamed blobs past the grace period; rows past the
-    // reclaim age are purged on the way.
-    private static async Task<IResult> GarbageAsync(HttpContext context, CatalogWork work, GarbageRepository garbage,
-        Microsoft.Extensions.Options.IOptions<AccountServerOptions> options, TimeProvider time)
+    // For the object servers' collectors: unnamed blobs past the grace period. A POST, because
+    // the first page of a pass also purges rows past the reclaim age.
+    private static async Task<IResult> GarbageClaimAsync(HttpContext context, GarbageService garbage)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var marker = context.Request.Query["marker"].ToString();
         var limit = (int)Math.Clamp(Long(context.Request.Query["limit"]) ?? 1000, 1, 10_000);
-        if (marker.Length == 0)
-        {
-            await work.RunAsync(async (session, ct) =>
-            {
-                var purged = await garbage.PurgeAsync(session, now - (options.Value.GarbageReclaimSeconds * 1000L), ct);
-                await session.CommitAsync(ct);
-                return purged;
-            }, context.RequestAborted);
-        }
-
-        var page = await work.ReadAsync((session, ct) =>
-            garbage.CandidatesAsync(session, marker, now - (options.Value.GarbageGraceSeconds * 1000L), limit, ct), context.RequestAborted);
+        var page = await garbage.ClaimAsync(marker, limit, context.RequestAborted);
         return Results.Json(new { blob_ids = page.BlobIds, next_marker = page.NextMarker });
     }
 

@@ -98,7 +98,10 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
         {
             try
             {
-                return await http.GetFromJsonAsync<CandidatePage>($"{baseUrl}/garbage?limit=1000&marker={Uri.EscapeDataString(marker)}", ct);
+                // A POST: the account server purges old queue rows when a pass starts.
+                using var response = await http.PostAsync($"{baseUrl}/garbage/claim?limit=1000&marker={Uri.EscapeDataString(marker)}", null, ct);
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadFromJsonAsync<CandidatePage>(ct);
             }
             catch (HttpRequestException ex)
             {

@@ -185,6 +185,9 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
 
         Assert.That(reaped, Is.EqualTo(1));
         Assert.That(await UsedBytesAsync("c"), Is.EqualTo(20));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM garbage"), Is.EqualTo(1), "the expired object's blob is queued");
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE type = 'directory'"), Is.EqualTo(1), "old/ still holds b");
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM record WHERE action = 'object.expire' AND account = 'AUTH_test'"), Is.EqualTo(1));
     }
 }
