@@ -1,7 +1,11 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
+using CloudFs.AccountServer.Fsck;
 using CloudFs.AccountServer.Journal;
+using CloudFs.Backend;
 using CloudFs.Catalog;
+using CloudFs.Common.Hosting;
+using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.AccountServer;
@@ -28,6 +32,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<GarbageRepository>();
         services.AddSingleton<RecordRepository>();
         services.AddSingleton<TreeRepository>();
+        services.AddSingleton<BlobRepository>();
 
         services.AddSingleton<NamespaceLocator>();
         services.AddSingleton<AccountService>();
@@ -47,6 +52,16 @@ public static class AccountServerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<JournalReplayer>());
         services.AddSingleton<ExpiredObjectReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredObjectReaper>());
+
+        // fsck talks to the object servers: the shared backend client (options in the Backend
+        // section) and the object ring, loaded on first use so a server without one still starts.
+        services.AddBackendClient(BackendOptions.Section);
+        services.AddKeyedSingleton<IRingProvider>(RingRoles.Object, (sp, _) => new RingProvider(
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.RingDir, RingRoles.Object,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.HashPathPrefix,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.HashPathSuffix,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<FsckJob>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using CloudFs.Proxy.Backend;
+using CloudFs.Backend;
 using CloudFs.Proxy.Routing;
 using Microsoft.Extensions.Options;
 
