@@ -8,14 +8,17 @@ namespace CloudFs.Backend;
 public sealed class NodeTimer : IDisposable
 {
     private readonly CancellationTokenSource _source;
+    private readonly CancellationTokenRegistration _caller;
     private readonly TimeSpan _timeout;
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    public NodeTimer(TimeSpan timeout, CancellationToken ct)
+    public NodeTimer(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
         _timeout = timeout;
-        _source = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // A source on the injected clock (a linked source would run on the system's), joined to the caller's token.
+        _source = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        _caller = ct.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _source);
         _source.CancelAfter(timeout);
     }
 
@@ -34,6 +37,7 @@ public sealed class NodeTimer : IDisposable
 
     public void Dispose()
     {
+        _caller.Dispose();
         lock (_gate)
         {
             _disposed = true;

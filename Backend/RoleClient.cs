@@ -12,7 +12,7 @@ namespace CloudFs.Backend;
 /// failure or 5xx; other calls only when the connection could not be opened (nothing was sent).
 /// <see cref="OpenAsync"/> is for bodies that must stream (blob copies).
 /// </summary>
-public sealed partial class RoleClient(BackendInvoker invoker, NodeErrorLimiter limiter, IOptions<BackendOptions> options, ILogger<RoleClient> logger)
+public sealed partial class RoleClient(BackendInvoker invoker, NodeErrorLimiter limiter, IOptions<BackendOptions> options, TimeProvider time, ILogger<RoleClient> logger)
 {
     /// <summary>The first usable answer, or null when no node answered at all.</summary>
     public async Task<BackendResponse?> SendAsync(IReadOnlyList<RingDevice> nodes, Func<RingDevice, HttpRequestMessage> build, bool idempotent, CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed partial class RoleClient(BackendInvoker invoker, NodeErrorLimiter 
     /// </summary>
     public async Task<HttpResponseMessage?> OpenAsync(RingDevice node, HttpRequestMessage request, CancellationToken ct)
     {
-        using var timer = new NodeTimer(TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds), ct);
+        using var timer = new NodeTimer(TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds), time, ct);
         if (request.Content is { } body)
         {
             request.Content = new IdleTimeoutContent(body, timer);
