@@ -30,7 +30,8 @@ public sealed class FsckJob(
     private const int PageSize = 1000;
     private const int Parallelism = 8;
 
-    // A progress line at least this often keeps the proxy's relay (an activity timeout) open.
+    // A progress line this often while work goes on: the proxy relays the stream under an
+    // activity timeout (NodeTimeoutSeconds), which a long silent phase would trip.
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
 
     public async Task<FsckReport> RunAsync(FsckRequest request, Caller caller, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
