@@ -19,7 +19,7 @@ public static class AccountServerApp
         app.MapNamespaceEndpoints();
         app.MapAdminEndpoints();
         app.MapTreeEndpoints();
-        app.MapBlobEndpoints();
+        app.MapFsckEndpoints();
         return app;
     }
 

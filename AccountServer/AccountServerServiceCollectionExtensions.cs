@@ -1,7 +1,11 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
+using CloudFs.AccountServer.Fsck;
 using CloudFs.AccountServer.Journal;
+using CloudFs.Backend;
 using CloudFs.Catalog;
+using CloudFs.Common.Hosting;
+using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.AccountServer;
@@ -41,7 +45,6 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<FirewallService>();
         services.AddSingleton<RecordService>();
         services.AddSingleton<UsageAudit>();
-        services.AddSingleton<BlobReferenceService>();
         services.AddSingleton<GarbageService>();
         services.AddSingleton<TreeService>();
         services.AddSingleton<UserBootstrapper>();
@@ -52,6 +55,16 @@ public static class AccountServerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<JournalReplayer>());
         services.AddSingleton<ExpiredObjectReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredObjectReaper>());
+
+        // fsck talks to the object servers: the shared backend client (options in the Backend
+        // section) and the object ring, loaded on first use so a server without one still starts.
+        services.AddBackendClient(BackendOptions.Section);
+        services.AddKeyedSingleton<IRingProvider>(RingRoles.Object, (sp, _) => new RingProvider(
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.RingDir, RingRoles.Object,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.HashPathPrefix,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.HashPathSuffix,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<FsckJob>();
         return services;
     }
 }

@@ -1,24 +1,19 @@
 namespace CloudFs.Proxy;
 
-/// <summary>The <c>Proxy</c> section of proxy-server.json: timeouts, error limiting, limits shown in /info.</summary>
+/// <summary>
+/// The <c>Proxy</c> section of proxy-server.json: timeouts, limits shown in /info. The same
+/// section also binds the backend client's <c>BackendOptions</c> (connect timeout, error limiting);
+/// <c>NodeTimeoutSeconds</c> is read by both.
+/// </summary>
 public sealed class ProxyOptions
 {
     public const string Section = "Proxy";
-
-    /// <summary>Seconds to open a TCP connection to a role server.</summary>
-    public double ConnectTimeoutSeconds { get; set; } = 2;
 
     /// <summary>Seconds a role server may take to answer, or between two body chunks.</summary>
     public double NodeTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Seconds the client may stay silent while sending a body.</summary>
     public double ClientTimeoutSeconds { get; set; } = 60;
-
-    /// <summary>Errors after which a node is skipped (Swift's error_suppression_limit).</summary>
-    public int ErrorSuppressionLimit { get; set; } = 10;
-
-    /// <summary>Seconds a node stays skipped after reaching the limit (Swift's error_suppression_interval).</summary>
-    public double ErrorSuppressionIntervalSeconds { get; set; } = 60;
 
     /// <summary>Seconds a validated token is trusted without asking the account server again.</summary>
     public double TokenCacheSeconds { get; set; } = 10;

@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -13,18 +14,17 @@ public static class ProxyServiceCollectionExtensions
     public static IServiceCollection AddProxyServices(this IServiceCollection services)
     {
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
-            .Validate(o => o.NodeTimeoutSeconds > 0 && o.ConnectTimeoutSeconds > 0 && o.ClientTimeoutSeconds > 0, "Proxy timeouts must be positive.")
+            .Validate(o => o.NodeTimeoutSeconds > 0 && o.ClientTimeoutSeconds > 0, "Proxy timeouts must be positive.")
             .Validate(o => o.PutChunkSize is >= 4096 and <= 16 * 1024 * 1024, "Proxy:PutChunkSize must be 4 KiB - 16 MiB.")
             .Validate(o => o.PutQueueChunks is >= 1 and <= 1024, "Proxy:PutQueueChunks must be 1-1024.")
-            .Validate(o => o.MaxFileSize > 0 && o.ErrorSuppressionLimit > 0, "Proxy:MaxFileSize and ErrorSuppressionLimit must be positive.")
+            .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")
             .ValidateOnStart();
+        // The backend client reads the timeouts and error-limit keys the proxy always had in its section.
+        services.AddBackendClient(ProxyOptions.Section);
         services.AddHttpForwarder();
-        services.AddSingleton<BackendInvoker>();
-        services.AddSingleton<NodeErrorLimiter>();
         services.AddSingleton<NodeSelector>();
         services.AddSingleton<RingSet>();
         services.AddSingleton<AuthNodes>();
-        services.AddSingleton<RoleClient>();
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<CatalogClient>();
         services.AddSingleton<Forwarder>();
@@ -32,7 +32,6 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<ObjectGetHandler>();
         services.AddSingleton<ObjectPutHandler>();
         services.AddSingleton<Extensions.ExtensionHandler>();
-        services.AddSingleton<Extensions.FsckRunner>();
         services.AddSingleton<Extensions.AdminHandler>();
         services.AddSingleton<SwiftApiHandler>();
         services.AddSingleton<AuthForwarder>();

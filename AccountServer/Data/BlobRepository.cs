@@ -2,25 +2,30 @@ using CloudFs.Catalog;
 
 namespace CloudFs.AccountServer.Data;
 
-/// <summary>SQL over the blob ids <c>stobj</c> rows name (what fsck compares the disks with).</summary>
+/// <summary>What fsck asks the catalog about blobs: which ones rows name, and which of a list none does.</summary>
 public sealed class BlobRepository
 {
-    // Accounts are the root's children; an empty account name means every account.
-    private const string SelectNamed = """
-        SELECT blob_id AS BlobId, MAX(size) AS Size, MAX(etag) AS Etag FROM stobj
-        WHERE blob_id IS NOT NULL AND blob_id > @Marker
-          AND (@Account = '' OR account_id = (SELECT id FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @Account))
-        GROUP BY blob_id ORDER BY blob_id LIMIT @Limit
-        """;
+    /// <summary>
+    /// Up to <paramref name="limit"/> distinct blob ids after <paramref name="marker"/>, in id order,
+    /// named by the rows of one account (its stobj id) or, when <paramref name="accountId"/> is null, by any row.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NamedPageAsync(CatalogSession session, long? accountId, string marker, int limit, CancellationToken ct) =>
+        (await session.QueryAsync<string>("""
+            SELECT DISTINCT blob_id FROM stobj
+            WHERE blob_id IS NOT NULL AND blob_id > @Marker AND (@AccountId IS NULL OR account_id = @AccountId)
+            ORDER BY blob_id LIMIT @Limit
+            """, new { AccountId = accountId, Marker = marker, Limit = limit }, ct)).ToList();
 
-    private const string SelectNamedAmong = "SELECT DISTINCT blob_id FROM stobj WHERE blob_id IN @Ids";
+    /// <summary>The ids of <paramref name="ids"/> that no row names, each once.</summary>
+    public async Task<IReadOnlyList<string>> UnreferencedAsync(CatalogSession session, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
 
-    /// <summary>Distinct named blobs after <paramref name="marker"/> in id order, of one account ("" for all).</summary>
-    public async Task<IReadOnlyList<NamedBlob>> NamedAsync(CatalogSession session, string account, string marker, int limit, CancellationToken ct) =>
-        (await session.QueryAsync<NamedBlob>(SelectNamed,
-            new { Account = account, Marker = marker, Limit = limit, Root = NamespaceRepository.RootId }, ct)).ToList();
-
-    /// <summary>Those of <paramref name="ids"/> that some row names.</summary>
-    public async Task<IReadOnlyList<string>> NamedAmongAsync(CatalogSession session, IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        (await session.QueryAsync<string>(SelectNamedAmong, new { Ids = ids }, ct)).ToList();
+        var named = (await session.QueryAsync<string>("SELECT DISTINCT blob_id FROM stobj WHERE blob_id IN @Ids", new { Ids = ids }, ct))
+            .ToHashSet(StringComparer.Ordinal);
+        return ids.Where(id => !named.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+    }
 }

@@ -1,7 +1,9 @@
+using CloudFs.Backend;
+
 namespace CloudFs.Proxy.Auth;
 
 /// <summary>A validated token's user, as the account server's <c>/auth/validate</c> describes it.</summary>
-public sealed record Identity(long UserId, string User, string Account, string Type, long ExpiresAt)
+public sealed record Identity(long UserId, string User, string Account, string Type, long ExpiresAt) : BackendCaller(UserId, User, Type)
 {
     public bool IsAdmin => Type == "admin";
 

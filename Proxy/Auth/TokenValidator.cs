@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
-using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Routing;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Auth;

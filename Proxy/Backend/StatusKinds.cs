@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Common.Results;
 
 namespace CloudFs.Proxy.Backend;

@@ -1,5 +1,5 @@
+using CloudFs.Backend;
 using CloudFs.Common.Time;
-using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Forwarding;
 using CloudFs.Proxy.Routing;
 using Microsoft.AspNetCore.Http.Features;

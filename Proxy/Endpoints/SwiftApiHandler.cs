@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Common.Time;
@@ -181,11 +182,11 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
 
     private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
     {
-        var verdict = AccessPolicy.Decide(call.Identity, path);
+        var verdict = AccessPolicy.Decide(call.Identity as Identity, path);
         if (verdict == AccessVerdict.NeedsAcl)
         {
             var acl = await catalog.AclAsync(path.Account, path.Container!, call, context.RequestAborted) ?? ContainerAcl.None;
-            verdict = AccessPolicy.DecideWithAcl(call.Identity, path, method, acl);
+            verdict = AccessPolicy.DecideWithAcl(call.Identity as Identity, path, method, acl);
         }
 
         switch (verdict)

@@ -1,9 +1,11 @@
+using CloudFs.Backend;
 using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.Forwarding;
 using CloudFs.Proxy.Routing;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -12,9 +14,9 @@ namespace CloudFs.Proxy.Extensions;
 /// <summary>
 /// <c>/admin/...</c>: cluster administration for admins only (docs/extensions.md) — users,
 /// the resource firewall, usage audits, cross-account search and fsck. Each is relayed to
-/// the role server that owns it.
+/// the role server that owns it; fsck is an account-server job whose progress streams back.
 /// </summary>
-public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingSet rings, NodeSelector selector, FsckRunner fsck, TimeProvider time)
+public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingSet rings, NodeSelector selector, Forwarder forwarder, TimeProvider time)
 {
     private const int MaxBody = 64 * 1024;
 
@@ -76,7 +78,9 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
                 await RelayAsync(context, call, rings.Container, 0, "/search" + query, write: false);
                 break;
             case ("fsck", "POST"):
-                await fsck.RunAsync(context, call);
+                // Any account server can run it (the catalog is shared): the first healthy one
+                // of partition 0. A POST is not retried, so a job never runs twice.
+                await forwarder.ForwardAsync(context, selector.ForRead(rings.Account, 0), _ => "/fsck" + query, call);
                 break;
             default:
                 await ProxyResults.Error(context, CloudFsErrorKind.NotFound, "Unknown admin request; see docs/extensions.md.");

@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;

@@ -1,5 +1,5 @@
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
-using CloudFs.Proxy.Backend;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CloudFs.Proxy.Forwarding;

@@ -1,6 +1,5 @@
-using CloudFs.Proxy.Backend;
+using CloudFs.Backend;
 using CloudFs.Proxy.Endpoints;
-using CloudFs.Proxy.Routing;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;

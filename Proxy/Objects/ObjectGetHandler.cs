@@ -1,4 +1,5 @@
 using System.Net;
+using CloudFs.Backend;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;

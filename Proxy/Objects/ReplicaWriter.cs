@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using CloudFs.Backend;
 using CloudFs.Common.Results;
-using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Routing;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;

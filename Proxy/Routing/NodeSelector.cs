@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Ring;
 using HashRing = CloudFs.Ring.Ring;
 

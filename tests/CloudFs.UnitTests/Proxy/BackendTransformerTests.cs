@@ -1,7 +1,7 @@
 using System.Net;
+using CloudFs.Backend;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Auth;
-using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Forwarding;
 using Microsoft.AspNetCore.Http;
 

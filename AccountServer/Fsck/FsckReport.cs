@@ -1,4 +1,4 @@
-namespace CloudFs.Proxy.Extensions;
+namespace CloudFs.AccountServer.Fsck;
 
 /// <summary>What one fsck run found and fixed.</summary>
 public sealed class FsckReport

@@ -1,12 +1,11 @@
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Http;
 using CloudFs.Common.Time;
-using CloudFs.Proxy.Auth;
 
-namespace CloudFs.Proxy.Backend;
+namespace CloudFs.Backend;
 
 /// <summary>What every internal request of one client request carries: transaction id, timestamp, caller.</summary>
-public sealed record CallContext(string TransId, Timestamp Timestamp, Identity? Identity)
+public sealed record CallContext(string TransId, Timestamp Timestamp, BackendCaller? Identity)
 {
     /// <summary>The internal headers as name/value pairs.</summary>
     public IEnumerable<KeyValuePair<string, string>> Headers()
@@ -22,5 +21,5 @@ public sealed record CallContext(string TransId, Timestamp Timestamp, Identity? 
     }
 
     /// <summary>The same context acting as a system caller (an admin), for lookups the proxy makes for itself.</summary>
-    public CallContext AsSystem() => this with { Identity = new Identity(0, "proxy:proxy", "", "admin", 0) };
+    public CallContext AsSystem() => this with { Identity = new BackendCaller(0, "proxy:proxy", "admin") };
 }

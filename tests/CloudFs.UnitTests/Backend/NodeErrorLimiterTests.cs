@@ -1,9 +1,9 @@
-using CloudFs.Proxy;
-using CloudFs.Proxy.Routing;
+using CloudFs.Backend;
 using CloudFs.Ring;
+using CloudFs.UnitTests.Proxy;
 using Microsoft.Extensions.Options;
 
-namespace CloudFs.UnitTests.Proxy;
+namespace CloudFs.UnitTests.Backend;
 
 public class NodeErrorLimiterTests
 {
@@ -12,7 +12,7 @@ public class NodeErrorLimiterTests
     private static (NodeErrorLimiter, ManualTimeProvider) Create()
     {
         var time = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        var options = Options.Create(new ProxyOptions { ErrorSuppressionLimit = 3, ErrorSuppressionIntervalSeconds = 60 });
+        var options = Options.Create(new BackendOptions { ErrorSuppressionLimit = 3, ErrorSuppressionIntervalSeconds = 60 });
         return (new NodeErrorLimiter(options, time), time);
     }
 

@@ -1,6 +1,6 @@
 using CloudFs.Ring;
 
-namespace CloudFs.Proxy.Backend;
+namespace CloudFs.Backend;
 
 /// <summary>A role server's buffered answer to an internal call (small JSON or empty bodies only).</summary>
 public sealed record BackendResponse(int Status, IReadOnlyDictionary<string, string> Headers, string Body, RingDevice Node)

@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Retry;
 
-namespace CloudFs.Proxy.Routing;
+namespace CloudFs.Backend;
 
 /// <summary>
 /// Tries one node after another until an attempt says it needs no retry or the nodes run out

@@ -1,7 +1,7 @@
 using CloudFs.Common.Paths;
 using CloudFs.Ring;
 
-namespace CloudFs.Proxy.Backend;
+namespace CloudFs.Backend;
 
 /// <summary>Functional URLs on role servers, built without any path normalisation (object names may hold "." segments).</summary>
 public static class BackendUris

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace CloudFs.Proxy.Backend;
+namespace CloudFs.Backend;
 
 /// <summary>
 /// The one shared <see cref="HttpMessageInvoker"/> every call to a role server goes through
@@ -11,7 +11,7 @@ namespace CloudFs.Proxy.Backend;
 /// </summary>
 public sealed class BackendInvoker : IDisposable
 {
-    public BackendInvoker(IOptions<ProxyOptions> options)
+    public BackendInvoker(IOptions<BackendOptions> options)
     {
         Invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
-namespace CloudFs.Proxy.Routing;
+namespace CloudFs.Backend;
 
 /// <summary>
 /// Swift's error limiter: a node that has failed <c>ErrorSuppressionLimit</c> times is skipped
 /// for <c>ErrorSuppressionIntervalSeconds</c> after its last error; a success clears its count.
 /// </summary>
-public sealed class NodeErrorLimiter(IOptions<ProxyOptions> options, TimeProvider time)
+public sealed class NodeErrorLimiter(IOptions<BackendOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, NodeErrors> _errors = new(StringComparer.Ordinal);
 

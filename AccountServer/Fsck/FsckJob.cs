@@ -1,0 +1,275 @@
+using System.Net;
+using System.Text.Json;
+using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Data;
+using CloudFs.Backend;
+using CloudFs.Common.Http;
+using CloudFs.Ring;
+
+namespace CloudFs.AccountServer.Fsck;
+
+/// <summary>
+/// fsck: compares the catalog with the object servers. (1) Every blob a row names must be on
+/// each of its primary replicas — a missing copy is rewritten from a good one with repair.
+/// (2) Blobs on disk that no row names, older than the grace period, are orphans — deleted
+/// with repair (whole-cluster runs only). (3) Usage counters must equal the rows' sums.
+/// The catalog is read in process; object servers are called through the backend client.
+/// Progress and findings go to <c>say</c> as text lines, then a JSON summary.
+/// </summary>
+public sealed class FsckJob(
+    CatalogWork work,
+    BlobRepository blobs,
+    NamespaceRepository names,
+    UserService users,
+    UsageAudit audit,
+    RoleClient client,
+    NodeErrorLimiter limiter,
+    [FromKeyedServices(RingRoles.Object)] IRingProvider objectRing,
+    TimeProvider time)
+{
+    private const int PageSize = 1000;
+    private const int Parallelism = 8;
+
+    // A progress line this often while work goes on: the proxy relays the stream under an
+    // activity timeout (NodeTimeoutSeconds), which a long silent phase would trip.
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
+
+    public async Task<FsckReport> RunAsync(FsckRequest request, Caller caller, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
+    {
+        var report = new FsckReport();
+        var started = time.GetTimestamp();
+        await say($"fsck {(request.WholeCluster ? "whole cluster" : request.Account)}{(request.Repair ? ", repairing" : ", report only")}", ct);
+        await CheckReferencedAsync(request, report, call, say, ct);
+        if (request.WholeCluster)
+        {
+            await CheckOrphansAsync(request, report, call, say, ct);
+        }
+
+        await CheckUsageAsync(request, caller, report, say, ct);
+        await say(JsonSerializer.Serialize(new
+        {
+            checked_blobs = report.Checked,
+            missing_replicas = report.MissingReplicas,
+            repaired = report.Repaired,
+            unrepairable = report.Unrepairable,
+            orphans = report.Orphans,
+            collected = report.Collected,
+            usage_drifts = report.UsageDrifts,
+            seconds = Math.Round(time.GetElapsedTime(started).TotalSeconds, 1),
+        }), ct);
+        return report;
+    }
+
+    private async Task CheckReferencedAsync(FsckRequest request, FsckReport report, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
+    {
+        var accountId = request.WholeCluster ? null : await work.ReadAsync(async (session, token) =>
+            (await names.FindAccountAsync(session, request.Account, token))?.Id, ct);
+        var unknownAccount = !request.WholeCluster && accountId is null;
+        var marker = "";
+        var lastReport = time.GetTimestamp();
+        bool more;
+        do
+        {
+            var page = unknownAccount ? [] : await work.ReadAsync((session, token) => blobs.NamedPageAsync(session, accountId, marker, PageSize, token), ct);
+            var findings = new List<string>();
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (id, token) =>
+            {
+                if (await CheckBlobAsync(id, request.Repair, report, call, token) is { } line)
+                {
+                    lock (findings)
+                    {
+                        findings.Add(line);
+                    }
+                }
+            });
+            foreach (var line in findings)
+            {
+                await say(line, ct);
+            }
+
+            more = page.Count == PageSize;
+            marker = more ? page[^1] : "";
+            if (time.GetElapsedTime(lastReport) > ProgressEvery || !more)
+            {
+                await say($"checked {report.Checked} blobs, {report.MissingReplicas} missing replicas, {report.Repaired} repaired", ct);
+                lastReport = time.GetTimestamp();
+            }
+        }
+        while (more);
+    }
+
+    private async Task<string?> CheckBlobAsync(string id, bool repair, FsckReport report, CallContext call, CancellationToken ct)
+    {
+        report.Check();
+        var ring = objectRing.Current;
+        var part = ring.GetBlobPartition(id);
+        var present = new List<RingDevice>();
+        var missing = new List<RingDevice>();
+        foreach (var node in ring.GetPrimaries(part))
+        {
+            // A node that cannot be asked (error-limited, down) is not called missing; the next run sees it.
+            if (limiter.IsLimited(node))
+            {
+                continue;
+            }
+
+            var head = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Head, n, BackendUris.Blob(n, part, id), call), idempotent: true, ct);
+            if (head is not null)
+            {
+                (head.Status == (int)HttpStatusCode.OK ? present : missing).Add(node);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var _ in missing)
+        {
+            report.Missing();
+        }
+
+        var where = string.Join(", ", missing.Select(m => $"{m.Endpoint}/{m.Device}"));
+        if (!repair)
+        {
+            return $"missing: blob {id} on {where}";
+        }
+
+        if (present.Count == 0)
+        {
+            report.Unrepaired();
+            return $"UNREPAIRABLE: blob {id} is on no replica (missing on {where})";
+        }
+
+        foreach (var target in missing)
+        {
+            if (await CopyBlobAsync(present[0], target, part, id, call, ct))
+            {
+                report.Repair();
+            }
+            else
+            {
+                report.Unrepaired();
+            }
+        }
+
+        return $"repaired: blob {id} on {where} from {present[0].Endpoint}/{present[0].Device}";
+    }
+
+    // Streams the blob from a good replica into the missing one, chunk by chunk; the target checks the MD5.
+    private async Task<bool> CopyBlobAsync(RingDevice from, RingDevice to, int part, string id, CallContext call, CancellationToken ct)
+    {
+        using var get = RoleClient.Request(HttpMethod.Get, from, BackendUris.Blob(from, part, id), call);
+        using var source = await client.OpenAsync(from, get, ct);
+        if (source is not { StatusCode: HttpStatusCode.OK })
+        {
+            return false;
+        }
+
+        using var put = RoleClient.Request(HttpMethod.Put, to, BackendUris.Blob(to, part, id), call);
+        put.Content = new StreamContent(await source.Content.ReadAsStreamAsync(ct));
+        put.Content.Headers.ContentLength = source.Content.Headers.ContentLength;
+        if (source.Headers.ETag is { } etag)
+        {
+            put.Headers.TryAddWithoutValidation("ETag", etag.Tag);
+        }
+
+        // The copy keeps the blob's own timestamp rather than the job's.
+        if (source.Headers.TryGetValues(CloudFsHeaders.Timestamp, out var stamp))
+        {
+            put.Headers.Remove(CloudFsHeaders.Timestamp);
+            put.Headers.TryAddWithoutValidation(CloudFsHeaders.Timestamp, stamp);
+        }
+
+        using var stored = await client.OpenAsync(to, put, ct);
+        return stored is { IsSuccessStatusCode: true };
+    }
+
+    private async Task CheckOrphansAsync(FsckRequest request, FsckReport report, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().ToUnixTimeSeconds() - request.GraceSeconds;
+        var servers = objectRing.Current.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+        var scanned = 0;
+        var lastReport = time.GetTimestamp();
+        for (var i = 0; i < servers.Count; i++)
+        {
+            var partitions = await ObjectJsonAsync<Dictionary<string, int[]>>(servers[i], "/recon/partitions", call, ct) ?? [];
+            foreach (var (device, parts) in partitions)
+            {
+                var node = servers[i] with { Device = device };
+                foreach (var part in parts)
+                {
+                    var entries = await ObjectJsonAsync<DiskEntry[]>(node, $"/{Uri.EscapeDataString(device)}/{part}/blobs", call, ct) ?? [];
+                    scanned += entries.Length;
+                    var old = entries.Where(e => e.IsBlob && e.Mtime <= cutoff).Select(e => e.Id).ToArray();
+                    foreach (var batch in old.Chunk(PageSize))
+                    {
+                        var orphans = await work.ReadAsync((session, token) => blobs.UnreferencedAsync(session, batch, token), ct);
+                        foreach (var orphan in orphans)
+                        {
+                            report.Orphan();
+                            if (request.Repair && await DeleteBlobAsync(node, part, orphan, call, ct))
+                            {
+                                report.Collect();
+                                await say($"collected: orphan blob {orphan} on {node.Endpoint}/{device}", ct);
+                            }
+                            else
+                            {
+                                await say($"orphan: blob {orphan} on {node.Endpoint}/{device}", ct);
+                            }
+                        }
+                    }
+
+                    if (time.GetElapsedTime(lastReport) > ProgressEvery)
+                    {
+                        await say($"scanned {scanned} files on {i + 1} of {servers.Count} object servers so far", ct);
+                        lastReport = time.GetTimestamp();
+                    }
+                }
+            }
+        }
+
+        await say($"scanned {scanned} files on {servers.Count} object servers, {report.Orphans} orphans, {report.Collected} collected", ct);
+    }
+
+    private async Task CheckUsageAsync(FsckRequest request, Caller caller, FsckReport report, Func<string, CancellationToken, Task> say, CancellationToken ct)
+    {
+        IReadOnlyList<string> accounts = request.WholeCluster
+            ? (await users.ListAsync(null, ct)).Select(u => "AUTH_" + u.Account).Distinct(StringComparer.Ordinal).ToList()
+            : [request.Account];
+        var lastReport = time.GetTimestamp();
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var name = accounts[i];
+            var result = await audit.CheckAsync(caller, name, request.Repair, ct);
+            foreach (var drift in result.Value ?? [])
+            {
+                report.UsageDrifts++;
+                await say($"{(request.Repair ? "repaired" : "drift")}: {name} {drift.Type} {drift.StobjId}: counted {drift.CountedBytes} B / {drift.CountedObjects} objects, rows hold {drift.ActualBytes} B / {drift.ActualObjects}", ct);
+            }
+
+            if (time.GetElapsedTime(lastReport) > ProgressEvery && i < accounts.Count - 1)
+            {
+                await say($"usage checked for {i + 1} of {accounts.Count} accounts so far", ct);
+                lastReport = time.GetTimestamp();
+            }
+        }
+
+        await say($"usage checked for {accounts.Count} accounts, {report.UsageDrifts} drifts", ct);
+    }
+
+    private async Task<bool> DeleteBlobAsync(RingDevice node, int part, string id, CallContext call, CancellationToken ct)
+    {
+        var response = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Delete, n, BackendUris.Blob(n, part, id), call), idempotent: false, ct);
+        return response is { IsSuccess: true };
+    }
+
+    // A small JSON answer from one object server; null when it could not be reached or refused.
+    private async Task<T?> ObjectJsonAsync<T>(RingDevice node, string path, CallContext call, CancellationToken ct)
+        where T : class
+    {
+        var response = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Get, n, path, call), idempotent: true, ct);
+        return response is { IsSuccess: true } ? JsonSerializer.Deserialize<T>(response.Body) : null;
+    }
+}
