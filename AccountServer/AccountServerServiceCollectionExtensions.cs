@@ -31,7 +31,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<ReservationRepository>();
         services.AddSingleton<GarbageRepository>();
         services.AddSingleton<RecordRepository>();
-        services.AddSingleton<TreeRepository>();
+        services.AddSingleton<SubtreeRepository>();
         services.AddSingleton<SettingRepository>();
         services.AddSingleton<BlobRepository>();
 
@@ -46,7 +46,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<RecordService>();
         services.AddSingleton<UsageAudit>();
         services.AddSingleton<GarbageService>();
-        services.AddSingleton<TreeService>();
+        services.AddSingleton<MoveCopyService>();
         services.AddSingleton<UserBootstrapper>();
 
         services.AddSingleton<CommitJournal>();

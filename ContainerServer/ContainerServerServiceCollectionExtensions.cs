@@ -20,8 +20,8 @@ public static class ContainerServerServiceCollectionExtensions
         services.AddSingleton<ObjectRepository>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<ObjectResolver>();
-        services.AddSingleton<TreeRepository>();
-        services.AddSingleton<TreeService>();
+        services.AddSingleton<TreeTotalsRepository>();
+        services.AddSingleton<TreeTotalsService>();
         services.AddSingleton<SearchRepository>();
         services.AddSingleton<SearchService>();
         return services;

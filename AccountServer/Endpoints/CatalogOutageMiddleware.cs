@@ -1,4 +1,4 @@
-using CloudFs.AccountServer.Data;
+using CloudFs.Catalog;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Results;
 
@@ -17,7 +17,7 @@ public sealed partial class CatalogOutageMiddleware(RequestDelegate next, ILogge
         {
             await next(context);
         }
-        catch (Exception ex) when (CatalogWork.IsUnreachable(ex) && !context.Response.HasStarted)
+        catch (Exception ex) when (CatalogFailures.IsUnreachable(ex) && !context.Response.HasStarted)
         {
             Log.Unavailable(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, ex.Message);
             await ErrorResults.From(new CloudFsError(CloudFsErrorKind.ServiceUnavailable, "Catalog database unavailable; try again later.")).ExecuteAsync(context);

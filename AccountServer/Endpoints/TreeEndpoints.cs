@@ -15,12 +15,12 @@ public static class TreeEndpoints
 {
     public static IEndpointRouteBuilder MapTreeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/move/{**rest}", (HttpContext context, TreeService tree, TimeProvider time) => RunAsync(context, tree, time, "/move"));
-        app.MapPost("/copy/{**rest}", (HttpContext context, TreeService tree, TimeProvider time) => RunAsync(context, tree, time, "/copy"));
+        app.MapPost("/move/{**rest}", (HttpContext context, MoveCopyService tree, TimeProvider time) => RunAsync(context, tree, time, "/move"));
+        app.MapPost("/copy/{**rest}", (HttpContext context, MoveCopyService tree, TimeProvider time) => RunAsync(context, tree, time, "/copy"));
         return app;
     }
 
-    private static async Task<IResult> RunAsync(HttpContext context, TreeService tree, TimeProvider time, string prefix)
+    private static async Task<IResult> RunAsync(HttpContext context, MoveCopyService tree, TimeProvider time, string prefix)
     {
         var path = BackendRequest.Path(context, prefix).Value;
         var destination = ParseDestination(context.Request.Headers[BackendHeaders.Destination].ToString());

@@ -1,5 +1,6 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
+using CloudFs.Catalog;
 using CloudFs.Common.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
                     Log.Replayed(logger, entry.Sequence, entry.TransId);
                 }
             }
-            catch (Exception ex) when (CatalogWork.IsUnreachable(ex))
+            catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
             {
                 break;
             }

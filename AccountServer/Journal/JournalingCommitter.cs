@@ -1,5 +1,6 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
+using CloudFs.Catalog;
 using CloudFs.Common.Results;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +23,7 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
                 var direct = await objects.CommitAsync(ctx, account, container, name, commit, ct);
                 return direct.Error is { } error ? error : new CommitOutcome(direct.Value, Journaled: false);
             }
-            catch (Exception ex) when (CatalogWork.IsUnreachable(ex))
+            catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
             {
                 Log.DatabaseUnreachable(logger, ctx.TransId, ex.Message);
             }

@@ -7,7 +7,7 @@ namespace CloudFs.ContainerServer.Core;
 /// One tree read: its read session, clock and firewall (the outermost disabled directories
 /// below the root, found once and left out of every total).
 /// </summary>
-internal sealed class TreeWalk(CatalogSession session, long containerId, bool isAdmin, long now, TreeRepository tree)
+internal sealed class TreeWalk(CatalogSession session, long containerId, bool isAdmin, long now, TreeTotalsRepository tree)
 {
     private readonly List<PathRange> _hidden = [];
 

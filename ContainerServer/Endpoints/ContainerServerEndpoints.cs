@@ -22,7 +22,7 @@ public static class ContainerServerEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, ListingService listings, ObjectResolver resolver,
-        TreeService tree, SearchService search)
+        TreeTotalsService tree, SearchService search)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = target.IndexOf('?', StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public static class ContainerServerEndpoints
             context.RequestAborted);
     }
 
-    private static async Task<IResult> TreeAsync(TreeService tree, BackendPath path, QueryParameters query, bool isAdmin, CancellationToken ct)
+    private static async Task<IResult> TreeAsync(TreeTotalsService tree, BackendPath path, QueryParameters query, bool isAdmin, CancellationToken ct)
     {
         var request = TreeRequest.Parse(query);
         if (!request.IsSuccess)

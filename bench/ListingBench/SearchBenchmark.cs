@@ -35,7 +35,7 @@ public static class SearchBenchmark
 
         var catalog = new CatalogReads(database, new CatalogSchema(database));
         var search = new SearchService(catalog, new ScopeRepository(), new SearchRepository(), new ListingRepository(), TimeProvider.System);
-        var tree = new TreeService(catalog, new ScopeRepository(), new ListingRepository(), new TreeRepository(), TimeProvider.System);
+        var tree = new TreeTotalsService(catalog, new ScopeRepository(), new ListingRepository(), new TreeTotalsRepository(), TimeProvider.System);
         await output.WriteLineAsync($"{options.Provider}, {runs} runs after one warm-up; milliseconds per request");
         await output.WriteLineAsync($"{"request",-58} {"results",7} {"median",9} {"min",9} {"max",9}");
         foreach (var (label, query) in Searches())

@@ -9,7 +9,7 @@ namespace CloudFs.AccountServer.Core;
 /// transactions: readers see the tree before or after, never half-moved; no blob is copied
 /// (copies share blobs, which the collector frees only when nothing names them).
 /// </summary>
-public sealed class TreeService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, TreeRepository tree, MetadataRepository metadata,
+public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, SubtreeRepository tree, MetadataRepository metadata,
     QuotaRepository quotas, GarbageRepository garbage, RecordRepository records, TimeProvider time)
 {
     public Task<Outcome<TreeChange>> MoveAsync(WriteContext ctx, string account, string fromContainer, string fromName, string toContainer, string toName, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace CloudFs.AccountServer.Data;
 /// container whose path lies in ["a/b/", "a/b0"): '0' is the byte after '/', so the range is
 /// exactly the names below it and the (container_id, type, path) index serves it.
 /// </summary>
-public sealed class TreeRepository
+public sealed class SubtreeRepository
 {
     /// <summary>Rewrites the paths (and container) of everything below a moved directory.</summary>
     public Task<int> RewriteSubtreeAsync(CatalogSession session, long fromContainer, string fromPath, long toContainer, string toPath, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace CloudFs.ContainerServer.Data;
 /// children by the unique (parent_id, type, name) index, in name order and cut by LIMIT;
 /// recursive totals as one COUNT/SUM over a (container_id, type, path) range.
 /// </summary>
-public sealed class TreeRepository
+public sealed class TreeTotalsRepository
 {
     private const string PathIndex = "ix_stobj_container_type_path";
 

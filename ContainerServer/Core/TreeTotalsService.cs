@@ -14,7 +14,7 @@ namespace CloudFs.ContainerServer.Core;
 /// objects are invisible; for non-admins so are disabled rows and everything below a
 /// disabled directory, and directories with nothing visible below them.
 /// </summary>
-public sealed class TreeService(CatalogReads catalog, ScopeRepository scopes, ListingRepository listings, TreeRepository tree,
+public sealed class TreeTotalsService(CatalogReads catalog, ScopeRepository scopes, ListingRepository listings, TreeTotalsRepository tree,
     TimeProvider time)
 {
     public const int MaxNodes = 10_000;

@@ -1,0 +1,30 @@
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+
+namespace CloudFs.Catalog;
+
+/// <summary>What a database failure means for the caller: the server is gone, or the transaction may simply run again.</summary>
+public static class CatalogFailures
+{
+    /// <summary>The database server cannot be reached (the account server journals writes; reads answer 503).</summary>
+    public static bool IsUnreachable(Exception ex) => ex switch
+    {
+        MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => true,
+        MySqlException { InnerException: System.Net.Sockets.SocketException } => true,
+        MySqlException m when m.Number is 1040 or 2002 or 2003 or 2006 or 2013 => true,
+        System.Net.Sockets.SocketException => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Deadlocks and lock timeouts roll the transaction back, so running it again is safe. An
+    /// unreachable server is not retried here: the caller decides (journal or 503).
+    /// </summary>
+    public static bool IsRetryable(Exception ex) => ex switch
+    {
+        MySqlException m when IsUnreachable(m) => false,
+        MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout } => true,
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        _ => false,
+    };
+}
