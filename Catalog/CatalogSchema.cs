@@ -7,6 +7,9 @@ namespace CloudFs.Catalog;
 /// </summary>
 public sealed class CatalogSchema(CatalogDatabase database)
 {
+    /// <summary>The tree's root row, which the first migration inserts: accounts are its children.</summary>
+    public const long RootId = 1;
+
     private const string MySqlHasVersionTable =
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'schema_version'";
 

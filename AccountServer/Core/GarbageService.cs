@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Data;
+using CloudFs.Common.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.AccountServer.Core;

@@ -69,7 +69,7 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
             var moved = obj is not null
                 ? await ObjectAsync(session, ctx, source, target, obj, existing, copy, now, token)
                 : await DirectoryAsync(session, ctx, source, target, dir!, copy, now, token);
-            if (moved.Error is not null)
+            if (!moved.IsSuccess)
             {
                 return moved;
             }
@@ -81,7 +81,7 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
                 Action = $"{type}.{(copy ? "copy" : "move")}",
                 Path = $"/{fromContainer}/{from.FullName}",
                 StobjId = (obj ?? dir)!.Id,
-                Size = moved.Value!.Bytes,
+                Size = moved.Value.Bytes,
                 TransId = ctx.TransId,
                 Result = 201,
                 Detail = $"/{toContainer}/{to.FullName} ({moved.Value.Objects} objects)",

@@ -85,7 +85,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         }, ct);
 
         // ...but still frees the room its admission held, in a transaction of its own.
-        return outcome.IsSuccess || commit.ReservationId is null ? outcome : await ReleaseOnlyAsync(commit.ReservationId, outcome.Error!, ct);
+        return outcome.IsSuccess || commit.ReservationId is null ? outcome : await ReleaseOnlyAsync(commit.ReservationId, outcome.Error, ct);
     }
 
     public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, string container, string name, ObjectUpdate update, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using CloudFs.Catalog;
+using CloudFs.Common.Contracts;
 
 namespace CloudFs.AccountServer.Data;
 

@@ -6,7 +6,7 @@ namespace CloudFs.AccountServer.Data;
 public sealed class NamespaceRepository
 {
     /// <summary>The tree's root row, created by the first migration; accounts hang below it.</summary>
-    public const long RootId = 1;
+    public const long RootId = CatalogSchema.RootId;
 
     private const string Columns = """
         id AS Id, parent_id AS ParentId, type AS Type, state AS State, size AS Size, etag AS Etag,

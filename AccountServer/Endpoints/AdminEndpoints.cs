@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Results;
 
@@ -105,7 +106,7 @@ public static class AdminEndpoints
         var marker = context.Request.Query["marker"].ToString();
         var limit = (int)Math.Clamp(Long(context.Request.Query["limit"]) ?? 1000, 1, 10_000);
         var page = await garbage.ClaimAsync(marker, limit, context.RequestAborted);
-        return Results.Json(new { blob_ids = page.BlobIds, next_marker = page.NextMarker });
+        return Results.Json(page, ContractJson.Default.GarbageCandidates);
     }
 
     private static long? Long(string? value) => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
 using CloudFs.Backend;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Http;
 using CloudFs.Ring;
 
@@ -194,15 +196,15 @@ public sealed class FsckJob(
         var lastReport = time.GetTimestamp();
         for (var i = 0; i < servers.Count; i++)
         {
-            var partitions = await ObjectJsonAsync<Dictionary<string, int[]>>(servers[i], "/recon/partitions", call, ct) ?? [];
+            var partitions = await ObjectJsonAsync(servers[i], "/recon/partitions", ContractJson.Default.DictionaryStringInt32Array, call, ct) ?? [];
             foreach (var (device, parts) in partitions)
             {
                 var node = servers[i] with { Device = device };
                 foreach (var part in parts)
                 {
-                    var entries = await ObjectJsonAsync<DiskEntry[]>(node, $"/{Uri.EscapeDataString(device)}/{part}/blobs", call, ct) ?? [];
+                    var entries = await ObjectJsonAsync(node, $"/{Uri.EscapeDataString(device)}/{part}/blobs", ContractJson.Default.BlobListingEntryArray, call, ct) ?? [];
                     scanned += entries.Length;
-                    var old = entries.Where(e => e.IsBlob && e.Mtime <= cutoff).Select(e => e.Id).ToArray();
+                    var old = entries.Where(e => e.Kind == BlobListingEntry.Blob && e.Mtime <= cutoff).Select(e => e.Id).ToArray();
                     foreach (var batch in old.Chunk(PageSize))
                     {
                         var orphans = await work.ReadAsync((session, token) => blobs.UnreferencedAsync(session, batch, token), ct);
@@ -266,10 +268,10 @@ public sealed class FsckJob(
     }
 
     // A small JSON answer from one object server; null when it could not be reached or refused.
-    private async Task<T?> ObjectJsonAsync<T>(RingDevice node, string path, CallContext call, CancellationToken ct)
+    private async Task<T?> ObjectJsonAsync<T>(RingDevice node, string path, JsonTypeInfo<T> contract, CallContext call, CancellationToken ct)
         where T : class
     {
         var response = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Get, n, path, call), idempotent: true, ct);
-        return response is { IsSuccess: true } ? JsonSerializer.Deserialize<T>(response.Body) : null;
+        return response is { IsSuccess: true } ? JsonSerializer.Deserialize(response.Body, contract) : null;
     }
 }

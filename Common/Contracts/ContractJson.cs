@@ -10,5 +10,6 @@ namespace CloudFs.Common.Contracts;
 [JsonSerializable(typeof(TokenInfo))]
 [JsonSerializable(typeof(Admission))]
 [JsonSerializable(typeof(BlobListingEntry[]))]
+[JsonSerializable(typeof(GarbageCandidates))]
 [JsonSerializable(typeof(Dictionary<string, int[]>))]
 public sealed partial class ContractJson : JsonSerializerContext;

@@ -21,7 +21,7 @@ public sealed class ObjectRepository
         JOIN stobj c ON c.parent_id = a.id AND c.type = 'container' AND c.name = @Container
         JOIN stobj o ON o.container_id = c.id AND o.type = 'object' AND o.path = @Path
         LEFT JOIN metadata m ON m.stobj_id = o.id
-        WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
+        WHERE a.parent_id = @Root AND a.type = 'account' AND a.name = @Account
         """;
 
     public async Task<IReadOnlyList<ObjectRow>> FindAsync(CatalogSession session, string account,
@@ -29,6 +29,7 @@ public sealed class ObjectRepository
     {
         var dialect = session.Dialect;
         var parameters = new DynamicParameters();
+        parameters.Add("Root", CatalogSchema.RootId);
         parameters.Add("Account", CatalogNames.Argument(dialect, account));
         parameters.Add("Container", CatalogNames.Argument(dialect, container));
         parameters.Add("Path", CatalogNames.Argument(dialect, path));

@@ -17,7 +17,7 @@ public sealed class ScopeRepository
         FROM stobj a
         LEFT JOIN quota q ON q.stobj_id = a.id
         LEFT JOIN metadata m ON m.stobj_id = a.id
-        WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
+        WHERE a.parent_id = @Root AND a.type = 'account' AND a.name = @Account
         """;
 
     private const string SelectContainer = """
@@ -29,12 +29,12 @@ public sealed class ScopeRepository
         JOIN stobj c ON c.parent_id = a.id AND c.type = 'container' AND c.name = @Container
         LEFT JOIN quota q ON q.stobj_id = c.id
         LEFT JOIN metadata m ON m.stobj_id = c.id
-        WHERE a.parent_id = 1 AND a.type = 'account' AND a.name = @Account
+        WHERE a.parent_id = @Root AND a.type = 'account' AND a.name = @Account
         """;
 
     public async Task<ScopeRecord?> FindAccountAsync(CatalogSession session, string account, CancellationToken ct)
     {
-        var rows = await session.QueryAsync<ScopeRow>(SelectAccount, new { Account = CatalogNames.Argument(session.Dialect, account) }, ct);
+        var rows = await session.QueryAsync<ScopeRow>(SelectAccount, new { Root = CatalogSchema.RootId, Account = CatalogNames.Argument(session.Dialect, account) }, ct);
         return ScopeRecord.From(rows.AsList());
     }
 
@@ -42,7 +42,7 @@ public sealed class ScopeRepository
     {
         var dialect = session.Dialect;
         var rows = await session.QueryAsync<ScopeRow>(SelectContainer,
-            new { Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) }, ct);
+            new { Root = CatalogSchema.RootId, Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) }, ct);
         return ScopeRecord.From(rows.AsList());
     }
 }

@@ -22,12 +22,12 @@ public sealed class SearchRepository
     public async Task<IReadOnlyList<AccountRow>> AccountsAsync(CatalogSession session, string? from, bool inclusive,
         int limit, bool includeDisabled, CancellationToken ct)
     {
-        var sql = "SELECT id AS Id, name AS Name, state AS State FROM stobj WHERE parent_id = 1 AND type = 'account'"
+        var sql = "SELECT id AS Id, name AS Name, state AS State FROM stobj WHERE parent_id = @Root AND type = 'account'"
             + (from is null ? "" : inclusive ? " AND name >= @From" : " AND name > @From")
             + (includeDisabled ? "" : " AND state = 'enabled'")
             + " ORDER BY name LIMIT @Limit";
         var rows = await session.QueryAsync<AccountRow>(sql,
-            new { From = from is null ? null : CatalogNames.Argument(session.Dialect, from), Limit = limit }, ct);
+            new { Root = CatalogSchema.RootId, From = from is null ? null : CatalogNames.Argument(session.Dialect, from), Limit = limit }, ct);
         return rows.AsList();
     }
 

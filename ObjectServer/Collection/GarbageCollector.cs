@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.ObjectServer.Storage;
 using CloudFs.Ring;
@@ -92,7 +93,7 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
     }
 
     // Any account server will do: they share one catalog. Try them in turn.
-    private async Task<CandidatePage?> FetchAsync(HttpClient http, IReadOnlyList<string> servers, string marker, CancellationToken ct)
+    private async Task<GarbageCandidates?> FetchAsync(HttpClient http, IReadOnlyList<string> servers, string marker, CancellationToken ct)
     {
         foreach (var baseUrl in servers)
         {
@@ -101,7 +102,7 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
                 // A POST: the account server purges old queue rows when a pass starts.
                 using var response = await http.PostAsync($"{baseUrl}/garbage/claim?limit=1000&marker={Uri.EscapeDataString(marker)}", null, ct);
                 response.EnsureSuccessStatusCode();
-                return await response.Content.ReadFromJsonAsync<CandidatePage>(ct);
+                return await response.Content.ReadFromJsonAsync(ContractJson.Default.GarbageCandidates, ct);
             }
             catch (HttpRequestException ex)
             {
@@ -111,10 +112,6 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
 
         return null;
     }
-
-    private sealed record CandidatePage(
-        [property: JsonPropertyName("blob_ids")] IReadOnlyList<string> BlobIds,
-        [property: JsonPropertyName("next_marker")] string? NextMarker);
 
     private static partial class Log
     {
