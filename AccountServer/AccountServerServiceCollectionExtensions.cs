@@ -57,13 +57,8 @@ public static class AccountServerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredObjectReaper>());
 
         // fsck talks to the object servers: the shared backend client (options in the Backend
-        // section) and the object ring, loaded on first use so a server without one still starts.
+        // section) and its rings, loaded on first use so a server without ring files still starts.
         services.AddBackendClient(BackendOptions.Section);
-        services.AddKeyedSingleton<IRingProvider>(RingRoles.Object, (sp, _) => new RingProvider(
-            sp.GetRequiredService<IOptions<ServerOptions>>().Value.RingDir, RingRoles.Object,
-            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.HashPathPrefix,
-            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.HashPathSuffix,
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FsckJob>();
         return services;
     }

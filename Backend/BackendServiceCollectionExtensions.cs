@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudFs.Backend;
 
-/// <summary>Registers the backend client; options are bound by each role from its own section.</summary>
+/// <summary>Registers the backend client and the rings it routes by; options are bound by each role from its own section.</summary>
 public static class BackendServiceCollectionExtensions
 {
     public static IServiceCollection AddBackendClient(this IServiceCollection services, string section)
@@ -13,6 +13,7 @@ public static class BackendServiceCollectionExtensions
         services.AddSingleton<BackendInvoker>();
         services.AddSingleton<NodeErrorLimiter>();
         services.AddSingleton<RoleClient>();
+        services.AddSingleton<RingSet>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.ObjectServer.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddSingleton<DiskUsage>();
         services.AddSingleton<TempCleaner>();
         services.AddHostedService<StartupCleanup>();
-        services.AddHttpClient(nameof(Collection.GarbageCollector), c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddBackendClient(BackendOptions.Section);
         services.AddSingleton<Collection.GarbageCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<Collection.GarbageCollector>());
         return services;

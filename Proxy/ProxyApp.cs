@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Common.Hosting;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Routing;

@@ -23,7 +23,6 @@ public static class ProxyServiceCollectionExtensions
         services.AddBackendClient(ProxyOptions.Section);
         services.AddHttpForwarder();
         services.AddSingleton<NodeSelector>();
-        services.AddSingleton<RingSet>();
         services.AddSingleton<AuthNodes>();
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<CatalogClient>();

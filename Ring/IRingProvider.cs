@@ -7,5 +7,5 @@ public interface IRingProvider
     string Role { get; }
 
     /// <summary>The current ring; never blocks on a reload.</summary>
-    Ring Current { get; }
+    HashRing Current { get; }
 }

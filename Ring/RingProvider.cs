@@ -1,7 +1,7 @@
 namespace CloudFs.Ring;
 
 /// <summary>
-/// Serves the current <see cref="Ring"/> of one role and reloads it when {ringDir}/{role}.ring
+/// Serves the current <see cref="HashRing"/> of one role and reloads it when {ringDir}/{role}.ring
 /// changes. A reader of <see cref="Current"/> at most every <c>checkInterval</c> (by the injected
 /// clock) stats the file; when its mtime or size differ, the file is loaded on the thread pool
 /// and the new immutable ring is swapped in, so lookups never wait for a load. A file that
@@ -12,7 +12,7 @@ public sealed class RingProvider : IRingProvider
     private readonly HashPathOptions _hashPath;
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
-    private volatile Ring _current;
+    private volatile HashRing _current;
     private FileStamp _loadedStamp;
     private long _nextCheckTicks;
     private int _busy;
@@ -27,7 +27,7 @@ public sealed class RingProvider : IRingProvider
         _interval = checkInterval ?? TimeSpan.FromSeconds(15);
         RingPath = RingRoles.RingPath(ringDirectory, role);
         _loadedStamp = FileStamp.Of(RingPath);
-        _current = new Ring(RingFile.Load(RingPath), _hashPath);
+        _current = new HashRing(RingFile.Load(RingPath), _hashPath);
         _nextCheckTicks = _time.GetUtcNow().UtcTicks + _interval.Ticks;
     }
 
@@ -47,10 +47,10 @@ public sealed class RingProvider : IRingProvider
     public Exception? LastError { get; private set; }
 
     /// <summary>Raised (on a pool thread) after a new ring was swapped in.</summary>
-    public event Action<Ring>? Reloaded;
+    public event Action<HashRing>? Reloaded;
 
     /// <inheritdoc/>
-    public Ring Current
+    public HashRing Current
     {
         get
         {
@@ -90,7 +90,7 @@ public sealed class RingProvider : IRingProvider
         try
         {
             FileStamp stamp = FileStamp.Of(RingPath);
-            var ring = new Ring(RingFile.Load(RingPath), _hashPath);
+            var ring = new HashRing(RingFile.Load(RingPath), _hashPath);
             _loadedStamp = stamp;
             _current = ring;
             LastError = null;

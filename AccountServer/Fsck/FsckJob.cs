@@ -26,7 +26,7 @@ public sealed class FsckJob(
     UsageAudit audit,
     RoleClient client,
     NodeErrorLimiter limiter,
-    [FromKeyedServices(RingRoles.Object)] IRingProvider objectRing,
+    RingSet rings,
     TimeProvider time)
 {
     private const int PageSize = 1000;
@@ -103,7 +103,7 @@ public sealed class FsckJob(
     private async Task<string?> CheckBlobAsync(string id, bool repair, FsckReport report, CallContext call, CancellationToken ct)
     {
         report.Check();
-        var ring = objectRing.Current;
+        var ring = rings.Object;
         var part = ring.GetBlobPartition(id);
         var present = new List<RingDevice>();
         var missing = new List<RingDevice>();
@@ -191,7 +191,7 @@ public sealed class FsckJob(
     private async Task CheckOrphansAsync(FsckRequest request, FsckReport report, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow().ToUnixTimeSeconds() - request.GraceSeconds;
-        var servers = objectRing.Current.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+        var servers = rings.Object.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
         var scanned = 0;
         var lastReport = time.GetTimestamp();
         for (var i = 0; i < servers.Count; i++)

@@ -1,7 +1,8 @@
-using System.Net.Http.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json;
+using CloudFs.Backend;
 using CloudFs.Common.Contracts;
-using CloudFs.Common.Hosting;
+using CloudFs.Common.Http;
+using CloudFs.Common.Time;
 using CloudFs.ObjectServer.Storage;
 using CloudFs.Ring;
 using Microsoft.Extensions.Hosting;
@@ -17,25 +18,20 @@ namespace CloudFs.ObjectServer.Collection;
 /// deletes it from every local device that holds it, leaving a tombstone so no replica
 /// brings it back.
 /// </summary>
-public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layout, IOptions<ObjectServerOptions> options, IOptions<ServerOptions> server,
-    IOptions<ClusterOptions> cluster, IHttpClientFactory httpFactory, TimeProvider time, ILogger<GarbageCollector> logger) : BackgroundService
+public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layout, IOptions<ObjectServerOptions> options, RingSet rings,
+    RoleClient client, TimeProvider time, ILogger<GarbageCollector> logger) : BackgroundService
 {
-    private RingProvider? _accountRing;
-    private RingProvider? _objectRing;
-
     /// <summary>One pass over every candidate; returns how many local blobs it deleted.</summary>
     public async Task<int> CollectOnceAsync(CancellationToken ct)
     {
-        _accountRing ??= new RingProvider(server.Value.RingDir, RingRoles.Account, cluster.Value.HashPathPrefix, cluster.Value.HashPathSuffix, time);
-        _objectRing ??= new RingProvider(server.Value.RingDir, RingRoles.Object, cluster.Value.HashPathPrefix, cluster.Value.HashPathSuffix, time);
-        var accountServers = _accountRing.Current.Devices.Select(d => $"http://{d.Ip}:{d.Port}").Distinct().ToList();
+        var accountServers = rings.Account.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+        var call = new CallContext(TransactionId.New(time), Timestamp.Now(time), null);
         var devices = Directory.Exists(layout.Root) ? Directory.GetDirectories(layout.Root).Select(Path.GetFileName).OfType<string>().ToList() : [];
-        var http = httpFactory.CreateClient(nameof(GarbageCollector));
         var deleted = 0;
         var marker = "";
         do
         {
-            var page = await FetchAsync(http, accountServers, marker, ct);
+            var page = await FetchAsync(accountServers, marker, call, ct);
             if (page is null)
             {
                 return deleted;
@@ -48,7 +44,7 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
                     continue;
                 }
 
-                var partition = _objectRing.Current.GetBlobPartition(text);
+                var partition = rings.Object.GetBlobPartition(text);
                 foreach (var device in devices)
                 {
                     var address = new BlobAddress(device, partition, id);
@@ -92,25 +88,20 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
         }
     }
 
-    // Any account server will do: they share one catalog. Try them in turn.
-    private async Task<GarbageCandidates?> FetchAsync(HttpClient http, IReadOnlyList<string> servers, string marker, CancellationToken ct)
+    // Any account server will do: they share one catalog. The claim is safe to repeat, so the
+    // client tries them in turn on any failure.
+    private async Task<GarbageCandidates?> FetchAsync(IReadOnlyList<RingDevice> servers, string marker, CallContext call, CancellationToken ct)
     {
-        foreach (var baseUrl in servers)
+        var response = await client.SendAsync(servers,
+            node => RoleClient.Request(HttpMethod.Post, node, $"/garbage/claim?limit=1000&marker={Uri.EscapeDataString(marker)}", call),
+            idempotent: true, ct);
+        if (response is not { IsSuccess: true })
         {
-            try
-            {
-                // A POST: the account server purges old queue rows when a pass starts.
-                using var response = await http.PostAsync($"{baseUrl}/garbage/claim?limit=1000&marker={Uri.EscapeDataString(marker)}", null, ct);
-                response.EnsureSuccessStatusCode();
-                return await response.Content.ReadFromJsonAsync(ContractJson.Default.GarbageCandidates, ct);
-            }
-            catch (HttpRequestException ex)
-            {
-                Log.AccountServerUnreachable(logger, baseUrl, ex.Message);
-            }
+            Log.NoAccountServer(logger, response?.Status ?? 0);
+            return null;
         }
 
-        return null;
+        return JsonSerializer.Deserialize(response.Body, ContractJson.Default.GarbageCandidates);
     }
 
     private static partial class Log
@@ -118,8 +109,8 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
         [LoggerMessage(1, LogLevel.Information, "Garbage collection deleted {Count} unreferenced blobs")]
         public static partial void Collected(ILogger logger, int count);
 
-        [LoggerMessage(2, LogLevel.Warning, "Garbage collection: account server {Url} unreachable: {Reason}")]
-        public static partial void AccountServerUnreachable(ILogger logger, string url, string reason);
+        [LoggerMessage(2, LogLevel.Warning, "Garbage collection: no account server handed out candidates (last status {Status}; 0: none answered)")]
+        public static partial void NoAccountServer(ILogger logger, int status);
 
         [LoggerMessage(3, LogLevel.Error, "Garbage collection pass failed")]
         public static partial void PassFailed(ILogger logger, Exception ex);

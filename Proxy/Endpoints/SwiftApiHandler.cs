@@ -9,6 +9,7 @@ using CloudFs.Proxy.Forwarding;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
+using CloudFs.Ring;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CloudFs.Proxy.Endpoints;
@@ -202,7 +203,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         }
     }
 
-    private Task ForwardReadAsync(HttpContext context, ResourcePath path, CallContext call, CloudFs.Ring.Ring ring, int part) =>
+    private Task ForwardReadAsync(HttpContext context, ResourcePath path, CallContext call, HashRing ring, int part) =>
         forwarder.ForwardAsync(context, selector.ForRead(ring, part),
             node => BackendUris.Catalog(node, part, path.Account, path.Container) + path.Query, call);
 

@@ -7,6 +7,7 @@ using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Forwarding;
 using CloudFs.Proxy.Routing;
+using CloudFs.Ring;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CloudFs.Proxy.Extensions;
@@ -88,10 +89,10 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
         }
     }
 
-    private Task RelayAsync(HttpContext context, CallContext call, CloudFs.Ring.Ring ring, int part, string pathAndQuery, bool write) =>
+    private Task RelayAsync(HttpContext context, CallContext call, HashRing ring, int part, string pathAndQuery, bool write) =>
         RelayAsync(context, call, ring, part, _ => pathAndQuery, write);
 
-    private async Task RelayAsync(HttpContext context, CallContext call, CloudFs.Ring.Ring ring, int part, Func<CloudFs.Ring.RingDevice, string> pathAndQuery, bool write)
+    private async Task RelayAsync(HttpContext context, CallContext call, HashRing ring, int part, Func<RingDevice, string> pathAndQuery, bool write)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)

@@ -82,7 +82,7 @@ public sealed class ExtensionHandler(RoleClient client, RingSet rings, NodeSelec
             (BackendHeaders.Destination, encoded));
     }
 
-    private async Task RelayAsync(HttpContext context, CloudFs.Ring.Ring ring, int part, HttpMethod method, Func<RingDevice, int, string> pathAndQuery,
+    private async Task RelayAsync(HttpContext context, HashRing ring, int part, HttpMethod method, Func<RingDevice, int, string> pathAndQuery,
         CallContext call, bool read, params (string Name, string Value)[] headers)
     {
         var nodes = read ? selector.ForRead(ring, part) : selector.ForAccountWrite(ring, part);

@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Ring;
 
 namespace CloudFs.Proxy.Routing;

@@ -1,6 +1,5 @@
 using CloudFs.Backend;
 using CloudFs.Ring;
-using HashRing = CloudFs.Ring.Ring;
 
 namespace CloudFs.Proxy.Routing;
 

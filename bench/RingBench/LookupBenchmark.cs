@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CloudFs.Ring;
-using HashRing = CloudFs.Ring.Ring;
 
 namespace CloudFs.Bench.Ring;
 

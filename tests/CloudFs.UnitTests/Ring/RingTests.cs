@@ -1,5 +1,4 @@
 using CloudFs.Ring;
-using HashRing = CloudFs.Ring.Ring;
 
 namespace CloudFs.UnitTests.Ring;
 

@@ -6,16 +6,15 @@ namespace CloudFs.Ring;
 /// <summary>
 /// The read-only lookup side of a ring: key → partition → primary devices, then handoffs.
 /// Thread-safe and immutable; a reload builds a new instance (see <see cref="RingProvider"/>).
-/// Inside a CloudFs.* namespace the name Ring binds to the namespace, so callers write
-/// <c>CloudFs.Ring.Ring</c> or add an alias such as <c>using HashRing = CloudFs.Ring.Ring;</c>.
+/// Not named Ring: inside a CloudFs.* namespace that name binds to the namespace.
 /// </summary>
-public sealed class Ring
+public sealed class HashRing
 {
     private readonly PathHasher _hasher;
     private readonly int _partShift;
 
     /// <summary>Creates a ring over a loaded snapshot and the cluster's hash secret.</summary>
-    public Ring(RingData data, HashPathOptions hashPath)
+    public HashRing(RingData data, HashPathOptions hashPath)
     {
         Data = data ?? throw new ArgumentNullException(nameof(data));
         _hasher = new PathHasher(hashPath);
@@ -23,7 +22,7 @@ public sealed class Ring
     }
 
     /// <summary>Creates a ring over a loaded snapshot and the cluster's hash path prefix and suffix.</summary>
-    public Ring(RingData data, string hashPathPrefix, string hashPathSuffix)
+    public HashRing(RingData data, string hashPathPrefix, string hashPathSuffix)
         : this(data, new HashPathOptions(hashPathPrefix, hashPathSuffix))
     {
     }

@@ -1,0 +1,37 @@
+using CloudFs.Common.Hosting;
+using CloudFs.Ring;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.Backend;
+
+/// <summary>
+/// The cluster's rings as every role reaches them: one <see cref="IRingProvider"/> per role,
+/// made on first use (a role that never routes by a ring never needs its file) and reloading
+/// itself when its file changes.
+/// </summary>
+public sealed class RingSet
+{
+    private readonly Lazy<IRingProvider> _account;
+    private readonly Lazy<IRingProvider> _container;
+    private readonly Lazy<IRingProvider> _object;
+
+    /// <summary>Rings read from <c>Server:RingDir</c> with the cluster's hash-path secrets.</summary>
+    public RingSet(IOptions<ServerOptions> server, IOptions<ClusterOptions> cluster, TimeProvider time)
+        : this(role => new RingProvider(server.Value.RingDir, role, cluster.Value.HashPathPrefix, cluster.Value.HashPathSuffix, time))
+    {
+    }
+
+    /// <summary>Rings from any source, e.g. a fake provider in tests.</summary>
+    public RingSet(Func<string, IRingProvider> providerFor)
+    {
+        _account = new(() => providerFor(RingRoles.Account));
+        _container = new(() => providerFor(RingRoles.Container));
+        _object = new(() => providerFor(RingRoles.Object));
+    }
+
+    public HashRing Account => _account.Value.Current;
+
+    public HashRing Container => _container.Value.Current;
+
+    public HashRing Object => _object.Value.Current;
+}
