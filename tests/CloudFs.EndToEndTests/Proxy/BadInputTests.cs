@@ -96,17 +96,17 @@ public class BadInputTests
         using var clean = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test2/clean", _otherToken);
         using var forged = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test2/forged", _otherToken, null, ForgedAdmin);
         using var intoTest = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test/theirs", _otherToken, null, ForgedAdmin);
-        using var records = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/v1/AUTH_test2?records&action=container.put&limit=100", _otherToken);
+        using var records = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/v1/AUTH_test2?records&action=container.create&limit=100", _otherToken);
         var body = await records.Content.ReadAsStringAsync();
         var rows = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsArray();
-        long? UserOf(string container) => (long?)rows.Single(r => ((string)r!["path"]!).Contains(container, StringComparison.Ordinal))!["user_id"];
+        long? UserOf(string container) => (long?)rows.SingleOrDefault(r => (string?)r!["path"] == "/" + container)?["user_id"];
 
         Assert.That((int)clean.StatusCode, Is.EqualTo(201));
         Assert.That((int)forged.StatusCode, Is.EqualTo(201));
         Assert.That(intoTest.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "no admin power over another account");
         Assert.That(await StatusAsync(HttpMethod.Head, "/v1/AUTH_test/theirs"), Is.EqualTo(404));
         Assert.That(records.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-        Assert.That(UserOf("clean"), Is.Not.Null);
+        Assert.That(UserOf("clean"), Is.Not.Null, body);
         Assert.That(UserOf("forged"), Is.EqualTo(UserOf("clean")), "recorded as the token's user, not the forged id");
     }
 
