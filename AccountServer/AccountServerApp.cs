@@ -8,10 +8,12 @@ namespace CloudFs.AccountServer;
 /// <summary>Builds the account server; tests call it to run one in process.</summary>
 public static class AccountServerApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configureServices">Lets a test replace a service (e.g. the clock) before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = CloudFsHost.CreateBuilder(args, ServerRole.Account);
         builder.Services.AddAccountServer();
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseCloudFsDefaults();
         app.UseMiddleware<CatalogOutageMiddleware>();

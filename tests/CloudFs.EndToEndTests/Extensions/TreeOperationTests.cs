@@ -29,29 +29,55 @@ public class TreeOperationTests
         await Send(HttpMethod.Put, "/v1/AUTH_test/move");
         await UploadTreeAsync("move", "src", 10, 10, 10);
 
+        // Readers list the container in tight loops and note the phase when each read began and
+        // ended: even = no MOVE in flight, odd = a MOVE sent and not yet answered. The tree is
+        // moved back and forth until some read began while a MOVE was in flight, so the test
+        // proves an overlap instead of hoping for one.
+        var phase = 0;
+        var views = new System.Collections.Concurrent.ConcurrentQueue<(int Began, int Ended, int Src, int Dst)>();
         using var stop = new CancellationTokenSource();
-        var views = new List<(int Src, int Dst)>();
-        var reader = Task.Run(async () =>
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                using var list = await Send(HttpMethod.Get, "/v1/AUTH_test/move?format=json&limit=10000");
-                var names = JsonNode.Parse(await list.Content.ReadAsStringAsync())!.AsArray().Select(n => (string)n!["name"]!).ToList();
-                views.Add((names.Count(n => n.StartsWith("src/")), names.Count(n => n.StartsWith("dst/"))));
+                var began = Volatile.Read(ref phase);
+                var (src, dst) = await CountsAsync("move");
+                views.Enqueue((began, Volatile.Read(ref phase), src, dst));
             }
-        });
-        await Task.Delay(200);
+        })).ToList();
 
-        using var moved = await Send(HttpMethod.Parse("MOVE"), "/v1/AUTH_test/move/src/", ("Destination", "move/dst"));
-        await Task.Delay(300);
-        stop.Cancel();
-        await reader;
+        var moves = new List<(string From, string To)>();
+        const int MaxMoves = 21; // odd, so the tree ends up in dst
+        var overlapped = false;
+        while (true)
+        {
+            var (from, to) = moves.Count % 2 == 0 ? ("src", "dst") : ("dst", "src");
+            Interlocked.Increment(ref phase);
+            using var moved = await Send(HttpMethod.Parse("MOVE"), $"/v1/AUTH_test/move/{from}/", ("Destination", $"move/{to}"));
+            var inFlight = Interlocked.Increment(ref phase) - 1;
+            var answer = await moved.Content.ReadAsStringAsync();
+            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), answer);
+            Assert.That((long?)JsonNode.Parse(answer)!["objects"], Is.EqualTo(1000));
+            moves.Add((from, to));
+            overlapped |= views.Any(v => v.Began == inFlight);
+            if ((overlapped && to == "dst") || moves.Count >= MaxMoves)
+            {
+                break;
+            }
+        }
 
-        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), await moved.Content.ReadAsStringAsync());
-        Assert.That((long?)JsonNode.Parse(await moved.Content.ReadAsStringAsync())!["objects"], Is.EqualTo(1000));
-        Assert.That(views, Is.Not.Empty);
-        Assert.That(views, Has.All.Matches<(int Src, int Dst)>(v => (v.Src == 1000 && v.Dst == 0) || (v.Src == 0 && v.Dst == 1000)));
-        Assert.That(views[^1], Is.EqualTo((0, 1000)));
+        // One more read that began after the last MOVE was answered: the reader saw it end.
+        var answered = Volatile.Read(ref phase);
+        await Wait.UntilAsync(() => Task.FromResult(views.Any(v => v.Began == answered)), "a read begins after the last MOVE answered", TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        var all = views.ToList();
+        Assert.That(all.Where(v => v.Began % 2 == 1), Is.Not.Empty, $"no read overlapped any of {moves.Count} MOVEs in flight");
+        Assert.That(all, Has.All.Matches<(int Began, int Ended, int Src, int Dst)>(v => (v.Src == 1000 && v.Dst == 0) || (v.Src == 0 && v.Dst == 1000)),
+            "a listing showed a half-moved tree");
+        Assert.That(all.Where(v => v.Began == answered).Select(v => (v.Src, v.Dst)), Has.All.EqualTo((0, 1000)));
+        Assert.That(all.Where(v => v.Ended == 0).Select(v => (v.Src, v.Dst)), Has.All.EqualTo((1000, 0)));
         using var get = await Send(HttpMethod.Get, "/v1/AUTH_test/move/dst/d3/e4/f5");
         Assert.That(await get.Content.ReadAsStringAsync(), Is.EqualTo("src/d3/e4/f5"), "the body moved with its name, untouched");
     }
@@ -134,6 +160,13 @@ public class TreeOperationTests
             using var put = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, $"/v1/AUTH_test/{container}/{name}", _token, new StringContent(name));
             Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created), name);
         });
+    }
+
+    private async Task<(int Src, int Dst)> CountsAsync(string container)
+    {
+        using var list = await Send(HttpMethod.Get, $"/v1/AUTH_test/{container}?format=json&limit=10000");
+        var names = JsonNode.Parse(await list.Content.ReadAsStringAsync())!.AsArray().Select(n => (string)n!["name"]!).ToList();
+        return (names.Count(n => n.StartsWith("src/", StringComparison.Ordinal)), names.Count(n => n.StartsWith("dst/", StringComparison.Ordinal)));
     }
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, params (string Name, string Value)[] headers) =>

@@ -9,6 +9,14 @@ namespace CloudFs.EndToEndTests.Proxy;
 [Category("E2E")]
 public class BadInputTests
 {
+    /// <summary>Internal headers a client has no business sending: an admin identity of someone else.</summary>
+    private static readonly Dictionary<string, string> ForgedAdmin = new()
+    {
+        ["X-Backend-User-Type"] = "admin",
+        ["X-Backend-User"] = "admin:admin",
+        ["X-Backend-User-Id"] = "999999",
+    };
+
     private CloudFsCluster _cluster = null!;
     private string _token = "";
     private string _otherToken = "";
@@ -56,12 +64,57 @@ public class BadInputTests
     }
 
     [Test]
-    public async Task Put_ClientSentBackendHeaders_AreStripped()
+    public async Task Listing_AnonymousWithForgedAdminHeaders_GetsNoAdminView()
     {
-        using var put = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test/box/forged", _otherToken, new ByteArrayContent([1]),
-            new Dictionary<string, string> { ["X-Backend-User-Type"] = "admin", ["X-Backend-User"] = "admin:admin" });
+        // A public container whose "secret/" directory the firewall hides from everyone but admins.
+        using var put = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test/open", _token, null,
+            new Dictionary<string, string> { ["X-Container-Read"] = ".r:*,.rlistings" });
+        Assert.That((int)put.StatusCode, Is.EqualTo(201));
+        foreach (var name in new[] { "plain.txt", "secret/hidden.txt" })
+        {
+            using var obj = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test/open/" + name, _token, new StringContent(name));
+            Assert.That((int)obj.StatusCode, Is.EqualTo(201), name);
+        }
 
-        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var adminToken = (await ProxyHttp.LoginAsync(_cluster, "admin:admin", _cluster.AdminPassword)).Token;
+        using var hide = await ProxyHttp.SendAsync(_cluster, HttpMethod.Post, "/admin/firewall/AUTH_test/open/secret/?state=disabled", adminToken);
+        Assert.That((int)hide.StatusCode, Is.EqualTo(204), await hide.Content.ReadAsStringAsync());
+
+        // This request is allowed (public listing) and forwarded to a container server, which
+        // would show hidden entries to a caller its X-Backend-User-Type calls an admin.
+        var forged = await ListingAsync(null, ForgedAdmin);
+        var asAdmin = await ListingAsync(adminToken, null);
+
+        Assert.That(asAdmin, Does.Contain("secret/hidden.txt"), "the admin view differs, so the forgery would show");
+        Assert.That(forged, Is.EqualTo(new[] { "plain.txt" }));
+    }
+
+    [Test]
+    public async Task Write_OwnerWithForgedBackendHeaders_ActsAndIsRecordedAsItself()
+    {
+        // test2:tester2 owns AUTH_test2; in internal headers it claims to be another user, an admin.
+        using var clean = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test2/clean", _otherToken);
+        using var forged = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test2/forged", _otherToken, null, ForgedAdmin);
+        using var intoTest = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test/theirs", _otherToken, null, ForgedAdmin);
+        using var records = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/v1/AUTH_test2?records&action=container.create&limit=100", _otherToken);
+        var body = await records.Content.ReadAsStringAsync();
+        var rows = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsArray();
+        long? UserOf(string container) => (long?)rows.SingleOrDefault(r => (string?)r!["path"] == "/" + container)?["user_id"];
+
+        Assert.That((int)clean.StatusCode, Is.EqualTo(201));
+        Assert.That((int)forged.StatusCode, Is.EqualTo(201));
+        Assert.That(intoTest.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "no admin power over another account");
+        Assert.That(await StatusAsync(HttpMethod.Head, "/v1/AUTH_test/theirs"), Is.EqualTo(404));
+        Assert.That(records.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        Assert.That(UserOf("clean"), Is.Not.Null, body);
+        Assert.That(UserOf("forged"), Is.EqualTo(UserOf("clean")), "recorded as the token's user, not the forged id");
+    }
+
+    private async Task<List<string>> ListingAsync(string? token, IReadOnlyDictionary<string, string>? headers)
+    {
+        using var list = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/v1/AUTH_test/open?format=json", token, null, headers);
+        Assert.That((int)list.StatusCode, Is.EqualTo(200), await list.Content.ReadAsStringAsync());
+        return System.Text.Json.Nodes.JsonNode.Parse(await list.Content.ReadAsStringAsync())!.AsArray().Select(n => (string)n!["name"]!).ToList();
     }
 
     [Test]

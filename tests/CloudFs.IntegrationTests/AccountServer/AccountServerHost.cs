@@ -1,6 +1,7 @@
 using CloudFs.AccountServer;
 using CloudFs.Catalog;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudFs.IntegrationTests.AccountServer;
 
@@ -21,7 +22,11 @@ public sealed class AccountServerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AccountServerHost> StartAsync(CatalogOptions catalog, string dataDir, params string[] extra)
+    public static Task<AccountServerHost> StartAsync(CatalogOptions catalog, string dataDir, params string[] extra) =>
+        StartAsync(catalog, dataDir, null, extra);
+
+    /// <summary>Starts one that reads <paramref name="time"/> instead of the system clock when it is given.</summary>
+    public static async Task<AccountServerHost> StartAsync(CatalogOptions catalog, string dataDir, TimeProvider? time, params string[] extra)
     {
         string[] args =
         [
@@ -37,7 +42,13 @@ public sealed class AccountServerHost : IAsyncDisposable
             "--AccountServer:PasswordIterations=1000",
             .. extra,
         ];
-        var app = AccountServerApp.Build(args);
+        var app = AccountServerApp.Build(args, services =>
+        {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
         await app.PrepareAsync();
         await app.StartAsync();
         return new AccountServerHost(app, new Uri(app.Urls.First()));

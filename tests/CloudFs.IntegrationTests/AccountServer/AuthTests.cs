@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudFs.Catalog;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CloudFs.IntegrationTests.AccountServer;
 
@@ -67,14 +68,18 @@ public sealed class AuthTests(CatalogProvider provider) : AccountServerTestBase(
     [Test]
     public async Task Validate_ExpiredToken_Answers404()
     {
-        var token = await TokenAsync("test:tester", "testing");
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        // A second server on the same catalog whose clock the test moves: no waiting for real time.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await AccountServerHost.StartAsync(Options, Path.Combine(WorkDirectory, "account-fake-clock"), time, ExtraArgs);
+        var token = await TokenAsync("test:tester", "testing", host.Client);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth/validate");
-        request.Headers.Add("X-Auth-Token", token);
-        using var response = await Client.SendAsync(request);
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        var live = await ValidateStatusAsync(host.Client, token);
+        time.Advance(TimeSpan.FromSeconds(0.2));
+        var expired = await ValidateStatusAsync(host.Client, token);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(live, Is.EqualTo(HttpStatusCode.OK), "still inside its 2 s life");
+        Assert.That(expired, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
@@ -115,7 +120,15 @@ public sealed class AuthTests(CatalogProvider provider) : AccountServerTestBase(
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM token"), Is.EqualTo(1));
     }
 
-    private async Task<HttpResponseMessage> LoginAsync(string user, string key, string? forwardedHost = null)
+    private static async Task<HttpStatusCode> ValidateStatusAsync(HttpClient client, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth/validate");
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private async Task<HttpResponseMessage> LoginAsync(string user, string key, string? forwardedHost = null, HttpClient? client = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/auth/v1.0");
         request.Headers.Add("X-Auth-User", user);
@@ -125,12 +138,12 @@ public sealed class AuthTests(CatalogProvider provider) : AccountServerTestBase(
             request.Headers.Add("X-Forwarded-Host", forwardedHost);
         }
 
-        return await Client.SendAsync(request);
+        return await (client ?? Client).SendAsync(request);
     }
 
-    private async Task<string> TokenAsync(string user, string key)
+    private async Task<string> TokenAsync(string user, string key, HttpClient? client = null)
     {
-        using var response = await LoginAsync(user, key);
+        using var response = await LoginAsync(user, key, client: client);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return response.Headers.GetValues("X-Auth-Token").Single();
     }

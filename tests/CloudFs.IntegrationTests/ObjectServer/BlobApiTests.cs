@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CloudFs.IntegrationTests.Hosting;
 
 namespace CloudFs.IntegrationTests.ObjectServer;
 
@@ -233,10 +234,12 @@ public class BlobApiTests
             var stream = tcp.GetStream();
             await stream.WriteAsync(Encoding.ASCII.GetBytes($"PUT {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n"));
             await stream.WriteAsync(RandomBytes(300_000));
-            await Task.Delay(200);
+
+            // Disconnect only once the server is writing the body, so it is really mid-body.
+            await Wait.UntilAsync(() => TempFiles().Length > 0, "the server writes a temp file");
         }
 
-        await Task.Delay(500); // let the server notice the reset and clean up
+        await Wait.UntilAsync(() => TempFiles().Length == 0, "the server removes its temp file");
         using var get = await Client.GetAsync(path);
 
         Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -336,10 +339,12 @@ public class BlobApiTests
         return path;
     }
 
-    private void AssertTempEmpty()
+    private void AssertTempEmpty() => Assert.That(TempFiles(), Is.Empty, "temp files left behind");
+
+    private string[] TempFiles()
     {
         var tmp = Path.Combine(_host.DevicesRoot, "sda", "tmp");
-        Assert.That(Directory.Exists(tmp) ? Directory.GetFiles(tmp) : [], Is.Empty, "temp files left behind");
+        return Directory.Exists(tmp) ? Directory.GetFiles(tmp) : [];
     }
 
     // Raw HTTP for what HttpClient will not send: no length at all, or a body that stops.

@@ -1,0 +1,206 @@
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Time;
+using CloudFs.Proxy;
+using CloudFs.Proxy.Auth;
+using CloudFs.Proxy.Backend;
+using CloudFs.Proxy.Routing;
+using CloudFs.Ring;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CloudFs.UnitTests.Proxy;
+
+/// <summary>
+/// TokenValidator against a fake account server's <c>/auth/validate</c> (real HTTP, found through
+/// a real account ring) and a clock the test moves: answers, caching, expiry and failures.
+/// </summary>
+public class TokenValidatorTests
+{
+    private const string Token = "AUTH_tk0123456789abcdef0123456789abcdef";
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly CallContext Call = new("txauth", new Timestamp(173_244_123_456_789), new Identity(9, "someone:else", "AUTH_else", "admin", 0));
+
+    // NUnit shares one fixture instance between tests: everything is made fresh in SetUp.
+    private ManualTimeProvider _time = null!;
+    private List<string> _asked = null!;
+    private FakeRoleServer _server = null!;
+    private BackendInvoker? _invoker;
+    private string _ringDir = "";
+    private int _status;
+    private long _expiresAt;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _time = new ManualTimeProvider(Start);
+        _asked = [];
+        _status = 200;
+        _expiresAt = Start.AddHours(1).ToUnixTimeSeconds();
+        _invoker = null;
+        _server = await FakeRoleServer.StartAsync(AccountServerAsync);
+        _ringDir = Path.Combine(Path.GetTempPath(), "cloudfs-token-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_ringDir);
+        foreach (var role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
+        {
+            var builder = new RingBuilder(2, 1, 0);
+            builder.AddDevice(_server.Device(-1, "d1"));
+            builder.Rebalance();
+            RingFile.Save(builder.GetRingData(), RingRoles.RingPath(_ringDir, role));
+        }
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        _invoker?.Dispose();
+        await _server.DisposeAsync();
+        Directory.Delete(_ringDir, true);
+    }
+
+    [Test]
+    public async Task ValidateAsync_LiveToken_ReturnsTheAccountServersUser()
+    {
+        var who = await Validator().ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(who, Is.EqualTo(new Identity(42, "test:tester", "AUTH_test", "owner", _expiresAt)));
+        Assert.That(_asked, Is.EqualTo(new[] { Token + " user=" }), "the token is sent; the caller's identity is not");
+    }
+
+    [Test]
+    public async Task ValidateAsync_AgainWithinCacheTime_AsksOnce()
+    {
+        var validator = Validator(cacheSeconds: 10);
+
+        await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(9));
+        var second = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(second?.User, Is.EqualTo("test:tester"));
+        Assert.That(_asked, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ValidateAsync_AfterCacheTime_AsksAgainAndSeesRevocation()
+    {
+        var validator = Validator(cacheSeconds: 10);
+
+        await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        _status = 404; // revoked on the account server
+        _time.Advance(TimeSpan.FromSeconds(11));
+        var second = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(second, Is.Null);
+        Assert.That(_asked, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ValidateAsync_TokenExpiresBeforeCacheTime_RefusedAtItsExpiry()
+    {
+        _expiresAt = Start.AddSeconds(5).ToUnixTimeSeconds();
+        var validator = Validator(cacheSeconds: 60);
+
+        var fresh = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(4));
+        var cached = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var expired = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(fresh, Is.Not.Null);
+        Assert.That(cached, Is.Not.Null);
+        Assert.That(expired, Is.Null, "the cache never outlives the token, even if the server still vouched for it");
+        Assert.That(_asked, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ValidateAsync_AnswerAlreadyExpired_IsNullAndNotCached()
+    {
+        _expiresAt = Start.AddSeconds(-1).ToUnixTimeSeconds();
+        var validator = Validator();
+
+        var first = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        var second = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(first, Is.Null);
+        Assert.That(second, Is.Null);
+        Assert.That(_asked, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ValidateAsync_UnknownToken_IsNullAndNotCached()
+    {
+        _status = 404;
+        var validator = Validator();
+
+        var first = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        _status = 200; // e.g. the user logged in meanwhile: the next check must ask again
+        var second = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(first, Is.Null);
+        Assert.That(second, Is.Not.Null);
+        Assert.That(_asked, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void ValidateAsync_AccountServerFails_ThrowsBackendUnavailable()
+    {
+        _status = 503;
+        var validator = Validator();
+
+        Assert.That(async () => await validator.ValidateAsync(Token, Call, CancellationToken.None), Throws.InstanceOf<BackendUnavailableException>());
+    }
+
+    [Test]
+    public async Task ValidateAsync_AccountServerUnreachable_ThrowsBackendUnavailable()
+    {
+        var validator = Validator();
+        await _server.DisposeAsync();
+
+        Assert.That(async () => await validator.ValidateAsync(Token, Call, CancellationToken.None), Throws.InstanceOf<BackendUnavailableException>());
+        _server = await FakeRoleServer.StartAsync(AccountServerAsync); // for TearDown
+    }
+
+    [Test]
+    public async Task ValidateAsync_FailureAfterCachedSuccess_StillAnsweredFromCache()
+    {
+        var validator = Validator(cacheSeconds: 10);
+
+        await validator.ValidateAsync(Token, Call, CancellationToken.None);
+        _status = 503;
+        var cached = await validator.ValidateAsync(Token, Call, CancellationToken.None);
+
+        Assert.That(cached?.User, Is.EqualTo("test:tester"));
+        Assert.That(_asked, Has.Count.EqualTo(1));
+    }
+
+    private TokenValidator Validator(double cacheSeconds = 10)
+    {
+        var options = Options.Create(new ProxyOptions { TokenCacheSeconds = cacheSeconds, NodeTimeoutSeconds = 5, ConnectTimeoutSeconds = 2 });
+        _invoker?.Dispose();
+        _invoker = new BackendInvoker(options);
+        var limiter = new NodeErrorLimiter(options, TimeProvider.System);
+        var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
+        var client = new RoleClient(_invoker, limiter, options, NullLogger<RoleClient>.Instance);
+        return new TokenValidator(client, new AuthNodes(rings, new NodeSelector(limiter)), _time, options);
+    }
+
+    private async Task AccountServerAsync(HttpContext context)
+    {
+        if (context.Request.Path != "/auth/validate")
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        lock (_asked)
+        {
+            _asked.Add($"{context.Request.Headers["X-Auth-Token"]} user={context.Request.Headers["X-Backend-User"]}");
+        }
+
+        context.Response.StatusCode = _status;
+        if (_status == 200)
+        {
+            await context.Response.WriteAsJsonAsync(new { user_id = 42, user = "test:tester", account = "AUTH_test", type = "owner", expires_at = _expiresAt });
+        }
+    }
+}
