@@ -2,15 +2,12 @@ namespace CloudFs.Proxy;
 
 /// <summary>
 /// The <c>Proxy</c> section of proxy-server.json: timeouts, limits shown in /info. The same
-/// section also binds the backend client's <c>BackendOptions</c> (connect timeout, error limiting);
-/// <c>NodeTimeoutSeconds</c> is read by both.
+/// section also binds the backend client's <c>BackendOptions</c> (connect and node timeouts,
+/// error limiting), which the proxy's forwarding and replica fan-out read as well.
 /// </summary>
 public sealed class ProxyOptions
 {
     public const string Section = "Proxy";
-
-    /// <summary>Seconds a role server may take to answer, or between two body chunks.</summary>
-    public double NodeTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Seconds the client may stay silent while sending a body.</summary>
     public double ClientTimeoutSeconds { get; set; } = 60;

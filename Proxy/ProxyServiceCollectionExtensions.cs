@@ -14,7 +14,7 @@ public static class ProxyServiceCollectionExtensions
     public static IServiceCollection AddProxyServices(this IServiceCollection services)
     {
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
-            .Validate(o => o.NodeTimeoutSeconds > 0 && o.ClientTimeoutSeconds > 0, "Proxy timeouts must be positive.")
+            .Validate(o => o.ClientTimeoutSeconds > 0, "Proxy:ClientTimeoutSeconds must be positive.")
             .Validate(o => o.PutChunkSize is >= 4096 and <= 16 * 1024 * 1024, "Proxy:PutChunkSize must be 4 KiB - 16 MiB.")
             .Validate(o => o.PutQueueChunks is >= 1 and <= 1024, "Proxy:PutQueueChunks must be 1-1024.")
             .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")

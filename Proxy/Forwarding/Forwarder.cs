@@ -11,7 +11,7 @@ namespace CloudFs.Proxy.Forwarding;
 /// streaming both ways. Reads (no body) fail over to the next node while nothing has been sent
 /// to the client yet; a request whose body may have been read is never retried.
 /// </summary>
-public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker invoker, NodeErrorLimiter limiter, IOptions<ProxyOptions> options, ILogger<Forwarder> logger)
+public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker invoker, NodeErrorLimiter limiter, IOptions<BackendOptions> options, ILogger<Forwarder> logger)
 {
     public async Task ForwardAsync(HttpContext context, IReadOnlyList<RingDevice> nodes, Func<RingDevice, string> pathAndQuery, CallContext call,
         IReadOnlyDictionary<string, string>? extraHeaders = null)

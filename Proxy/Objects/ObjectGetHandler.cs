@@ -16,7 +16,7 @@ namespace CloudFs.Proxy.Objects;
 /// replica that answers, moving on to the next one while nothing has been sent to the client.
 /// </summary>
 public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet rings, NodeSelector selector, BackendInvoker invoker,
-    NodeErrorLimiter limiter, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectGetHandler> logger)
+    NodeErrorLimiter limiter, TimeProvider time, IOptions<BackendOptions> options, ILogger<ObjectGetHandler> logger)
 {
     public async Task HandleAsync(HttpContext context, ResourcePath path, CallContext call)
     {

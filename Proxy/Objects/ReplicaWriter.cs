@@ -14,13 +14,14 @@ namespace CloudFs.Proxy.Objects;
 /// that falls behind by more than <c>NodeTimeoutSeconds</c> or fails is dropped, and the
 /// upload stops as soon as a quorum is out of reach. Memory stays bounded by the queue sizes.
 /// </summary>
-public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimiter limiter, IOptions<ProxyOptions> options, ILogger<ReplicaWriter> logger)
+public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimiter limiter, IOptions<ProxyOptions> options,
+    IOptions<BackendOptions> backend, ILogger<ReplicaWriter> logger)
 {
     public async Task<ReplicaPutResult> PutAsync(Stream body, long? length, IReadOnlyList<RingDevice> nodes, int partition, string blobId,
         string? expectedEtag, CallContext call, CancellationToken ct)
     {
         var o = options.Value;
-        var nodeTimeout = TimeSpan.FromSeconds(o.NodeTimeoutSeconds);
+        var nodeTimeout = TimeSpan.FromSeconds(backend.Value.NodeTimeoutSeconds);
         using var abortAll = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var replicas = nodes.Select(node => Start(node, partition, blobId, length, expectedEtag, call, abortAll.Token)).ToList();
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);

@@ -1,4 +1,5 @@
 using System.Net;
+using CloudFs.Backend;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 

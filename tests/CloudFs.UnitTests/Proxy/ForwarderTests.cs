@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Common.Time;
 using CloudFs.Proxy;
 using CloudFs.Proxy.Auth;
@@ -20,7 +21,7 @@ public class ForwarderTests
     private static readonly RingDevice Second = new(1, 1, 2, "127.0.0.2", 7012, "d2", 100);
     private static readonly CallContext Call = new("txfwd", new Timestamp(173_244_123_456_789), new Identity(7, "test:tester", "AUTH_test", "owner", 0));
 
-    private readonly IOptions<ProxyOptions> _options = Options.Create(new ProxyOptions { ErrorSuppressionLimit = 1 });
+    private readonly IOptions<BackendOptions> _options = Options.Create(new BackendOptions { ErrorSuppressionLimit = 1 });
     private BackendInvoker _invoker = null!;
     private NodeErrorLimiter _limiter = null!;
 
@@ -110,7 +111,7 @@ public class ForwarderTests
     [Test]
     public async Task ForwardAsync_PostTransportError_IsNotRetriedAndAnswers503()
     {
-        var fake = new FakeHttpForwarder(Outcome.Failed(ForwarderError.RequestBodyClient), new Outcome(204));
+        var fake = new FakeHttpForwarder(Outcome.Failed(ForwarderError.RequestBodyDestination), new Outcome(204));
         var context = Context("POST");
         context.Request.Headers.TransferEncoding = "chunked";
 
@@ -118,6 +119,20 @@ public class ForwarderTests
 
         Assert.That(fake.Sent, Has.Count.EqualTo(1));
         Assert.That(context.Response.StatusCode, Is.EqualTo(503));
+    }
+
+    [Test]
+    public async Task ForwardAsync_ClientStopsSendingTheBody_Answers499AndTheNodeKeepsItsGoodName()
+    {
+        var fake = new FakeHttpForwarder(Outcome.Failed(ForwarderError.RequestBodyClient), new Outcome(204));
+        var context = Context("POST");
+        context.Request.Headers.TransferEncoding = "chunked";
+
+        await Create(fake).ForwardAsync(context, [First, Second], _ => "/d/1/AUTH_test/c", Call);
+
+        Assert.That(fake.Sent, Has.Count.EqualTo(1));
+        Assert.That(context.Response.StatusCode, Is.EqualTo(499));
+        Assert.That(_limiter.IsLimited(First), Is.False);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using CloudFs.Backend;
 using CloudFs.Common.Time;
 using CloudFs.Proxy;
 using CloudFs.Proxy.Auth;
@@ -30,6 +31,7 @@ public class ReplicaWriterTests
     private BackendInvoker _invoker = null!;
     private NodeErrorLimiter _limiter = null!;
     private IOptions<ProxyOptions> _options = null!;
+    private IOptions<BackendOptions> _backend = null!;
 
     [SetUp]
     public async Task SetUpAsync()
@@ -38,9 +40,10 @@ public class ReplicaWriterTests
         _headers = new();
         _releaseSlow = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _server = await FakeRoleServer.StartAsync(ObjectServerAsync);
-        _options = Options.Create(new ProxyOptions { NodeTimeoutSeconds = 2, PutChunkSize = 64 * 1024, PutQueueChunks = 2, ErrorSuppressionLimit = 1 });
-        _invoker = new BackendInvoker(_options);
-        _limiter = new NodeErrorLimiter(_options, TimeProvider.System);
+        _options = Options.Create(new ProxyOptions { PutChunkSize = 64 * 1024, PutQueueChunks = 2 });
+        _backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 2, ErrorSuppressionLimit = 1 });
+        _invoker = new BackendInvoker(_backend);
+        _limiter = new NodeErrorLimiter(_backend, TimeProvider.System);
     }
 
     [TearDown]
@@ -160,7 +163,7 @@ public class ReplicaWriterTests
 
     private RingDevice[] Nodes(string third) => [_server.Device(0, "ok1"), _server.Device(1, "ok2"), _server.Device(2, third)];
 
-    private ReplicaWriter Writer() => new(_invoker, _limiter, _options, NullLogger<ReplicaWriter>.Instance);
+    private ReplicaWriter Writer() => new(_invoker, _limiter, _options, _backend, NullLogger<ReplicaWriter>.Instance);
 
     // PUT /{device}/{partition}/blobs/{id}: "full*" refuses before reading the body, "slow" does
     // not read until the test ends, the others store the body and answer its MD5.

@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Time;
 using CloudFs.Proxy;
@@ -175,12 +176,13 @@ public class TokenValidatorTests
 
     private TokenValidator Validator(double cacheSeconds = 10)
     {
-        var options = Options.Create(new ProxyOptions { TokenCacheSeconds = cacheSeconds, NodeTimeoutSeconds = 5, ConnectTimeoutSeconds = 2 });
+        var options = Options.Create(new ProxyOptions { TokenCacheSeconds = cacheSeconds });
+        var backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 5, ConnectTimeoutSeconds = 2 });
         _invoker?.Dispose();
-        _invoker = new BackendInvoker(options);
-        var limiter = new NodeErrorLimiter(options, TimeProvider.System);
+        _invoker = new BackendInvoker(backend);
+        var limiter = new NodeErrorLimiter(backend, TimeProvider.System);
         var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
-        var client = new RoleClient(_invoker, limiter, options, NullLogger<RoleClient>.Instance);
+        var client = new RoleClient(_invoker, limiter, backend, TimeProvider.System, NullLogger<RoleClient>.Instance);
         return new TokenValidator(client, new AuthNodes(rings, new NodeSelector(limiter)), _time, options);
     }
 
