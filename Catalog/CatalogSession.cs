@@ -44,7 +44,7 @@ public sealed class CatalogSession : IAsyncDisposable
         try
         {
             connection = await database.OpenConnectionAsync(ct);
-            DbTransaction transaction = connection is SqliteConnection sqlite
+            var transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: readOnly)
                 : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             return new CatalogSession(connection, transaction, database.Dialect, gate);

@@ -5,11 +5,11 @@ internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         // Same directory, so the rename stays on one filesystem and is atomic.
-        string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
             using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

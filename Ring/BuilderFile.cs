@@ -49,7 +49,7 @@ public static class BuilderFile
         State? state;
         try
         {
-            using FileStream fs = File.OpenRead(path);
+            using var fs = File.OpenRead(path);
             state = JsonSerializer.Deserialize<State>(fs, Json);
         }
         catch (FileNotFoundException)
@@ -67,17 +67,17 @@ public static class BuilderFile
         }
 
         var builder = new RingBuilder(state.PartPower, state.Replicas, state.MinPartHours, timeProvider);
-        int parts = builder.PartitionCount;
+        var parts = builder.PartitionCount;
         try
         {
-            ushort[][]? table = state.Assignment?.Select(b => FromLittleEndian<ushort>(b, parts)).ToArray();
+            var table = state.Assignment?.Select(b => FromLittleEndian<ushort>(b, parts)).ToArray();
             if (table is not null && table.Length != state.Replicas)
             {
                 throw new FormatException("the assignment does not have one table per replica");
             }
 
-            uint[] lastMoved = state.LastMoved is null ? new uint[parts] : FromLittleEndian<uint>(state.LastMoved, parts);
-            IEnumerable<RingDevice> devices = (state.Devices ?? []).Select(d =>
+            var lastMoved = state.LastMoved is null ? new uint[parts] : FromLittleEndian<uint>(state.LastMoved, parts);
+            var devices = (state.Devices ?? []).Select(d =>
                 new RingDevice(d.Id, d.Region, d.Zone, d.Ip ?? "", d.Port, d.Device ?? "", d.Weight, d.Meta ?? ""));
             builder.Restore(devices, (state.Devices ?? []).Where(d => d.Removing).Select(d => d.Id), table, lastMoved, state.PendingChanges);
         }
@@ -92,7 +92,7 @@ public static class BuilderFile
     private static byte[] ToLittleEndian<T>(T[] values)
         where T : unmanaged
     {
-        byte[] bytes = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+        var bytes = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
         if (!BitConverter.IsLittleEndian)
         {
             SwapEach(bytes, System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
@@ -104,8 +104,8 @@ public static class BuilderFile
     private static T[] FromLittleEndian<T>(string base64, int count)
         where T : unmanaged
     {
-        byte[] bytes = Convert.FromBase64String(base64);
-        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        var bytes = Convert.FromBase64String(base64);
+        var size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         if (bytes.Length != count * size)
         {
             throw new FormatException($"an array has {bytes.Length / size} entries, expected {count}");
@@ -121,7 +121,7 @@ public static class BuilderFile
 
     private static void SwapEach(byte[] bytes, int size)
     {
-        for (int i = 0; i < bytes.Length; i += size)
+        for (var i = 0; i < bytes.Length; i += size)
         {
             Array.Reverse(bytes, i, size);
         }

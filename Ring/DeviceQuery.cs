@@ -14,16 +14,16 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
     public static DeviceQuery Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string s = text.Trim();
+        var s = text.Trim();
         if (s.Length == 0)
         {
             throw Bad(text, "it is empty");
         }
 
-        int i = 0;
-        int? id = Number(s, ref i, 'd', text);
-        int? region = Number(s, ref i, 'r', text);
-        int? zone = Number(s, ref i, 'z', text);
+        var i = 0;
+        var id = Number(s, ref i, 'd', text);
+        var region = Number(s, ref i, 'r', text);
+        var zone = Number(s, ref i, 'z', text);
         if (i < s.Length && s[i] == '-')
         {
             i++;
@@ -32,7 +32,7 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
         string? ip = null;
         if (i < s.Length && s[i] == '[')
         {
-            int close = s.IndexOf(']', i);
+            var close = s.IndexOf(']', i);
             if (close < 0)
             {
                 throw Bad(text, "'[' without ']'");
@@ -43,7 +43,7 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
         }
         else if (i < s.Length && s[i] is not (':' or '/' or '_'))
         {
-            int end = s.IndexOfAny([':', '/'], i);
+            var end = s.IndexOfAny([':', '/'], i);
             end = end < 0 ? s.Length : end;
             ip = s[i..end];
             i = end;
@@ -53,13 +53,13 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
         if (i < s.Length && s[i] == ':')
         {
             i++;
-            int start = i;
+            var start = i;
             while (i < s.Length && char.IsAsciiDigit(s[i]))
             {
                 i++;
             }
 
-            if (!int.TryParse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p is < 1 or > 65535)
+            if (!int.TryParse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 65535)
             {
                 throw Bad(text, "the port must be a number in 1..65535");
             }
@@ -70,7 +70,7 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
         string? device = null;
         if (i < s.Length && s[i] == '/')
         {
-            int end = s.IndexOf('_', i);
+            var end = s.IndexOf('_', i);
             end = end < 0 ? s.Length : end;
             device = s[(i + 1)..end];
             if (device.Length == 0)
@@ -117,7 +117,7 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
 
         if (Zone is null || Ip is null || Port is null || Device is null)
         {
-            throw new RingBuilderException($"Malformed device spec '{this.ToSpec()}': expected [r<region>]z<zone>-<ip>:<port>/<device>[_<meta>].");
+            throw new RingBuilderException($"Malformed device spec '{ToSpec()}': expected [r<region>]z<zone>-<ip>:<port>/<device>[_<meta>].");
         }
 
         return new RingDevice(-1, Region ?? 1, Zone.Value, Ip, Port.Value, Device, weight, Meta ?? string.Empty);
@@ -132,13 +132,13 @@ public sealed record DeviceQuery(int? Id, int? Region, int? Zone, string? Ip, in
             return null;
         }
 
-        int start = ++i;
+        var start = ++i;
         while (i < s.Length && char.IsAsciiDigit(s[i]))
         {
             i++;
         }
 
-        return int.TryParse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out int v)
+        return int.TryParse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw Bad(text, $"'{tag}' is followed by a number out of range");
     }

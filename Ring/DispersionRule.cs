@@ -13,27 +13,27 @@ internal static class DispersionRule
     /// </summary>
     public static int FindExcess(ReadOnlySpan<TierNode?> replicas)
     {
-        for (int level = TierNode.RegionLevel; level < TierNode.DeviceLevel; level++)
+        for (var level = TierNode.RegionLevel; level < TierNode.DeviceLevel; level++)
         {
-            for (int i = 0; i < replicas.Length; i++)
+            for (var i = 0; i < replicas.Length; i++)
             {
-                TierNode? leaf = replicas[i];
+                var leaf = replicas[i];
                 if (leaf is null)
                 {
                     continue;
                 }
 
-                TierNode child = leaf.Path[level];
-                int count = CountUnder(replicas, child);
+                var child = leaf.Path[level];
+                var count = CountUnder(replicas, child);
                 if (count < 2)
                 {
                     continue;
                 }
 
-                int minSpare = int.MaxValue;
-                foreach (TierNode sibling in child.Parent!.Children)
+                var minSpare = int.MaxValue;
+                foreach (var sibling in child.Parent!.Children)
                 {
-                    int c = sibling == child ? count : CountUnder(replicas, sibling);
+                    var c = sibling == child ? count : CountUnder(replicas, sibling);
                     if (c < sibling.DeviceCount)
                     {
                         minSpare = Math.Min(minSpare, c);
@@ -52,8 +52,8 @@ internal static class DispersionRule
 
     public static int CountUnder(ReadOnlySpan<TierNode?> replicas, TierNode node)
     {
-        int n = 0;
-        foreach (TierNode? leaf in replicas)
+        var n = 0;
+        foreach (var leaf in replicas)
         {
             if (leaf is not null && leaf.Path[node.Level] == node)
             {
@@ -66,10 +66,10 @@ internal static class DispersionRule
 
     private static int MostOverloaded(ReadOnlySpan<TierNode?> replicas, TierNode node)
     {
-        int best = -1;
-        for (int i = 0; i < replicas.Length; i++)
+        var best = -1;
+        for (var i = 0; i < replicas.Length; i++)
         {
-            TierNode? leaf = replicas[i];
+            var leaf = replicas[i];
             if (leaf is not null && leaf.Path[node.Level] == node && (best < 0 || leaf.Want < replicas[best]!.Want))
             {
                 best = i;

@@ -15,16 +15,16 @@ internal static class HandoffOrder
         var usedZones = new HashSet<(int, int)>();
         var usedIps = new HashSet<(int, int, string)>();
         var yielded = new HashSet<int>();
-        for (int r = 0; r < data.ReplicaCount; r++)
+        for (var r = 0; r < data.ReplicaCount; r++)
         {
-            RingDevice p = data.DeviceAt(r, partition);
+            var p = data.DeviceAt(r, partition);
             Use(p);
         }
 
-        RingDevice[] order = Ranked(data, partition, yielded);
-        for (int tier = 0; tier < 4; tier++)
+        var order = Ranked(data, partition, yielded);
+        for (var tier = 0; tier < 4; tier++)
         {
-            foreach (RingDevice d in order)
+            foreach (var d in order)
             {
                 if (yielded.Contains(d.Id) || !IsNew(d, tier))
                 {
@@ -56,16 +56,16 @@ internal static class HandoffOrder
     private static RingDevice[] Ranked(RingData data, int partition, HashSet<int> primaries)
     {
         var candidates = new List<(double Key, double Tie, RingDevice Device)>(data.Devices.Count);
-        foreach (RingDevice d in data.Devices)
+        foreach (var d in data.Devices)
         {
             if (primaries.Contains(d.Id))
             {
                 continue;
             }
 
-            double u = StableHash.Unit(((ulong)(uint)partition << 32) | (uint)d.Id);
+            var u = StableHash.Unit(((ulong)(uint)partition << 32) | (uint)d.Id);
             // Zero-weight devices are being drained: still usable, but only after all others.
-            double key = d.Weight > 0 ? -Math.Log(u) / d.Weight : double.PositiveInfinity;
+            var key = d.Weight > 0 ? -Math.Log(u) / d.Weight : double.PositiveInfinity;
             candidates.Add((key, u, d));
         }
 

@@ -80,7 +80,7 @@ public sealed class HashRing
             throw new ArgumentException($"The destination needs room for {ReplicaCount} devices.", nameof(destination));
         }
 
-        for (int r = 0; r < ReplicaCount; r++)
+        for (var r = 0; r < ReplicaCount; r++)
         {
             destination[r] = Data.DeviceAt(r, partition);
         }

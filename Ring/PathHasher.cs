@@ -33,20 +33,20 @@ public sealed class PathHasher
             throw new ArgumentException("The digest needs 16 bytes.", nameof(digest));
         }
 
-        bool hasContainer = !string.IsNullOrEmpty(container);
-        bool hasObject = !string.IsNullOrEmpty(obj);
+        var hasContainer = !string.IsNullOrEmpty(container);
+        var hasObject = !string.IsNullOrEmpty(obj);
         if (hasObject && !hasContainer)
         {
             throw new ArgumentException("An object needs a container.", nameof(container));
         }
 
-        int max = _prefix.Length + _suffix.Length + 3
+        var max = _prefix.Length + _suffix.Length + 3
             + Encoding.UTF8.GetMaxByteCount(account.Length + (container?.Length ?? 0) + (obj?.Length ?? 0));
         byte[]? rented = null;
-        Span<byte> buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
         try
         {
-            int n = 0;
+            var n = 0;
             _prefix.CopyTo(buffer);
             n += _prefix.Length;
             n += Append(buffer[n..], account);

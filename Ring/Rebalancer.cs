@@ -42,15 +42,15 @@ internal sealed class Rebalancer
     /// <summary>Runs the pass; returns how many assignments (replica slots) changed device.</summary>
     public (int MovedAssignments, int MovedPartitions) Run()
     {
-        ushort[][] before = _table.Select(t => (ushort[])t.Clone()).ToArray();
+        var before = _table.Select(t => (ushort[])t.Clone()).ToArray();
         CountAssigned();
         GatherRequired();
         GatherBadlySpread();
-        int[] order = Enumerable.Range(0, _partitions).ToArray();
+        var order = Enumerable.Range(0, _partitions).ToArray();
         _random.Shuffle(order);
         GatherOverweight(order);
         Place();
-        for (int round = 0; round < ExtraRounds && Excess() > 0; round++)
+        for (var round = 0; round < ExtraRounds && Excess() > 0; round++)
         {
             GatherOverweight(order);
             if (_pool.Count == 0)
@@ -66,9 +66,9 @@ internal sealed class Rebalancer
 
     private void CountAssigned()
     {
-        foreach (ushort[] row in _table)
+        foreach (var row in _table)
         {
-            foreach (ushort id in row)
+            foreach (var id in row)
             {
                 _tree.Leaf(id)?.AddAssigned(1);
             }
@@ -89,11 +89,11 @@ internal sealed class Rebalancer
     // Empty slots (new ring, more replicas) and slots on devices no longer in the tree.
     private void GatherRequired()
     {
-        for (int p = 0; p < _partitions; p++)
+        for (var p = 0; p < _partitions; p++)
         {
-            for (int r = 0; r < _replicas; r++)
+            for (var r = 0; r < _replicas; r++)
             {
-                ushort id = _table[r][p];
+                var id = _table[r][p];
                 if (id == RingLimits.NoDevice)
                 {
                     _pool.Add((p, r));
@@ -109,7 +109,7 @@ internal sealed class Rebalancer
     private void GatherBadlySpread()
     {
         var leaves = new TierNode?[_replicas];
-        for (int p = 0; p < _partitions; p++)
+        for (var p = 0; p < _partitions; p++)
         {
             if (!Movable(p))
             {
@@ -117,7 +117,7 @@ internal sealed class Rebalancer
             }
 
             LeavesOf(p, leaves);
-            int r = DispersionRule.FindExcess(leaves);
+            var r = DispersionRule.FindExcess(leaves);
             if (r >= 0)
             {
                 Unassign(p, r);
@@ -127,18 +127,18 @@ internal sealed class Rebalancer
 
     private void GatherOverweight(int[] order)
     {
-        int excess = Excess();
-        for (int i = 0; i < order.Length && excess > 0; i++)
+        var excess = Excess();
+        for (var i = 0; i < order.Length && excess > 0; i++)
         {
-            int p = order[i];
+            var p = order[i];
             if (!Movable(p))
             {
                 continue;
             }
 
-            for (int r = 0; r < _replicas; r++)
+            for (var r = 0; r < _replicas; r++)
             {
-                TierNode? leaf = _tree.Leaf(_table[r][p]);
+                var leaf = _tree.Leaf(_table[r][p]);
                 if (leaf is not null && leaf.Assigned > leaf.Target)
                 {
                     Unassign(p, r);
@@ -151,8 +151,8 @@ internal sealed class Rebalancer
 
     private int Excess()
     {
-        int excess = 0;
-        foreach (TierNode leaf in _tree.Leaves)
+        var excess = 0;
+        foreach (var leaf in _tree.Leaves)
         {
             excess += Math.Max(0, leaf.Assigned - leaf.Target);
         }
@@ -163,10 +163,10 @@ internal sealed class Rebalancer
     private void Place()
     {
         var leaves = new TierNode?[_replicas];
-        foreach ((int p, int r) in _pool)
+        foreach ((var p, var r) in _pool)
         {
             LeavesOf(p, leaves);
-            TierNode leaf = Choose(leaves);
+            var leaf = Choose(leaves);
             _table[r][p] = (ushort)leaf.DeviceId;
             leaf.AddAssigned(1);
         }
@@ -176,14 +176,14 @@ internal sealed class Rebalancer
 
     private TierNode Choose(ReadOnlySpan<TierNode?> leaves)
     {
-        TierNode node = _tree.Root;
+        var node = _tree.Root;
         while (node.Level < TierNode.DeviceLevel)
         {
             TierNode? best = null;
-            int bestCount = 0;
-            foreach (TierNode child in node.Children)
+            var bestCount = 0;
+            foreach (var child in node.Children)
             {
-                int count = DispersionRule.CountUnder(leaves, child);
+                var count = DispersionRule.CountUnder(leaves, child);
                 if (count >= child.DeviceCount)
                 {
                     continue;
@@ -206,21 +206,21 @@ internal sealed class Rebalancer
 
     private void LeavesOf(int part, Span<TierNode?> leaves)
     {
-        for (int r = 0; r < _replicas; r++)
+        for (var r = 0; r < _replicas; r++)
         {
-            ushort id = _table[r][part];
+            var id = _table[r][part];
             leaves[r] = id == RingLimits.NoDevice ? null : _tree.Leaf(id);
         }
     }
 
     private (int, int) RecordMoves(ushort[][] before)
     {
-        int moved = 0;
-        int parts = 0;
-        for (int p = 0; p < _partitions; p++)
+        var moved = 0;
+        var parts = 0;
+        for (var p = 0; p < _partitions; p++)
         {
-            bool partMoved = false;
-            for (int r = 0; r < _replicas; r++)
+            var partMoved = false;
+            for (var r = 0; r < _replicas; r++)
             {
                 // Filling an empty slot is not a move: no data has to travel.
                 if (before[r][p] != RingLimits.NoDevice && before[r][p] != _table[r][p])

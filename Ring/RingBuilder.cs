@@ -71,7 +71,7 @@ public sealed class RingBuilder
             throw new RingBuilderException($"Device {device.Endpoint}/{device.Device} already exists as d{dup.Id}.");
         }
 
-        int id = 0;
+        var id = 0;
         while (_devices.ContainsKey(id))
         {
             id++;
@@ -82,7 +82,7 @@ public sealed class RingBuilder
             throw new RingBuilderException($"A ring holds at most {RingLimits.MaxDeviceId + 1} devices.");
         }
 
-        RingDevice added = device with { Id = id };
+        var added = device with { Id = id };
         _devices.Add(id, added);
         HasPendingChanges = true;
         return added;
@@ -91,7 +91,7 @@ public sealed class RingBuilder
     /// <summary>Marks a device for removal; its partitions move away at the next rebalance.</summary>
     public void RemoveDevice(int id)
     {
-        RingDevice d = Get(id);
+        var d = Get(id);
         _removing.Add(id);
         _devices[id] = d with { Weight = 0 };
         HasPendingChanges = true;
@@ -100,7 +100,7 @@ public sealed class RingBuilder
     /// <summary>Changes a device's weight (0 drains it but keeps it in the ring).</summary>
     public void SetWeight(int id, double weight)
     {
-        RingDevice d = Get(id);
+        var d = Get(id);
         if (_removing.Contains(id))
         {
             throw new RingBuilderException($"Device d{id} is pending removal; its weight cannot change.");
@@ -121,7 +121,7 @@ public sealed class RingBuilder
     /// <summary>The devices matching a Swift-style search such as "d3", "z1" or "127.0.0.1:7013/sdb1".</summary>
     public IReadOnlyList<RingDevice> Search(string query)
     {
-        DeviceQuery q = DeviceQuery.Parse(query);
+        var q = DeviceQuery.Parse(query);
         return _devices.Values.Where(q.Matches).ToArray();
     }
 
@@ -129,7 +129,7 @@ public sealed class RingBuilder
     /// <exception cref="RingBuilderException">When there are fewer usable devices than replicas.</exception>
     public RebalanceResult Rebalance(long seed = 0)
     {
-        RingDevice[] active = _devices.Values.Where(d => d.Weight > 0 && !_removing.Contains(d.Id)).ToArray();
+        var active = _devices.Values.Where(d => d.Weight > 0 && !_removing.Contains(d.Id)).ToArray();
         if (active.Length < Replicas)
         {
             throw new RingBuilderException(_devices.Count == 0
@@ -138,14 +138,14 @@ public sealed class RingBuilder
         }
 
         _table ??= Enumerable.Range(0, Replicas).Select(_ => Enumerable.Repeat(RingLimits.NoDevice, PartitionCount).ToArray()).ToArray();
-        int filled = _table.Sum(row => row.Count(id => id == RingLimits.NoDevice));
+        var filled = _table.Sum(row => row.Count(id => id == RingLimits.NoDevice));
         var pass = new Rebalancer(_table, _lastMoved, active, MinPartHours, NowSeconds(), seed)
         {
             IsRemoved = id => _removing.Contains(id) || !_devices.ContainsKey(id),
         };
-        (int moved, int parts) = pass.Run();
-        int removed = _removing.Count;
-        foreach (int id in _removing)
+        (var moved, var parts) = pass.Run();
+        var removed = _removing.Count;
+        foreach (var id in _removing)
         {
             _devices.Remove(id);
         }
@@ -166,7 +166,7 @@ public sealed class RingBuilder
         }
 
         var endpoints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (RingDevice d in _devices.Values.Where(d => !_removing.Contains(d.Id)))
+        foreach (var d in _devices.Values.Where(d => !_removing.Contains(d.Id)))
         {
             if (!endpoints.Add(d.Endpoint + "/" + d.Device))
             {
@@ -174,15 +174,15 @@ public sealed class RingBuilder
             }
         }
 
-        int unassigned = 0;
-        int doubled = 0;
+        var unassigned = 0;
+        var doubled = 0;
         var ids = new HashSet<ushort>();
-        for (int p = 0; p < PartitionCount; p++)
+        for (var p = 0; p < PartitionCount; p++)
         {
             ids.Clear();
-            for (int r = 0; r < Replicas; r++)
+            for (var r = 0; r < Replicas; r++)
             {
-                ushort id = _table[r][p];
+                var id = _table[r][p];
                 if (id == RingLimits.NoDevice || !_devices.ContainsKey(id))
                 {
                     unassigned++;
@@ -210,7 +210,7 @@ public sealed class RingBuilder
     /// <summary>The runtime ring; throws when <see cref="Validate"/> reports problems.</summary>
     public RingData GetRingData()
     {
-        IReadOnlyList<string> problems = Validate();
+        var problems = Validate();
         if (problems.Count > 0)
         {
             throw new RingBuilderException("The ring is not valid: " + string.Join(" ", problems));
@@ -229,7 +229,7 @@ public sealed class RingBuilder
 
     internal void Restore(IEnumerable<RingDevice> devices, IEnumerable<int> removing, ushort[][]? table, uint[] lastMoved, bool pending)
     {
-        foreach (RingDevice d in devices)
+        foreach (var d in devices)
         {
             _devices.Add(d.Id, d);
         }
@@ -243,7 +243,7 @@ public sealed class RingBuilder
     private uint NowSeconds() => (uint)Math.Clamp(_time.GetUtcNow().ToUnixTimeSeconds(), 1, uint.MaxValue);
 
     private RingDevice Get(int id) =>
-        _devices.TryGetValue(id, out RingDevice? d) ? d : throw new RingBuilderException($"No device d{id}.");
+        _devices.TryGetValue(id, out var d) ? d : throw new RingBuilderException($"No device d{id}.");
 
     private static bool SameEndpoint(RingDevice a, RingDevice b) =>
         a.Port == b.Port && string.Equals(a.Ip, b.Ip, StringComparison.OrdinalIgnoreCase) && a.Device == b.Device;

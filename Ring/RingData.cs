@@ -33,9 +33,9 @@ public sealed class RingData
         PartPower = partPower;
         PartitionCount = 1 << partPower;
         Devices = devices.OrderBy(d => d.Id).ToArray();
-        int maxId = Devices.Count == 0 ? -1 : Devices[^1].Id;
+        var maxId = Devices.Count == 0 ? -1 : Devices[^1].Id;
         _byId = new RingDevice?[maxId + 1];
-        foreach (RingDevice d in Devices)
+        foreach (var d in Devices)
         {
             if (d.Id is < 0 or > RingLimits.MaxDeviceId || _byId[d.Id] is not null)
             {
@@ -45,14 +45,14 @@ public sealed class RingData
             _byId[d.Id] = d;
         }
 
-        foreach (ushort[] row in table)
+        foreach (var row in table)
         {
             if (row.Length != PartitionCount)
             {
                 throw new InvalidDataException($"A replica table has {row.Length} entries, expected {PartitionCount}.");
             }
 
-            foreach (ushort id in row)
+            foreach (var id in row)
             {
                 if (id >= _byId.Length || _byId[id] is null)
                 {

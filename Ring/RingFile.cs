@@ -53,7 +53,7 @@ public static class RingFile
         w.Write((byte)ring.PartPower);
         w.Write((byte)ring.ReplicaCount);
         w.Write(ring.Devices.Count);
-        foreach (RingDevice d in ring.Devices)
+        foreach (var d in ring.Devices)
         {
             w.Write(d.Id);
             w.Write(d.Region);
@@ -66,7 +66,7 @@ public static class RingFile
         }
 
         w.Flush();
-        for (int r = 0; r < ring.ReplicaCount; r++)
+        for (var r = 0; r < ring.ReplicaCount; r++)
         {
             WriteUShorts(gz, ring.GetReplicaTable(r));
         }
@@ -82,7 +82,7 @@ public static class RingFile
             throw new InvalidDataException("Not a CloudFs ring file (bad magic).");
         }
 
-        int version = header[4] | (header[5] << 8);
+        var version = header[4] | (header[5] << 8);
         if (version != FormatVersion)
         {
             throw new InvalidDataException($"Unsupported ring format version {version}; this build reads {FormatVersion}.");
@@ -92,7 +92,7 @@ public static class RingFile
         using var r = new BinaryReader(gz, Encoding.UTF8, leaveOpen: true);
         int partPower = r.ReadByte();
         int replicas = r.ReadByte();
-        int deviceCount = r.ReadInt32();
+        var deviceCount = r.ReadInt32();
         if (partPower is < RingLimits.MinPartPower or > RingLimits.MaxPartPower
             || replicas is < 1 or > RingLimits.MaxReplicas
             || deviceCount is < 0 or > RingLimits.MaxDeviceId + 1)
@@ -101,7 +101,7 @@ public static class RingFile
         }
 
         var devices = new RingDevice[deviceCount];
-        for (int i = 0; i < deviceCount; i++)
+        for (var i = 0; i < deviceCount; i++)
         {
             devices[i] = new RingDevice(
                 Id: r.ReadInt32(), Region: r.ReadInt32(), Zone: r.ReadInt32(), Ip: r.ReadString(),
@@ -109,7 +109,7 @@ public static class RingFile
         }
 
         var table = new ushort[replicas][];
-        for (int i = 0; i < replicas; i++)
+        for (var i = 0; i < replicas; i++)
         {
             table[i] = ReadUShorts(gz, 1 << partPower);
         }
@@ -131,7 +131,7 @@ public static class RingFile
             return;
         }
 
-        foreach (ushort v in values)
+        foreach (var v in values)
         {
             s.WriteByte((byte)v);
             s.WriteByte((byte)(v >> 8));
@@ -144,7 +144,7 @@ public static class RingFile
         s.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         if (!BitConverter.IsLittleEndian)
         {
-            for (int i = 0; i < values.Length; i++)
+            for (var i = 0; i < values.Length; i++)
             {
                 values[i] = (ushort)((values[i] >> 8) | (values[i] << 8));
             }

@@ -54,7 +54,7 @@ public sealed class RingProvider : IRingProvider
     {
         get
         {
-            long now = _time.GetUtcNow().UtcTicks;
+            var now = _time.GetUtcNow().UtcTicks;
             if (now >= Volatile.Read(ref _nextCheckTicks) && Interlocked.CompareExchange(ref _busy, 1, 0) == 0)
             {
                 Volatile.Write(ref _nextCheckTicks, now + _interval.Ticks);
@@ -86,10 +86,10 @@ public sealed class RingProvider : IRingProvider
 
     private bool ReloadAndRelease()
     {
-        bool swapped = false;
+        var swapped = false;
         try
         {
-            FileStamp stamp = FileStamp.Of(RingPath);
+            var stamp = FileStamp.Of(RingPath);
             var ring = new HashRing(RingFile.Load(RingPath), _hashPath);
             _loadedStamp = stamp;
             _current = ring;

@@ -12,9 +12,9 @@ internal sealed class SeededRandom(long seed)
 
     public void Shuffle<T>(T[] items)
     {
-        for (int i = items.Length - 1; i > 0; i--)
+        for (var i = items.Length - 1; i > 0; i--)
         {
-            int j = Next(i + 1);
+            var j = Next(i + 1);
             (items[i], items[j]) = (items[j], items[i]);
         }
     }

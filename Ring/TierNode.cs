@@ -38,7 +38,7 @@ internal sealed class TierNode(TierNode? parent, int level, ulong rank)
 
     public void AddAssigned(int delta)
     {
-        for (TierNode? n = this; n is not null; n = n.Parent)
+        for (var n = this; n is not null; n = n.Parent)
         {
             n.Assigned += delta;
         }

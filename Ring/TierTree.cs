@@ -20,22 +20,22 @@ internal sealed class TierTree
     public static TierTree Build(IEnumerable<RingDevice> devices, int partitions, int replicas, SeededRandom random)
     {
         // Sorted input makes child order, and so every tie-break, independent of insertion order.
-        RingDevice[] active = devices.OrderBy(d => d.Region).ThenBy(d => d.Zone)
+        var active = devices.OrderBy(d => d.Region).ThenBy(d => d.Zone)
             .ThenBy(d => d.Ip, StringComparer.Ordinal).ThenBy(d => d.Id).ToArray();
         var root = new TierNode(null, 0, 0);
         var leaves = new TierNode?[active.Length == 0 ? 0 : active.Max(d => d.Id) + 1];
         var regions = new Dictionary<int, TierNode>();
         var zones = new Dictionary<(int, int), TierNode>();
         var ips = new Dictionary<(int, int, string), TierNode>();
-        foreach (RingDevice d in active)
+        foreach (var d in active)
         {
-            TierNode region = GetOrAdd(regions, d.Region, root, random);
-            TierNode zone = GetOrAdd(zones, (d.Region, d.Zone), region, random);
-            TierNode ip = GetOrAdd(ips, (d.Region, d.Zone, d.Ip), zone, random);
+            var region = GetOrAdd(regions, d.Region, root, random);
+            var zone = GetOrAdd(zones, (d.Region, d.Zone), region, random);
+            var ip = GetOrAdd(ips, (d.Region, d.Zone, d.Ip), zone, random);
             var leaf = new TierNode(ip, TierNode.DeviceLevel, random.Next()) { DeviceId = d.Id };
             ip.Children.Add(leaf);
             leaf.Path = [root, region, zone, ip, leaf];
-            foreach (TierNode n in leaf.Path)
+            foreach (var n in leaf.Path)
             {
                 n.Weight += d.Weight;
                 n.DeviceCount++;
@@ -52,7 +52,7 @@ internal sealed class TierTree
     private static TierNode GetOrAdd<TKey>(Dictionary<TKey, TierNode> map, TKey key, TierNode parent, SeededRandom random)
         where TKey : notnull
     {
-        if (!map.TryGetValue(key, out TierNode? node))
+        if (!map.TryGetValue(key, out var node))
         {
             node = new TierNode(parent, parent.Level + 1, random.Next());
             parent.Children.Add(node);

@@ -11,22 +11,22 @@ internal static class WeightedSplit
 {
     public static void Apply(TierNode node, int partitions)
     {
-        List<TierNode> children = node.Children;
+        var children = node.Children;
         if (children.Count == 0)
         {
             return;
         }
 
-        int total = node.Target;
-        int k = children.Count;
+        var total = node.Target;
+        var k = children.Count;
         long rMin = total / partitions;
         long rMax = (total + partitions - 1) / partitions;
         var lo = new long[k];
         var hi = new long[k];
         long hiSum = 0;
-        for (int i = 0; i < k; i++)
+        for (var i = 0; i < k; i++)
         {
-            long cap = (long)partitions * children[i].DeviceCount;
+            var cap = (long)partitions * children[i].DeviceCount;
             hi[i] = Math.Min((long)partitions * ((rMax + k - 1) / k), cap);
             lo[i] = Math.Min((long)partitions * (rMin / k), hi[i]);
             hiSum += hi[i];
@@ -36,27 +36,27 @@ internal static class WeightedSplit
         while (hiSum < total)
         {
             hiSum = 0;
-            for (int i = 0; i < k; i++)
+            for (var i = 0; i < k; i++)
             {
                 hi[i] = Math.Min(hi[i] + partitions, (long)partitions * children[i].DeviceCount);
                 hiSum += hi[i];
             }
         }
 
-        double[] values = Fill(children, lo, hi, total);
+        var values = Fill(children, lo, hi, total);
         var result = new long[k];
         long sum = 0;
-        for (int i = 0; i < k; i++)
+        for (var i = 0; i < k; i++)
         {
             result[i] = Math.Clamp((long)Math.Floor(values[i]), lo[i], hi[i]);
             sum += result[i];
         }
 
-        int[] byRemainder = Enumerable.Range(0, k)
+        var byRemainder = Enumerable.Range(0, k)
             .OrderByDescending(i => values[i] - Math.Floor(values[i])).ThenBy(i => i).ToArray();
         while (sum < total)
         {
-            foreach (int i in byRemainder)
+            foreach (var i in byRemainder)
             {
                 if (sum < total && result[i] < hi[i])
                 {
@@ -66,7 +66,7 @@ internal static class WeightedSplit
             }
         }
 
-        for (int i = 0; i < k; i++)
+        for (var i = 0; i < k; i++)
         {
             children[i].Target = (int)result[i];
             Apply(children[i], partitions);
@@ -77,14 +77,14 @@ internal static class WeightedSplit
     {
         double low = 0;
         double high = 0;
-        for (int i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Count; i++)
         {
             high = Math.Max(high, hi[i] / children[i].Weight);
         }
 
-        for (int iter = 0; iter < 200 && high - low > high * 1e-15; iter++)
+        for (var iter = 0; iter < 200 && high - low > high * 1e-15; iter++)
         {
-            double mid = (low + high) / 2;
+            var mid = (low + high) / 2;
             if (Sum(children, lo, hi, mid) < total)
             {
                 low = mid;
@@ -101,7 +101,7 @@ internal static class WeightedSplit
     private static double Sum(List<TierNode> children, long[] lo, long[] hi, double level)
     {
         double s = 0;
-        for (int i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Count; i++)
         {
             s += Math.Clamp(level * children[i].Weight, lo[i], hi[i]);
         }

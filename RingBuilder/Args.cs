@@ -6,17 +6,17 @@ namespace CloudFs.RingBuilder;
 internal static class Args
 {
     public static int Int(string value, string name) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v)
+        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw new UsageException($"{name} must be an integer, not '{value}'.");
 
     public static long Long(string value, string name) =>
-        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v)
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v
             : throw new UsageException($"{name} must be an integer, not '{value}'.");
 
     public static double Weight(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0
             ? v
             : throw new UsageException($"weight must be a number >= 0, not '{value}'.");
 

@@ -29,17 +29,17 @@ internal sealed class BuilderCommands(BuilderPaths paths, TextWriter output)
             throw new UsageException("add takes pairs of <device spec> <weight>, e.g. add r1z1-127.0.0.1:7013/sdb1 100");
         }
 
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
+        var builder = BuilderFile.Load(paths.BuilderPath);
         var added = new List<RingDevice>();
-        for (int i = 0; i < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i += 2)
         {
-            RingDevice spec = DeviceQuery.Parse(args[i]).ToNewDevice(Args.Weight(args[i + 1]));
+            var spec = DeviceQuery.Parse(args[i]).ToNewDevice(Args.Weight(args[i + 1]));
             added.Add(builder.AddDevice(spec));
         }
 
         // Saved only when every spec was valid: one bad spec adds nothing.
         BuilderFile.Save(builder, paths.BuilderPath);
-        foreach (RingDevice d in added)
+        foreach (var d in added)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device {d} with weight {d.Weight} added."));
         }
@@ -49,10 +49,10 @@ internal sealed class BuilderCommands(BuilderPaths paths, TextWriter output)
 
     public int Remove(string[] args)
     {
-        (string[] positional, bool yes) = SplitYes(args);
+        (var positional, var yes) = SplitYes(args);
         Args.Count(positional, 1, "remove <search> [--yes]");
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
-        foreach (RingDevice d in Find(builder, positional[0], yes))
+        var builder = BuilderFile.Load(paths.BuilderPath);
+        foreach (var d in Find(builder, positional[0], yes))
         {
             builder.RemoveDevice(d.Id);
             output.WriteLine($"Device {d} marked for removal; its partitions move at the next rebalance.");
@@ -64,11 +64,11 @@ internal sealed class BuilderCommands(BuilderPaths paths, TextWriter output)
 
     public int SetWeight(string[] args)
     {
-        (string[] positional, bool yes) = SplitYes(args);
+        (var positional, var yes) = SplitYes(args);
         Args.Count(positional, 2, "set_weight <search> <weight> [--yes]");
-        double weight = Args.Weight(positional[1]);
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
-        foreach (RingDevice d in Find(builder, positional[0], yes))
+        var weight = Args.Weight(positional[1]);
+        var builder = BuilderFile.Load(paths.BuilderPath);
+        foreach (var d in Find(builder, positional[0], yes))
         {
             builder.SetWeight(d.Id, weight);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device {d} weight set to {weight}."));
@@ -81,7 +81,7 @@ internal sealed class BuilderCommands(BuilderPaths paths, TextWriter output)
     public int SetMinPartHours(string[] args)
     {
         Args.Count(args, 1, "set_min_part_hours <hours>");
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
+        var builder = BuilderFile.Load(paths.BuilderPath);
         builder.SetMinPartHours(Args.Int(args[0], "min_part_hours"));
         BuilderFile.Save(builder, paths.BuilderPath);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"min_part_hours set to {builder.MinPartHours}."));
@@ -91,7 +91,7 @@ internal sealed class BuilderCommands(BuilderPaths paths, TextWriter output)
     // A search matching several devices acts on all of them only with --yes, so "z1" cannot drain a zone by accident.
     private static IReadOnlyList<RingDevice> Find(Builder builder, string search, bool yes)
     {
-        IReadOnlyList<RingDevice> found = builder.Search(search);
+        var found = builder.Search(search);
         if (found.Count == 0)
         {
             throw new RingBuilderException($"No device matches '{search}'.");

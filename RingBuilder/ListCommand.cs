@@ -14,8 +14,8 @@ internal sealed class ListCommand(BuilderPaths paths, TextWriter output)
             throw new UsageException("expected: list [<search>]");
         }
 
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
-        RingStats stats = builder.GetStats();
+        var builder = BuilderFile.Load(paths.BuilderPath);
+        var stats = builder.GetStats();
         IEnumerable<DeviceStats> rows = stats.Devices;
         if (args.Length == 1)
         {
@@ -28,9 +28,9 @@ internal sealed class ListCommand(BuilderPaths paths, TextWriter output)
             $"{paths.BuilderPath}: {builder.PartitionCount} partitions, {builder.Replicas} replicas, {stats.Devices.Select(d => d.Device.Region).Distinct().Count()} regions, {stats.Devices.Select(d => (d.Device.Region, d.Device.Zone)).Distinct().Count()} zones, {stats.Devices.Count} devices, {stats.Balance:F2} balance, {stats.Dispersion:F2} dispersion"));
         output.WriteLine(string.Create(c, $"min_part_hours {builder.MinPartHours}{(builder.HasAssignment ? "" : "; never rebalanced")}{(builder.HasPendingChanges ? "; changes pending a rebalance" : "")}"));
         output.WriteLine(string.Create(c, $"{"id",4} {"region",6} {"zone",4} {"ip:port",-24} {"device",-10} {"weight",9} {"partitions",10} {"balance",8}  meta"));
-        foreach (DeviceStats s in rows)
+        foreach (var s in rows)
         {
-            RingDevice d = s.Device;
+            var d = s.Device;
             output.WriteLine(string.Create(c,
                 $"{d.Id,4} {d.Region,6} {d.Zone,4} {d.Endpoint,-24} {d.Device,-10} {d.Weight,9:0.##} {s.Assignments,10} {s.Balance,8:F2}  {d.Meta}{(s.PendingRemoval ? " (removing)" : "")}"));
         }

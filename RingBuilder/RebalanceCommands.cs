@@ -22,18 +22,18 @@ internal sealed class RebalanceCommands(BuilderPaths paths, TextWriter output)
             throw new UsageException("expected: rebalance [--seed <n>]");
         }
 
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
-        RebalanceResult result = builder.Rebalance(seed);
+        var builder = BuilderFile.Load(paths.BuilderPath);
+        var result = builder.Rebalance(seed);
         if (!result.Changed)
         {
             output.WriteLine("No partitions could be reassigned (balanced already, or min_part_hours not passed yet); nothing written.");
             return ExitCodes.Warning;
         }
 
-        RingData ring = builder.GetRingData();
+        var ring = builder.GetRingData();
         BuilderFile.Save(builder, paths.BuilderPath);
         RingFile.Save(ring, paths.RingPath);
-        int total = builder.PartitionCount * builder.Replicas;
+        var total = builder.PartitionCount * builder.Replicas;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Reassigned {result.MovedAssignments} of {total} replica assignments ({100.0 * result.MovedAssignments / total:F2}%) in {result.MovedPartitions} partitions; filled {result.FilledAssignments}; removed {result.RemovedDevices} devices."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -50,7 +50,7 @@ internal sealed class RebalanceCommands(BuilderPaths paths, TextWriter output)
     public int WriteRing(string[] args)
     {
         Args.Count(args, 0, "write_ring");
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
+        var builder = BuilderFile.Load(paths.BuilderPath);
         RingFile.Save(builder.GetRingData(), paths.RingPath);
         output.WriteLine($"Wrote {paths.RingPath}.");
         return ExitCodes.Success;
@@ -59,9 +59,9 @@ internal sealed class RebalanceCommands(BuilderPaths paths, TextWriter output)
     public int Validate(string[] args)
     {
         Args.Count(args, 0, "validate");
-        Builder builder = BuilderFile.Load(paths.BuilderPath);
-        IReadOnlyList<string> problems = builder.Validate();
-        foreach (string p in problems)
+        var builder = BuilderFile.Load(paths.BuilderPath);
+        var problems = builder.Validate();
+        foreach (var p in problems)
         {
             output.WriteLine("invalid: " + p);
         }

@@ -30,8 +30,8 @@ internal static class RingCli
         try
         {
             var paths = new BuilderPaths(args[0]);
-            string command = args.Length > 1 ? args[1] : "list";
-            string[] rest = args.Length > 2 ? args[2..] : [];
+            var command = args.Length > 1 ? args[1] : "list";
+            var rest = args.Length > 2 ? args[2..] : [];
             var commands = new BuilderCommands(paths, stdout);
             return command switch
             {

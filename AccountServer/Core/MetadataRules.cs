@@ -1,5 +1,5 @@
-using CloudFs.Common.Results;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Results;
 
 namespace CloudFs.AccountServer.Core;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Time;
 using CloudFs.ContainerServer.Data;
-using CloudFs.Common.Contracts;
 
 namespace CloudFs.ContainerServer.Core;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CloudFs.Common.Hosting;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosting;
 
 namespace CloudFs.Proxy.Endpoints;
 

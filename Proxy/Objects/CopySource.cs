@@ -1,6 +1,6 @@
+using CloudFs.Common.Paths;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Paths;
-using CloudFs.Common.Paths;
 
 namespace CloudFs.Proxy.Objects;
 

@@ -26,7 +26,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         var request = context.Request;
         var ct = context.RequestAborted;
         var chunked = request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
-        long? length = chunked ? null : request.ContentLength;
+        var length = chunked ? null : request.ContentLength;
         if (length is null && !chunked)
         {
             await ProxyResults.Error(context, CloudFsErrorKind.LengthRequired);

@@ -1,7 +1,7 @@
 using System.Text;
-using CloudFs.Common.Results;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Paths;
+using CloudFs.Common.Results;
 
 namespace CloudFs.Proxy.Paths;
 

@@ -23,10 +23,10 @@ public sealed class GeneratedContent : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var pattern = PatternBuffer.Bytes;
-        long left = _length;
+        var left = _length;
         while (left > 0)
         {
-            int chunk = (int)Math.Min(left, pattern.Length);
+            var chunk = (int)Math.Min(left, pattern.Length);
             await stream.WriteAsync(pattern[..chunk], cancellationToken).ConfigureAwait(false);
             left -= chunk;
         }

@@ -13,8 +13,8 @@ public static class TempAuth
         {
             throw new InvalidOperationException($"auth {authUrl} answered {(int)response.StatusCode}");
         }
-        string url = Header(response, "X-Storage-Url") ?? throw new InvalidOperationException("auth gave no X-Storage-Url");
-        string token = Header(response, "X-Auth-Token") ?? Header(response, "X-Storage-Token")
+        var url = Header(response, "X-Storage-Url") ?? throw new InvalidOperationException("auth gave no X-Storage-Url");
+        var token = Header(response, "X-Auth-Token") ?? Header(response, "X-Storage-Token")
             ?? throw new InvalidOperationException("auth gave no X-Auth-Token");
         return new SwiftSession(new Uri(url), token);
     }

@@ -24,7 +24,7 @@ public static class ConcurrentRunner
             int index;
             while ((index = Interlocked.Increment(ref next)) < count)
             {
-                long start = Stopwatch.GetTimestamp();
+                var start = Stopwatch.GetTimestamp();
                 OpOutcome outcome;
                 try
                 {
@@ -48,10 +48,10 @@ public static class ConcurrentRunner
             }
         }
 
-        long began = Stopwatch.GetTimestamp();
+        var began = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, Math.Min(concurrency, Math.Max(count, 1))).Select(WorkerAsync).ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
-        double seconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
+        var seconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
 
         // Latency percentiles are over the successful requests; failures are counted apart.
         var sorted = latencies.Where((_, i) => ok[i]).Order().ToArray();

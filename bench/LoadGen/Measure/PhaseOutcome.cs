@@ -15,7 +15,7 @@ public sealed record PhaseOutcome(int Ops, int Failures, double Seconds, long By
             return double.NaN;
         }
         // Nearest rank on the sorted samples: every request is a sample, no bucketing.
-        int rank = (int)Math.Ceiling(p / 100.0 * SortedLatencyMs.Length);
+        var rank = (int)Math.Ceiling(p / 100.0 * SortedLatencyMs.Length);
         return SortedLatencyMs[Math.Clamp(rank - 1, 0, SortedLatencyMs.Length - 1)];
     }
 }

@@ -16,18 +16,18 @@ public static class ProcFs
         {
             return found;
         }
-        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out int pid))
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
             {
                 continue;
             }
-            string[]? stat = StatFields(pid);
-            if (stat is null || !int.TryParse(stat[3], out int session) || !sessions.Contains(session))
+            var stat = StatFields(pid);
+            if (stat is null || !int.TryParse(stat[3], out var session) || !sessions.Contains(session))
             {
                 continue;
             }
-            string? role = Role(pid);
+            var role = Role(pid);
             if (role is not null)
             {
                 found.Add(new ProcessSample(pid, role));
@@ -39,7 +39,7 @@ public static class ProcFs
     /// <summary>utime + stime in seconds, or null when the process is gone.</summary>
     public static double? CpuSeconds(int pid)
     {
-        string[]? stat = StatFields(pid);
+        var stat = StatFields(pid);
         if (stat is null)
         {
             return null;
@@ -53,11 +53,11 @@ public static class ProcFs
     {
         try
         {
-            foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
                 if (line.StartsWith(field + ":", StringComparison.Ordinal))
                 {
-                    string kb = line[(field.Length + 1)..].Trim().Split(' ')[0];
+                    var kb = line[(field.Length + 1)..].Trim().Split(' ')[0];
                     return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
                 }
             }
@@ -75,8 +75,8 @@ public static class ProcFs
     {
         try
         {
-            string text = File.ReadAllText($"/proc/{pid}/stat");
-            int close = text.LastIndexOf(')');
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var close = text.LastIndexOf(')');
             return close < 0 ? null : text[(close + 2)..].Split(' ');
         }
         catch (IOException)
@@ -105,14 +105,14 @@ public static class ProcFs
         {
             return null;
         }
-        string exe = Path.GetFileName(args[0]);
+        var exe = Path.GetFileName(args[0]);
         if (exe == "memcached")
         {
             return "memcached";
         }
-        foreach (string arg in args.Skip(1).Take(2))
+        foreach (var arg in args.Skip(1).Take(2))
         {
-            string name = Path.GetFileName(arg);
+            var name = Path.GetFileName(arg);
             if (exe.StartsWith("python", StringComparison.Ordinal) && name.StartsWith("swift-", StringComparison.Ordinal) && name.EndsWith("-server", StringComparison.Ordinal))
             {
                 return name;

@@ -38,7 +38,7 @@ public sealed class ResourceWatch : IAsyncDisposable
         var peaks = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var process in _processes)
         {
-            double mb = _peakRss.GetValueOrDefault(process.Pid) / 1e6;
+            var mb = _peakRss.GetValueOrDefault(process.Pid) / 1e6;
             peaks[process.Role] = Math.Max(peaks.GetValueOrDefault(process.Role), mb);
         }
         var result = new Dictionary<string, double>(peaks, StringComparer.Ordinal)
@@ -76,7 +76,7 @@ public sealed class ResourceWatch : IAsyncDisposable
         long total = 0;
         foreach (var process in _processes)
         {
-            long rss = ProcFs.Memory(process.Pid) ?? 0;
+            var rss = ProcFs.Memory(process.Pid) ?? 0;
             total += rss;
             if (rss > _peakRss.GetValueOrDefault(process.Pid))
             {

@@ -15,7 +15,7 @@ public static class Cells
         {
             return figure.Failures > 0 ? $"n/a ({figure.Failures} failed)" : "n/a";
         }
-        string text = figure.Format(format);
+        var text = figure.Format(format);
         return figure.Failures > 0 ? $"{text} **{figure.Failures} failed**" : text;
     }
 

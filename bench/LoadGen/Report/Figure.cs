@@ -12,8 +12,8 @@ public sealed record Figure(double Median, double Min, double Max, int Runs, int
         {
             return null;
         }
-        int n = sorted.Length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        var n = sorted.Length;
+        var median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
         return new Figure(median, sorted[0], sorted[^1], n, failures, ops);
     }
 

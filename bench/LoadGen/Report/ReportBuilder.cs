@@ -33,9 +33,9 @@ public sealed class ReportBuilder(ResultSet results)
         Line();
         Line("| op | conc. | CloudFs ops/s | CloudFs p50 / p99 | Swift ops/s | Swift p50 / p99 | CloudFs/Swift | loopback ceiling ops/s |");
         Line("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (string op in new[] { "put", "get", "head", "delete" })
+        foreach (var op in new[] { "put", "get", "head", "delete" })
         {
-            foreach (int c in results.Lines.Where(l => l.Workload == "small").Select(l => l.Concurrency).Distinct().Order())
+            foreach (var c in results.Lines.Where(l => l.Workload == "small").Select(l => l.Concurrency).Distinct().Order())
             {
                 var cfs = results.Figure(CloudFs, "small", op, l => l.OpsPerSecond, concurrency: c);
                 var swift = results.Figure(Swift, "small", op, l => l.OpsPerSecond, concurrency: c);
@@ -68,15 +68,15 @@ public sealed class ReportBuilder(ResultSet results)
         Line();
         Line("| size | op | conc. | CloudFs MB/s | Swift MB/s | CloudFs/Swift | loopback HTTP MB/s | disk MB/s (dd, direct) | CloudFs % of ceiling |");
         Line("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (long size in results.Lines.Where(l => l.Workload == "large").Select(l => l.Size).Distinct().Order())
+        foreach (var size in results.Lines.Where(l => l.Workload == "large").Select(l => l.Size).Distinct().Order())
         {
-            foreach (string op in new[] { "put", "get" })
+            foreach (var op in new[] { "put", "get" })
             {
                 var cfs = results.Figure(CloudFs, "large", op, l => l.MegabytesPerSecond, size);
                 var swift = results.Figure(Swift, "large", op, l => l.MegabytesPerSecond, size);
                 var loop = results.Figure(Loopback, "large", op, l => l.MegabytesPerSecond, size);
                 var disk = op == "put" ? diskWrite : diskRead;
-                int c = results.Lines.FirstOrDefault(l => l.Workload == "large" && l.Size == size)?.Concurrency ?? 1;
+                var c = results.Lines.FirstOrDefault(l => l.Workload == "large" && l.Size == size)?.Concurrency ?? 1;
                 Line($"| {Cells.Size(size)} | {op.ToUpperInvariant()} | {c} | {Cells.Of(cfs, "0.0")} | {Cells.Of(swift, "0.0")} | {Cells.Ratio(cfs, swift)} | {Cells.Of(loop, "0")} | {Cells.Of(disk, "0")} | {PercentOfCeiling(cfs, loop, disk)} |");
             }
         }
@@ -109,7 +109,7 @@ public sealed class ReportBuilder(ResultSet results)
         {
             var cfs = results.Figure(CloudFs, "listing", line.Op, l => l.P50Ms, line.Size);
             var swift = results.Figure(Swift, "listing", line.Op, l => l.P50Ms, line.Size);
-            string what = line.Op == "first" ? "first page" : "page after a deep marker (last 10,000 names)";
+            var what = line.Op == "first" ? "first page" : "page after a deep marker (last 10,000 names)";
             Line($"| listing of 10,000 names from {line.Size:N0} objects (JSON), {what} | {Cells.Of(cfs, "0.0")} | {Cells.Of(swift, "0.0")} | {Cells.Ratio(cfs, swift)} |");
         }
         var cfsHead = results.Figure(CloudFs, "account", "head", l => l.P50Ms);
@@ -121,8 +121,8 @@ public sealed class ReportBuilder(ResultSet results)
         Line();
         foreach (var fill in results.Lines.Where(l => l.Workload is "fill" or "account-setup"))
         {
-            string what = fill.Workload == "fill" ? $"loading {fill.Ops:N0} empty objects into the listing container" : $"creating {fill.Ops:N0} containers";
-            string failures = fill.Failures > 0 ? $", **{fill.Failures} failed** ({fill.FirstError})" : "";
+            var what = fill.Workload == "fill" ? $"loading {fill.Ops:N0} empty objects into the listing container" : $"creating {fill.Ops:N0} containers";
+            var failures = fill.Failures > 0 ? $", **{fill.Failures} failed** ({fill.FirstError})" : "";
             Line($"- {Name(fill.System)}: {what} at concurrency {fill.Concurrency}: {fill.OpsPerSecond:0} /s in {fill.Seconds:0} s{failures}{(fill.Note is null ? "" : "; " + fill.Note)}");
         }
         Line();
@@ -142,10 +142,10 @@ public sealed class ReportBuilder(ResultSet results)
         Line();
         Line("| system | op | per role | total |");
         Line("|---|---|---|---:|");
-        long huge = results.Lines.Where(l => l.Workload == "large").Select(l => l.Size).DefaultIfEmpty(0).Max();
-        foreach (string system in new[] { CloudFs, Swift })
+        var huge = results.Lines.Where(l => l.Workload == "large").Select(l => l.Size).DefaultIfEmpty(0).Max();
+        foreach (var system in new[] { CloudFs, Swift })
         {
-            foreach (string op in new[] { "put", "get" })
+            foreach (var op in new[] { "put", "get" })
             {
                 var runs = results.Where(system, "large", op, huge).Where(l => l.PeakRssMb is not null).ToList();
                 if (runs.Count == 0)
@@ -154,7 +154,7 @@ public sealed class ReportBuilder(ResultSet results)
                     continue;
                 }
                 var roles = runs.SelectMany(r => r.PeakRssMb!).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Max(p => p.Value));
-                string perRole = string.Join(", ", roles.Where(p => p.Key != "total").Select(p => $"{p.Key} {p.Value:0}"));
+                var perRole = string.Join(", ", roles.Where(p => p.Key != "total").Select(p => $"{p.Key} {p.Value:0}"));
                 Line($"| {Name(system)} | {op.ToUpperInvariant()} | {perRole} | {roles.GetValueOrDefault("total"):0} |");
             }
         }
@@ -163,7 +163,7 @@ public sealed class ReportBuilder(ResultSet results)
         Line();
         Line("| conc. | CloudFs CPU s | Swift CPU s | CloudFs/Swift |");
         Line("|---:|---:|---:|---:|");
-        foreach (int c in results.Lines.Where(l => l.Workload == "small" && l.CpuSeconds is not null).Select(l => l.Concurrency).Distinct().Order())
+        foreach (var c in results.Lines.Where(l => l.Workload == "small" && l.CpuSeconds is not null).Select(l => l.Concurrency).Distinct().Order())
         {
             var cfs = results.Figure(CloudFs, "small", "put", PerTenThousand, concurrency: c);
             var swift = results.Figure(Swift, "small", "put", PerTenThousand, concurrency: c);
@@ -181,21 +181,21 @@ public sealed class ReportBuilder(ResultSet results)
         Line();
         Line("| target | measured | met? |");
         Line("|---|---|---|");
-        foreach (string op in new[] { "put", "get" })
+        foreach (var op in new[] { "put", "get" })
         {
             var cfs = results.Figure(CloudFs, "small", op, l => l.OpsPerSecond, concurrency: 64);
             var swift = results.Figure(Swift, "small", op, l => l.OpsPerSecond, concurrency: 64);
-            double ratio = Valid(cfs) && Valid(swift) ? cfs!.Median / swift!.Median : double.NaN;
+            var ratio = Valid(cfs) && Valid(swift) ? cfs!.Median / swift!.Median : double.NaN;
             Line($"| 4 KiB {op.ToUpperInvariant()} ≥ 5× Swift's ops/s at concurrency 64 | {Cells.Ratio(cfs, swift)} | {Verdict(ratio >= 5, ratio, cfs)} |");
         }
-        long huge = results.Lines.Where(l => l.Workload == "large").Select(l => l.Size).DefaultIfEmpty(0).Max();
-        foreach (string op in new[] { "put", "get" })
+        var huge = results.Lines.Where(l => l.Workload == "large").Select(l => l.Size).DefaultIfEmpty(0).Max();
+        foreach (var op in new[] { "put", "get" })
         {
             var cfs = results.Figure(CloudFs, "large", op, l => l.MegabytesPerSecond, huge);
             var loop = results.Figure(Loopback, "large", op, l => l.MegabytesPerSecond, huge);
             var disk = results.Figure(Disk, "disk", op == "put" ? "write" : "read", l => l.MegabytesPerSecond);
-            string percent = PercentOfCeiling(cfs, loop, disk);
-            double value = percent == "n/a" ? double.NaN : double.Parse(percent.TrimEnd(' ', '%'), CultureInfo.InvariantCulture);
+            var percent = PercentOfCeiling(cfs, loop, disk);
+            var value = percent == "n/a" ? double.NaN : double.Parse(percent.TrimEnd(' ', '%'), CultureInfo.InvariantCulture);
             Line($"| {Cells.Size(huge)} {op.ToUpperInvariant()} ≥ 80 % of the physical ceiling | {percent} | {Verdict(value >= 80, value, cfs)} |");
         }
         var proxyPeak = results.Where(CloudFs, "large", "put", huge).Concat(results.Where(CloudFs, "large", "get", huge))
@@ -212,7 +212,7 @@ public sealed class ReportBuilder(ResultSet results)
         {
             return "n/a";
         }
-        string verdict = met ? "yes" : "no";
+        var verdict = met ? "yes" : "no";
         return figure is { Failures: > 0 } ? verdict + " (with failures)" : verdict;
     }
 

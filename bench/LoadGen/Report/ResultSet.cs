@@ -11,9 +11,9 @@ public sealed class ResultSet(IReadOnlyList<ResultLine> lines)
     public static ResultSet Load(IEnumerable<string> paths)
     {
         var lines = new List<ResultLine>();
-        foreach (string path in paths.Where(File.Exists))
+        foreach (var path in paths.Where(File.Exists))
         {
-            foreach (string text in File.ReadLines(path))
+            foreach (var text in File.ReadLines(path))
             {
                 if (!string.IsNullOrWhiteSpace(text))
                 {

@@ -39,7 +39,7 @@ public static class StaticServer
     {
         var request = context.Request;
         var response = context.Response;
-        string path = request.Path.Value ?? "/";
+        var path = request.Path.Value ?? "/";
         if (path.StartsWith("/auth/", StringComparison.Ordinal))
         {
             response.Headers["X-Storage-Url"] = $"http://127.0.0.1:{port}/v1/AUTH_static";
@@ -48,7 +48,7 @@ public static class StaticServer
             return;
         }
         // /v1/AUTH_static/container/object: four segments make an object.
-        bool isObject = path.Split('/', 4, StringSplitOptions.RemoveEmptyEntries).Length == 4;
+        var isObject = path.Split('/', 4, StringSplitOptions.RemoveEmptyEntries).Length == 4;
         if (!isObject)
         {
             // Account or container: creation, HEAD, DELETE and an empty listing.
@@ -65,7 +65,7 @@ public static class StaticServer
                 lengths[path] = await DrainAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
                 response.StatusCode = 201;
                 return;
-            case "GET" or "HEAD" when lengths.TryGetValue(path, out long length):
+            case "GET" or "HEAD" when lengths.TryGetValue(path, out var length):
                 response.StatusCode = 200;
                 response.ContentLength = length;
                 response.ContentType = "application/octet-stream";
@@ -85,7 +85,7 @@ public static class StaticServer
 
     private static async Task<long> DrainAsync(Stream body, CancellationToken cancellationToken)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
         try
         {
             long total = 0;
@@ -107,7 +107,7 @@ public static class StaticServer
         var pattern = PatternBuffer.Bytes;
         while (length > 0)
         {
-            int chunk = (int)Math.Min(length, pattern.Length);
+            var chunk = (int)Math.Min(length, pattern.Length);
             await body.WriteAsync(pattern[..chunk], cancellationToken).ConfigureAwait(false);
             length -= chunk;
         }

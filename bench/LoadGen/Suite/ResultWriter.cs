@@ -16,13 +16,13 @@ public sealed class ResultWriter(string path) : IDisposable
     public void Write(ResultLine line)
     {
         _writer.WriteLine(JsonSerializer.Serialize(line, Json));
-        string figure = line.Workload switch
+        var figure = line.Workload switch
         {
             "large" or "disk" => $"{line.MegabytesPerSecond:F1} MB/s",
             "listing" or "account" => $"{line.P50Ms:F1} ms",
             _ => $"{line.OpsPerSecond:F0} ops/s p50 {line.P50Ms:F2} ms p99 {line.P99Ms:F2} ms",
         };
-        string failures = line.Failures > 0 ? $" FAILURES {line.Failures}/{line.Ops}: {line.FirstError}" : "";
+        var failures = line.Failures > 0 ? $" FAILURES {line.Failures}/{line.Ops}: {line.FirstError}" : "";
         Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {line.System,-8} {line.Workload} {line.Op} size={line.Size} c={line.Concurrency} run={line.Run}: {figure}{failures}");
     }
 

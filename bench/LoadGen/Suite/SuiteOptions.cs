@@ -21,11 +21,11 @@ public sealed class SuiteOptions
     public static SuiteOptions Parse(IReadOnlyList<string> args)
     {
         string? output = null, user = null, key = null;
-        bool quick = false;
-        int runs = 3;
+        var quick = false;
+        var runs = 3;
         var only = new HashSet<string>(StringComparer.Ordinal);
         var targets = new List<Target>();
-        for (int i = 0; i < args.Count; i++)
+        for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
@@ -55,17 +55,17 @@ public sealed class SuiteOptions
 
     private static Target ParseTarget(string text, bool storageOnly)
     {
-        int eq = text.IndexOf('=');
+        var eq = text.IndexOf('=');
         if (eq <= 0)
         {
             throw new ArgumentException($"target '{text}' is not NAME=AUTH_URL[@SESSIONS]");
         }
         string name = text[..eq], rest = text[(eq + 1)..];
-        int at = rest.LastIndexOf('@');
+        var at = rest.LastIndexOf('@');
         var sessions = new HashSet<int>();
         if (at > 0)
         {
-            foreach (string s in rest[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var s in rest[(at + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 sessions.Add(int.Parse(s, CultureInfo.InvariantCulture));
             }

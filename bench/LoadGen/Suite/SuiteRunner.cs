@@ -41,7 +41,7 @@ public sealed class SuiteRunner(SuiteOptions options)
 
     private async Task ForEachRunAsync(ResultWriter writer, bool catalogOnly, Func<WorkloadContext, Task> workload, CancellationToken cancellationToken, int? runs = null)
     {
-        for (int run = 1; run <= (runs ?? options.Runs); run++)
+        for (var run = 1; run <= (runs ?? options.Runs); run++)
         {
             var order = options.Targets.Where(t => !(catalogOnly && t.IsCeiling)).ToList();
             if (run % 2 == 0)

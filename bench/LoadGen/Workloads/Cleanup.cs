@@ -10,7 +10,7 @@ public static class Cleanup
     {
         try
         {
-            for (int round = 0; round < 20; round++)
+            for (var round = 0; round < 20; round++)
             {
                 var names = await ListAsync(client, session, container, cancellationToken).ConfigureAwait(false);
                 if (names.Count == 0)
@@ -36,7 +36,7 @@ public static class Cleanup
         {
             return [];
         }
-        string json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(json.Length == 0 ? "[]" : json);
         return [.. document.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString() ?? "")];
     }

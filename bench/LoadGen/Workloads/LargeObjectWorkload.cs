@@ -13,7 +13,7 @@ public static class LargeObjectWorkload
     {
         var ct = context.CancellationToken;
         using var client = ClientFactory.Create(concurrency);
-        string container = context.Container("large");
+        var container = context.Container("large");
         SwiftSession session;
         try
         {
@@ -56,7 +56,7 @@ public static class LargeObjectWorkload
             });
         }
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             try
             {

@@ -37,7 +37,7 @@ public static class ListingWorkload
         var outcome = await ConcurrentRunner.RunAsync(objects, concurrency,
             (i, _, token) => SwiftOps.PutAsync(client, session, Container, Name(i), new ByteArrayContent([]), token),
             context.CancellationToken).ConfigureAwait(false);
-        string count = await ObjectCountAsync(client, session, context.CancellationToken).ConfigureAwait(false);
+        var count = await ObjectCountAsync(client, session, context.CancellationToken).ConfigureAwait(false);
         context.Writer.Write(context.Line("fill", "put", 0, concurrency, outcome) with { Note = $"X-Container-Object-Count after fill: {count}" });
     }
 
@@ -55,7 +55,7 @@ public static class ListingWorkload
             context.Writer.Write(context.Unavailable("listing", "deep", objects, 1, ex.Message));
             return;
         }
-        string deepMarker = Name(objects - PageSize - 1);
+        var deepMarker = Name(objects - PageSize - 1);
         foreach (var (op, marker) in new[] { ("first", (string?)null), ("deep", deepMarker) })
         {
             var outcome = await ConcurrentRunner.RunAsync(1, 1,
@@ -66,22 +66,22 @@ public static class ListingWorkload
 
     private static async Task<OpOutcome> PageAsync(HttpClient client, SwiftSession session, string? marker, CancellationToken cancellationToken)
     {
-        string query = $"?format=json&limit={PageSize}" + (marker is null ? "" : "&marker=" + Uri.EscapeDataString(marker));
+        var query = $"?format=json&limit={PageSize}" + (marker is null ? "" : "&marker=" + Uri.EscapeDataString(marker));
         using var request = session.Request(HttpMethod.Get, new Uri(session.Url(Container) + query));
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             return OpOutcome.Failure($"listing answered {(int)response.StatusCode}");
         }
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        int entries = CountEntries(body);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var entries = CountEntries(body);
         return entries == PageSize ? OpOutcome.Success(body.Length) : OpOutcome.Failure($"page had {entries} entries, expected {PageSize}");
     }
 
     /// <summary>Counts "name" keys with a vectorised search: checks the page without parsing it inside the timing.</summary>
     private static int CountEntries(ReadOnlySpan<byte> json)
     {
-        ReadOnlySpan<byte> key = "\"name\""u8;
+        var key = "\"name\""u8;
         int count = 0, at;
         while ((at = json.IndexOf(key)) >= 0)
         {

@@ -14,7 +14,7 @@ public static class SmallObjectWorkload
     {
         var ct = context.CancellationToken;
         using var client = ClientFactory.Create(concurrency);
-        string container = context.Container($"small{concurrency}");
+        var container = context.Container($"small{concurrency}");
         SwiftSession session;
         try
         {
@@ -27,14 +27,14 @@ public static class SmallObjectWorkload
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
-            foreach (string op in new[] { "put", "get", "head", "delete" })
+            foreach (var op in new[] { "put", "get", "head", "delete" })
             {
                 context.Writer.Write(context.Unavailable("small", op, size, concurrency, ex.Message));
             }
             return;
         }
 
-        byte[] body = PatternBuffer.Slice(size);
+        var body = PatternBuffer.Slice(size);
         static string Name(int i) => $"obj-{i:D7}";
         await SwiftOps.WarmUpAsync(client, session, container, concurrency, ct).ConfigureAwait(false);
 

@@ -19,7 +19,7 @@ public static class SwiftOps
     {
         using var request = session.Request(HttpMethod.Put, session.Url(container, name));
         request.Content = content;
-        long length = content.Headers.ContentLength ?? 0;
+        var length = content.Headers.ContentLength ?? 0;
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var outcome = Check(response, "PUT", HttpStatusCode.Created);
         return outcome.Ok ? OpOutcome.Success(length) : outcome;
@@ -67,10 +67,10 @@ public static class SwiftOps
     /// </summary>
     public static async Task WarmUpAsync(HttpClient client, SwiftSession session, string container, int concurrency, CancellationToken cancellationToken)
     {
-        byte[] body = PatternBuffer.Slice(1024);
+        var body = PatternBuffer.Slice(1024);
         var rounds = Enumerable.Range(0, concurrency).Select(async i =>
         {
-            string name = $"warm-up-{i}";
+            var name = $"warm-up-{i}";
             try
             {
                 await HeadAsync(client, session, container, null, cancellationToken).ConfigureAwait(false);
@@ -87,7 +87,7 @@ public static class SwiftOps
 
     private static OpOutcome Check(HttpResponseMessage response, string what, HttpStatusCode? exact = null)
     {
-        bool ok = exact is { } status ? response.StatusCode == status : response.IsSuccessStatusCode;
+        var ok = exact is { } status ? response.StatusCode == status : response.IsSuccessStatusCode;
         return ok ? OpOutcome.Success() : OpOutcome.Failure($"{what} answered {(int)response.StatusCode}");
     }
 }

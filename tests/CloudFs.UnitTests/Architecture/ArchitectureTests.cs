@@ -63,6 +63,15 @@ public sealed class ArchitectureTests
     }
 
     [Test]
+    public void Sources_AwaitPlainly_NoConfigureAwait()
+    {
+        // The house dialect: ASP.NET Core has no synchronisation context, so ConfigureAwait(false) buys nothing here.
+        var offenders = SourceTree.AllFiles().Where(f => SourceTree.Read(f).Contains(".ConfigureAwait(", StringComparison.Ordinal));
+
+        Assert.That(offenders, Is.Empty, "await plainly, as every role does");
+    }
+
+    [Test]
     public void SourceTree_FindsEveryRole() =>
         Assert.That(SourceTree.Projects(), Is.SupersetOf(SourceTree.Roles.Append("Common").Append("Ring")));
 }

@@ -25,7 +25,7 @@ internal sealed class InMemoryListing
     public Task<IReadOnlyList<ListingItem>> FetchAsync(ListingRange range, CancellationToken ct)
     {
         Queries++;
-        IEnumerable<string> rows = _names.Where(n =>
+        var rows = _names.Where(n =>
             (range.Lower is null || (range.LowerInclusive ? ByBytes(n, range.Lower) >= 0 : ByBytes(n, range.Lower) > 0))
             && (range.Upper is null || ByBytes(n, range.Upper) < 0));
         if (range.Reverse)

@@ -7,7 +7,7 @@ public class DeviceQueryTests
     [Test]
     public void Parse_FullAddSpec_AllParts()
     {
-        DeviceQuery q = DeviceQuery.Parse("r2z3-127.0.0.1:7013/sdb1_ssd");
+        var q = DeviceQuery.Parse("r2z3-127.0.0.1:7013/sdb1_ssd");
 
         Assert.That(q, Is.EqualTo(new DeviceQuery(null, 2, 3, "127.0.0.1", 7013, "sdb1", "ssd")));
     }
@@ -15,7 +15,7 @@ public class DeviceQueryTests
     [Test]
     public void Parse_Ipv6InBrackets_KeepsAddress()
     {
-        RingDevice d = DeviceQuery.Parse("z1-[::1]:7013/sda").ToNewDevice(10);
+        var d = DeviceQuery.Parse("z1-[::1]:7013/sda").ToNewDevice(10);
 
         Assert.Multiple(() =>
         {
@@ -29,7 +29,7 @@ public class DeviceQueryTests
     [TestCase("127.0.0.1:7013/sdb1", null, "127.0.0.1")]
     public void Parse_SearchForms_Parsed(string text, int? id, string? ip)
     {
-        DeviceQuery q = DeviceQuery.Parse(text);
+        var q = DeviceQuery.Parse(text);
 
         Assert.Multiple(() =>
         {

@@ -34,7 +34,7 @@ public class PathHasherTests
     {
         string longName = new('x', 5000);
         var hasher = new PathHasher(HashPathOptions.None);
-        string expected = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("/a/" + longName)));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("/a/" + longName)));
 
         Assert.That(hasher.HashHex("a", longName), Is.EqualTo(expected));
     }

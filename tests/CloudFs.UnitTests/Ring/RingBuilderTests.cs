@@ -7,12 +7,12 @@ public class RingBuilderTests
     [Test]
     public void Rebalance_ThreeZonesTwelveDevicesPartPower14_EveryDeviceWithinOnePercentOfWeightShare()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
 
         builder.Rebalance(1);
 
-        Dictionary<int, int> counts = RingFixtures.Counts(builder.GetRingData());
-        double share = 16384.0 * 3 / 12;
+        var counts = RingFixtures.Counts(builder.GetRingData());
+        var share = 16384.0 * 3 / 12;
         Assert.That(counts.Values, Has.All.InRange(share * 0.99, share * 1.01));
     }
 
@@ -20,25 +20,25 @@ public class RingBuilderTests
     public void Rebalance_UnequalWeightsWithEqualZones_FollowsWeightWithinOnePercent()
     {
         double[] weights = [100, 200, 300, 400];
-        RingBuilder builder = RingFixtures.TwelveDevices(weight: i => weights[i % 4]);
+        var builder = RingFixtures.TwelveDevices(weight: i => weights[i % 4]);
 
-        RebalanceResult result = builder.Rebalance(1);
+        var result = builder.Rebalance(1);
 
         Assert.That(result.Stats.Balance, Is.LessThanOrEqualTo(1.0));
-        Dictionary<int, int> counts = RingFixtures.Counts(builder.GetRingData());
+        var counts = RingFixtures.Counts(builder.GetRingData());
         Assert.That(counts[3] / (double)counts[0], Is.EqualTo(4.0).Within(0.04));
     }
 
     [Test]
     public void Rebalance_ZonesAtLeastReplicas_NoTwoReplicasOfAPartitionInOneZone()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices(weight: i => i % 3 == 0 ? 300 : 100);
+        var builder = RingFixtures.TwelveDevices(weight: i => i % 3 == 0 ? 300 : 100);
         builder.AddDevice(new RingDevice(-1, 1, 4, "10.0.4.0", 7013, "sda", 50));
 
         builder.Rebalance(5);
 
-        RingData ring = builder.GetRingData();
-        for (int p = 0; p < ring.PartitionCount; p++)
+        var ring = builder.GetRingData();
+        for (var p = 0; p < ring.PartitionCount; p++)
         {
             var zones = Enumerable.Range(0, 3).Select(r => ring.FindDevice(ring.GetDeviceId(r, p))!.Zone).ToArray();
             Assert.That(zones, Is.Unique, $"partition {p}");
@@ -49,18 +49,18 @@ public class RingBuilderTests
     public void Rebalance_TwoZonesThreeReplicas_SplitsTwoAndOne()
     {
         var builder = new RingBuilder(10, 3, 0, new RingTestClock());
-        for (int i = 0; i < 6; i++)
+        for (var i = 0; i < 6; i++)
         {
             builder.AddDevice(new RingDevice(-1, 1, (i % 2) + 1, $"10.0.0.{i}", 7013, "sda", 100));
         }
 
-        RebalanceResult result = builder.Rebalance(2);
+        var result = builder.Rebalance(2);
 
         Assert.That(result.Stats.BadlySpreadPartitions, Is.Zero);
-        RingData ring = builder.GetRingData();
-        for (int p = 0; p < ring.PartitionCount; p++)
+        var ring = builder.GetRingData();
+        for (var p = 0; p < ring.PartitionCount; p++)
         {
-            int inZone1 = Enumerable.Range(0, 3).Count(r => ring.FindDevice(ring.GetDeviceId(r, p))!.Zone == 1);
+            var inZone1 = Enumerable.Range(0, 3).Count(r => ring.FindDevice(ring.GetDeviceId(r, p))!.Zone == 1);
             Assert.That(inZone1, Is.InRange(1, 2));
         }
     }
@@ -69,15 +69,15 @@ public class RingBuilderTests
     [TestCase(4, TestName = "Rebalance_AddDeviceInNewZone_MovesAtMostItsWeightShare")]
     public void Rebalance_AddOneDevice_MovesAtMostItsWeightShare(int zone)
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
         builder.Rebalance(1);
-        RingData before = builder.GetRingData();
+        var before = builder.GetRingData();
 
         builder.AddDevice(new RingDevice(-1, 1, zone, "10.0.9.9", 7013, "sdz", 100));
-        RebalanceResult result = builder.Rebalance(1);
+        var result = builder.Rebalance(1);
 
-        int moved = RingFixtures.Moved(before, builder.GetRingData());
-        double limit = 1.05 * 100 / (1200 + 100) * before.PartitionCount * 3;
+        var moved = RingFixtures.Moved(before, builder.GetRingData());
+        var limit = 1.05 * 100 / (1200 + 100) * before.PartitionCount * 3;
         Assert.Multiple(() =>
         {
             Assert.That(moved, Is.LessThanOrEqualTo(limit));
@@ -90,7 +90,7 @@ public class RingBuilderTests
     [Test]
     public void Rebalance_SameInputsSameSeedFreshBuilders_IdenticalRingBytes()
     {
-        byte[] a = Serialise(RingFixtures.TwelveDevices().Let(b => b.Rebalance(42)).GetRingData());
+        var a = Serialise(RingFixtures.TwelveDevices().Let(b => b.Rebalance(42)).GetRingData());
         byte[] b = Serialise(RingFixtures.TwelveDevices().Let(b => b.Rebalance(42)).GetRingData());
 
         Assert.That(a, Is.EqualTo(b));
@@ -99,7 +99,7 @@ public class RingBuilderTests
     [Test]
     public void Rebalance_DifferentSeeds_DifferentAssignments()
     {
-        RingData a = RingFixtures.TwelveDevices().Let(b => b.Rebalance(1)).GetRingData();
+        var a = RingFixtures.TwelveDevices().Let(b => b.Rebalance(1)).GetRingData();
         RingData b = RingFixtures.TwelveDevices().Let(b => b.Rebalance(2)).GetRingData();
 
         Assert.That(RingFixtures.Moved(a, b), Is.GreaterThan(0));
@@ -109,20 +109,20 @@ public class RingBuilderTests
     public void Rebalance_SecondRightAfterFirst_NeverMovesASecondReplicaOfAPartition()
     {
         var clock = new RingTestClock();
-        RingBuilder builder = RingFixtures.TwelveDevices(minPartHours: 1, clock: clock);
+        var builder = RingFixtures.TwelveDevices(minPartHours: 1, clock: clock);
         builder.Rebalance(1);
         clock.Advance(TimeSpan.FromHours(2));
-        RingData start = builder.GetRingData();
+        var start = builder.GetRingData();
 
         // A large change that would like to move far more than one replica of many partitions.
         builder.AddDevice(new RingDevice(-1, 1, 4, "10.0.4.0", 7013, "sda", 600));
         builder.AddDevice(new RingDevice(-1, 1, 4, "10.0.4.1", 7013, "sda", 600));
         builder.Rebalance(1);
-        RingData first = builder.GetRingData();
+        var first = builder.GetRingData();
         clock.Advance(TimeSpan.FromMinutes(5));
         builder.SetWeight(0, 10);
         builder.Rebalance(1);
-        RingData second = builder.GetRingData();
+        var second = builder.GetRingData();
 
         var movedFirst = new HashSet<int>();
         var movedSecond = new HashSet<int>();
@@ -141,14 +141,14 @@ public class RingBuilderTests
     public void Rebalance_AfterMinPartHours_FinishesTheMove()
     {
         var clock = new RingTestClock();
-        RingBuilder builder = RingFixtures.TwelveDevices(minPartHours: 1, clock: clock);
+        var builder = RingFixtures.TwelveDevices(minPartHours: 1, clock: clock);
         builder.Rebalance(1);
         builder.AddDevice(new RingDevice(-1, 1, 4, "10.0.4.0", 7013, "sda", 1200));
         builder.Rebalance(1);
-        RebalanceResult early = builder.Rebalance(1);
+        var early = builder.Rebalance(1);
 
         clock.Advance(TimeSpan.FromHours(1));
-        RebalanceResult later = builder.Rebalance(1);
+        var later = builder.Rebalance(1);
 
         Assert.Multiple(() =>
         {
@@ -160,13 +160,13 @@ public class RingBuilderTests
     [Test]
     public void Rebalance_RemoveDevice_MovesOnlyItsPartitionsAndDropsIt()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices(minPartHours: 24);
+        var builder = RingFixtures.TwelveDevices(minPartHours: 24);
         builder.Rebalance(1);
-        RingData before = builder.GetRingData();
-        int held = RingFixtures.Counts(before)[5];
+        var before = builder.GetRingData();
+        var held = RingFixtures.Counts(before)[5];
 
         builder.RemoveDevice(5);
-        RebalanceResult result = builder.Rebalance(1);
+        var result = builder.Rebalance(1);
 
         Assert.Multiple(() =>
         {
@@ -180,10 +180,10 @@ public class RingBuilderTests
     [Test]
     public void Rebalance_NothingChanged_ReportsNoChange()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
         builder.Rebalance(1);
 
-        RebalanceResult again = builder.Rebalance(1);
+        var again = builder.Rebalance(1);
 
         Assert.That(again.Changed, Is.False);
     }
@@ -192,13 +192,13 @@ public class RingBuilderTests
     public void Rebalance_PartPower18_TakesWellUnderAFewSeconds()
     {
         var builder = new RingBuilder(18, 3, 1, new RingTestClock());
-        for (int i = 0; i < 100; i++)
+        for (var i = 0; i < 100; i++)
         {
             builder.AddDevice(new RingDevice(-1, 1, (i % 5) + 1, $"10.0.{i % 5}.{i / 5 % 5}", 7013, $"d{i / 25}", 100));
         }
 
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        RebalanceResult result = builder.Rebalance(1);
+        var result = builder.Rebalance(1);
 
         Assert.Multiple(() =>
         {
@@ -237,7 +237,7 @@ public class RingBuilderTests
     [Test]
     public void AddDevice_DuplicateEndpoint_Throws()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
 
         Assert.Throws<RingBuilderException>(() => builder.AddDevice(new RingDevice(-1, 1, 2, "10.0.1.0", 7013, "sda", 1)));
     }
@@ -245,13 +245,13 @@ public class RingBuilderTests
     [Test]
     public void AddDevice_AfterRemoval_ReusesLowestFreeIdOnlyAfterRebalance()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
         builder.Rebalance(1);
         builder.RemoveDevice(3);
 
-        RingDevice pending = builder.AddDevice(new RingDevice(-1, 1, 1, "10.0.1.5", 7013, "sda", 100));
+        var pending = builder.AddDevice(new RingDevice(-1, 1, 1, "10.0.1.5", 7013, "sda", 100));
         builder.Rebalance(1);
-        RingDevice reused = builder.AddDevice(new RingDevice(-1, 1, 1, "10.0.1.6", 7013, "sda", 100));
+        var reused = builder.AddDevice(new RingDevice(-1, 1, 1, "10.0.1.6", 7013, "sda", 100));
 
         Assert.Multiple(() =>
         {
@@ -263,7 +263,7 @@ public class RingBuilderTests
     [Test]
     public void SetWeight_UnknownDevice_Throws()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
 
         Assert.Throws<RingBuilderException>(() => builder.SetWeight(99, 1));
     }
@@ -277,13 +277,13 @@ public class RingBuilderTests
     [Test]
     public void BuilderFile_SaveLoad_RoundTripsAndNextRebalanceIsMinimal()
     {
-        string dir = RingFixtures.TempDir();
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var dir = RingFixtures.TempDir();
+        var builder = RingFixtures.TwelveDevices();
         builder.Rebalance(1);
-        string path = Path.Combine(dir, "object.builder");
+        var path = Path.Combine(dir, "object.builder");
 
         BuilderFile.Save(builder, path);
-        RingBuilder loaded = BuilderFile.Load(path, new RingTestClock());
+        var loaded = BuilderFile.Load(path, new RingTestClock());
 
         Assert.Multiple(() =>
         {
@@ -295,8 +295,8 @@ public class RingBuilderTests
 
     private static int MaxReplicasMoved(RingData a, RingData b)
     {
-        int max = 0;
-        for (int p = 0; p < a.PartitionCount; p++)
+        var max = 0;
+        for (var p = 0; p < a.PartitionCount; p++)
         {
             max = Math.Max(max, Enumerable.Range(0, a.ReplicaCount).Count(r => a.GetDeviceId(r, p) != b.GetDeviceId(r, p)));
         }

@@ -14,38 +14,38 @@ internal static class RingCliRunner
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(CliPath.Value);
-        foreach (string a in args)
+        foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
         }
 
-        using Process p = Process.Start(psi)!;
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, stdout + stderr.Result);
     }
 
     private static string BuildCli()
     {
-        string testDir = TestContext.CurrentContext.TestDirectory;
-        string config = testDir.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string root = testDir;
+        var testDir = TestContext.CurrentContext.TestDirectory;
+        var config = testDir.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = testDir;
         while (!File.Exists(Path.Combine(root, "CloudFs.sln")))
         {
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("CloudFs.sln not found above " + testDir);
         }
 
-        string project = Path.Combine(root, "RingBuilder", "RingBuilder.csproj");
+        var project = Path.Combine(root, "RingBuilder", "RingBuilder.csproj");
         var psi = new ProcessStartInfo("dotnet", ["build", project, "-c", config, "--nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using Process p = Process.Start(psi)!;
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0)
         {

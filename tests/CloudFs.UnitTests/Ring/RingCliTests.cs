@@ -9,14 +9,14 @@ public class RingCliTests : RingDirTestBase
     [Test]
     public void Rebalance_TwoProcessesSameInputsAndSeed_IdenticalRingFiles()
     {
-        string dirA = Path.Combine(Dir, "a");
-        string dirB = Path.Combine(Dir, "b");
+        var dirA = Path.Combine(Dir, "a");
+        var dirB = Path.Combine(Dir, "b");
 
         BuildThreeServerRing(dirA);
         BuildThreeServerRing(dirB);
 
         Assert.That(File.ReadAllBytes(Path.Combine(dirA, "object.ring")), Is.EqualTo(File.ReadAllBytes(Path.Combine(dirB, "object.ring"))));
-        RingData ring = RingFile.Load(Path.Combine(dirA, "object.ring"));
+        var ring = RingFile.Load(Path.Combine(dirA, "object.ring"));
         Assert.That(ring.Devices.Select(d => d.Ip).Distinct(), Is.EquivalentTo(new[] { "127.0.0.2", "127.0.0.3", "127.0.0.4" }));
     }
 
@@ -25,7 +25,7 @@ public class RingCliTests : RingDirTestBase
     {
         BuildThreeServerRing(Dir);
 
-        (int code, string output) = RingCliRunner.Run(ObjectBuilder);
+        (var code, var output) = RingCliRunner.Run(ObjectBuilder);
 
         Assert.Multiple(() =>
         {
@@ -39,7 +39,7 @@ public class RingCliTests : RingDirTestBase
     {
         BuildThreeServerRing(Dir);
 
-        (int code, _) = RingCliRunner.Run(ObjectBuilder, "rebalance", "--seed", "1");
+        (var code, _) = RingCliRunner.Run(ObjectBuilder, "rebalance", "--seed", "1");
 
         Assert.That(code, Is.EqualTo(1));
     }
@@ -50,7 +50,7 @@ public class RingCliTests : RingDirTestBase
     [TestCase("bogus", TestName = "Run_UnknownCommand_ExitsWithError")]
     public void Run_BadInputOnFreshBuilder_ExitsWithError(params string[] args)
     {
-        (int code, string output) = RingCliRunner.Run([ObjectBuilder, .. args]);
+        (var code, var output) = RingCliRunner.Run([ObjectBuilder, .. args]);
 
         Assert.Multiple(() =>
         {
@@ -69,9 +69,9 @@ public class RingCliTests : RingDirTestBase
     public void Run_BadInputOnExistingBuilder_ExitsWithErrorAndLeavesBuilderAlone(params string[] args)
     {
         BuildThreeServerRing(Dir);
-        byte[] before = File.ReadAllBytes(ObjectBuilder);
+        var before = File.ReadAllBytes(ObjectBuilder);
 
-        (int code, string output) = RingCliRunner.Run([ObjectBuilder, .. args]);
+        (var code, var output) = RingCliRunner.Run([ObjectBuilder, .. args]);
 
         Assert.Multiple(() =>
         {
@@ -86,7 +86,7 @@ public class RingCliTests : RingDirTestBase
     {
         Assert.That(RingCliRunner.Run(ObjectBuilder, "create", "8", "3", "1").ExitCode, Is.EqualTo(0));
 
-        (int code, string output) = RingCliRunner.Run(ObjectBuilder, "rebalance");
+        (var code, var output) = RingCliRunner.Run(ObjectBuilder, "rebalance");
 
         Assert.Multiple(() =>
         {
@@ -99,7 +99,7 @@ public class RingCliTests : RingDirTestBase
     [Test]
     public void Run_NotABuilderPath_ExitsWithError()
     {
-        (int code, _) = RingCliRunner.Run(Path.Combine(Dir, "object.ring"), "create", "8", "3", "1");
+        (var code, _) = RingCliRunner.Run(Path.Combine(Dir, "object.ring"), "create", "8", "3", "1");
 
         Assert.That(code, Is.EqualTo(2));
     }
@@ -111,8 +111,8 @@ public class RingCliTests : RingDirTestBase
         Assert.That(RingCliRunner.Run(ObjectBuilder, "add", "r1z4-127.0.0.5:7013/d1", "100").ExitCode, Is.EqualTo(0));
         Assert.That(RingCliRunner.Run(ObjectBuilder, "rebalance").ExitCode, Is.EqualTo(0));
 
-        (int removeCode, _) = RingCliRunner.Run(ObjectBuilder, "remove", "127.0.0.5:7013/d1");
-        (int code, string output) = RingCliRunner.Run(ObjectBuilder, "rebalance");
+        (var removeCode, _) = RingCliRunner.Run(ObjectBuilder, "remove", "127.0.0.5:7013/d1");
+        (var code, var output) = RingCliRunner.Run(ObjectBuilder, "rebalance");
 
         Assert.Multiple(() =>
         {
@@ -125,13 +125,13 @@ public class RingCliTests : RingDirTestBase
 
     private static void BuildThreeServerRing(string dir)
     {
-        string builder = Path.Combine(dir, "object.builder");
+        var builder = Path.Combine(dir, "object.builder");
         Directory.CreateDirectory(dir);
         Assert.That(RingCliRunner.Run(builder, "create", "10", "3", "1").ExitCode, Is.EqualTo(0));
-        (int add, string addOut) = RingCliRunner.Run(builder, "add",
+        (var add, var addOut) = RingCliRunner.Run(builder, "add",
             "r1z1-127.0.0.2:7013/d1", "100", "r1z2-127.0.0.3:7013/d1", "100", "r1z3-127.0.0.4:7013/d1", "100");
         Assert.That(add, Is.EqualTo(0), addOut);
-        (int rebalance, string output) = RingCliRunner.Run(builder, "rebalance", "--seed", "1");
+        (var rebalance, var output) = RingCliRunner.Run(builder, "rebalance", "--seed", "1");
         Assert.That(rebalance, Is.EqualTo(0), output);
     }
 }

@@ -7,11 +7,11 @@ public class RingFileTests : RingDirTestBase
     [Test]
     public void SaveLoad_RoundTrip_KeepsDevicesAndTable()
     {
-        RingData ring = RingFixtures.TwelveDevices().Let(b => b.Rebalance(1)).GetRingData();
-        string path = RingRoles.RingPath(Dir, RingRoles.Object);
+        var ring = RingFixtures.TwelveDevices().Let(b => b.Rebalance(1)).GetRingData();
+        var path = RingRoles.RingPath(Dir, RingRoles.Object);
 
         RingFile.Save(ring, path);
-        RingData loaded = RingFile.Load(path);
+        var loaded = RingFile.Load(path);
 
         Assert.Multiple(() =>
         {
@@ -26,7 +26,7 @@ public class RingFileTests : RingDirTestBase
     [Test]
     public void Load_BadMagic_ThrowsInvalidData()
     {
-        string path = Path.Combine(Dir, "object.ring");
+        var path = Path.Combine(Dir, "object.ring");
         File.WriteAllBytes(path, "NOPE\u0001\u0000garbage"u8.ToArray());
 
         Assert.Throws<InvalidDataException>(() => RingFile.Load(path));
@@ -35,10 +35,10 @@ public class RingFileTests : RingDirTestBase
     [Test]
     public void Load_Truncated_ThrowsInvalidData()
     {
-        RingData ring = RingFixtures.TwelveDevices(partPower: 8).Let(b => b.Rebalance(1)).GetRingData();
-        string path = Path.Combine(Dir, "object.ring");
+        var ring = RingFixtures.TwelveDevices(partPower: 8).Let(b => b.Rebalance(1)).GetRingData();
+        var path = Path.Combine(Dir, "object.ring");
         RingFile.Save(ring, path);
-        byte[] bytes = File.ReadAllBytes(path);
+        var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
         Assert.Throws<InvalidDataException>(() => RingFile.Load(path));
@@ -47,7 +47,7 @@ public class RingFileTests : RingDirTestBase
     [Test]
     public void Load_FutureVersion_ThrowsWithVersionInMessage()
     {
-        string path = Path.Combine(Dir, "object.ring");
+        var path = Path.Combine(Dir, "object.ring");
         File.WriteAllBytes(path, [(byte)'C', (byte)'F', (byte)'R', (byte)'G', 9, 0]);
 
         var e = Assert.Throws<InvalidDataException>(() => RingFile.Load(path));

@@ -9,9 +9,9 @@ internal static class RingFixtures
     public static RingBuilder TwelveDevices(int partPower = 14, int replicas = 3, int minPartHours = 0, TimeProvider? clock = null, Func<int, double>? weight = null)
     {
         var builder = new RingBuilder(partPower, replicas, minPartHours, clock ?? new RingTestClock());
-        for (int i = 0; i < 12; i++)
+        for (var i = 0; i < 12; i++)
         {
-            int zone = (i / 4) + 1;
+            var zone = (i / 4) + 1;
             builder.AddDevice(new RingDevice(-1, 1, zone, $"10.0.{zone}.{(i / 2) % 2}", 7013, $"sd{(char)('a' + (i % 2))}", weight?.Invoke(i) ?? 100));
         }
 
@@ -22,9 +22,9 @@ internal static class RingFixtures
     public static Dictionary<int, int> Counts(RingData ring)
     {
         var counts = ring.Devices.ToDictionary(d => d.Id, _ => 0);
-        for (int r = 0; r < ring.ReplicaCount; r++)
+        for (var r = 0; r < ring.ReplicaCount; r++)
         {
-            foreach (ushort id in ring.GetReplicaTable(r))
+            foreach (var id in ring.GetReplicaTable(r))
             {
                 counts[id]++;
             }
@@ -36,10 +36,10 @@ internal static class RingFixtures
     /// <summary>How many replica slots differ between two rings of the same shape.</summary>
     public static int Moved(RingData before, RingData after, HashSet<int>? partitions = null)
     {
-        int moved = 0;
-        for (int r = 0; r < before.ReplicaCount; r++)
+        var moved = 0;
+        for (var r = 0; r < before.ReplicaCount; r++)
         {
-            for (int p = 0; p < before.PartitionCount; p++)
+            for (var p = 0; p < before.PartitionCount; p++)
             {
                 if (before.GetDeviceId(r, p) != after.GetDeviceId(r, p))
                 {
@@ -54,7 +54,7 @@ internal static class RingFixtures
 
     public static string TempDir()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "cloudfs-ring-tests", Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(Path.GetTempPath(), "cloudfs-ring-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -10,12 +10,12 @@ public class RingProviderTests : RingDirTestBase
         var clock = new RingTestClock();
         WriteRing(partPower: 6);
         var provider = new RingProvider(Dir, RingRoles.Account, "p", "s", clock, TimeSpan.FromSeconds(15));
-        HashRing first = provider.Current;
+        var first = provider.Current;
 
         WriteRing(partPower: 7);
-        HashRing beforeInterval = provider.Current;
+        var beforeInterval = provider.Current;
         clock.Advance(TimeSpan.FromSeconds(16));
-        HashRing after = WaitForReload(provider);
+        var after = WaitForReload(provider);
 
         Assert.Multiple(() =>
         {
@@ -32,7 +32,7 @@ public class RingProviderTests : RingDirTestBase
         var provider = new RingProvider(Dir, RingRoles.Container, HashPathOptions.None, new RingTestClock());
 
         WriteRing(partPower: 9);
-        bool swapped = provider.Refresh();
+        var swapped = provider.Refresh();
 
         Assert.Multiple(() =>
         {
@@ -49,7 +49,7 @@ public class RingProviderTests : RingDirTestBase
         var provider = new RingProvider(Dir, RingRoles.Object, HashPathOptions.None, new RingTestClock());
 
         File.WriteAllText(RingRoles.RingPath(Dir, RingRoles.Object), "not a ring at all");
-        bool swapped = provider.Refresh();
+        var swapped = provider.Refresh();
 
         Assert.Multiple(() =>
         {
@@ -77,8 +77,8 @@ public class RingProviderTests : RingDirTestBase
 
     private void WriteRing(int partPower)
     {
-        RingData data = RingFixtures.TwelveDevices(partPower: partPower).Let(b => b.Rebalance(1)).GetRingData();
-        foreach (string role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
+        var data = RingFixtures.TwelveDevices(partPower: partPower).Let(b => b.Rebalance(1)).GetRingData();
+        foreach (var role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
         {
             RingFile.Save(data, RingRoles.RingPath(Dir, role));
         }

@@ -45,7 +45,7 @@ public class RingTests
         var a = new HashRing(Data, "secret-a", "x");
         var b = new HashRing(Data, "secret-b", "x");
 
-        int differing = Enumerable.Range(0, 200).Count(i => a.GetPartition("AUTH_" + i) != b.GetPartition("AUTH_" + i));
+        var differing = Enumerable.Range(0, 200).Count(i => a.GetPartition("AUTH_" + i) != b.GetPartition("AUTH_" + i));
 
         Assert.That(differing, Is.GreaterThan(190));
     }
@@ -55,9 +55,9 @@ public class RingTests
     {
         var ring = new HashRing(Data, HashPathOptions.None);
 
-        for (int p = 0; p < ring.PartitionCount; p += 7)
+        for (var p = 0; p < ring.PartitionCount; p += 7)
         {
-            IReadOnlyList<RingDevice> primaries = ring.GetPrimaries(p);
+            var primaries = ring.GetPrimaries(p);
             Assert.That(primaries.Select(d => d.Zone).Distinct().Count(), Is.EqualTo(3), $"partition {p}");
         }
     }
@@ -68,7 +68,7 @@ public class RingTests
         var ring = new HashRing(Data, HashPathOptions.None);
         var buffer = new RingDevice[3];
 
-        int n = ring.GetPrimaries(42, buffer);
+        var n = ring.GetPrimaries(42, buffer);
 
         Assert.That(buffer.Take(n), Is.EqualTo(ring.GetPrimaries(42)));
     }
@@ -86,7 +86,7 @@ public class RingTests
     {
         var ring = new HashRing(Data, HashPathOptions.None);
 
-        RingDevice[] handoffs = ring.GetHandoffs(99).ToArray();
+        var handoffs = ring.GetHandoffs(99).ToArray();
 
         Assert.Multiple(() =>
         {
@@ -100,9 +100,9 @@ public class RingTests
     {
         // 4 zones, 3 replicas: every partition has exactly one zone without a primary.
         var builder = new RingBuilder(8, 3, 0, new RingTestClock());
-        for (int z = 1; z <= 4; z++)
+        for (var z = 1; z <= 4; z++)
         {
-            for (int d = 0; d < 3; d++)
+            for (var d = 0; d < 3; d++)
             {
                 builder.AddDevice(new RingDevice(-1, 1, z, $"10.0.0.{z}", 7013, $"sd{(char)('a' + d)}", 100));
             }
@@ -111,10 +111,10 @@ public class RingTests
         builder.Rebalance(1);
         var ring = new HashRing(builder.GetRingData(), HashPathOptions.None);
 
-        for (int p = 0; p < ring.PartitionCount; p++)
+        for (var p = 0; p < ring.PartitionCount; p++)
         {
             var primaryZones = ring.GetPrimaries(p).Select(d => d.Zone).ToHashSet();
-            RingDevice first = ring.GetHandoffs(p).First();
+            var first = ring.GetHandoffs(p).First();
             Assert.That(primaryZones, Does.Not.Contain(first.Zone), $"partition {p}");
         }
     }
@@ -123,12 +123,12 @@ public class RingTests
     public void GetHandoffs_UnlikeZonesThenUnlikeIps_InThatOrder()
     {
         var ring = new HashRing(Data, HashPathOptions.None);
-        for (int p = 0; p < ring.PartitionCount; p += 101)
+        for (var p = 0; p < ring.PartitionCount; p += 101)
         {
             var zones = ring.GetPrimaries(p).Select(d => d.Zone).ToHashSet();
             var ips = ring.GetPrimaries(p).Select(d => d.Ip).ToHashSet();
-            bool seenSameIp = false;
-            foreach (RingDevice d in ring.GetHandoffs(p))
+            var seenSameIp = false;
+            foreach (var d in ring.GetHandoffs(p))
             {
                 // Every zone is used by a primary here, so the order is: new ips first, then the rest.
                 Assert.That(zones, Does.Contain(d.Zone));
@@ -160,14 +160,14 @@ public class RingTests
     {
         var ring = new HashRing(Data, HashPathOptions.None);
 
-        int distinctFirst = Enumerable.Range(0, 300).Select(p => ring.GetHandoffs(p).First().Id).Distinct().Count();
+        var distinctFirst = Enumerable.Range(0, 300).Select(p => ring.GetHandoffs(p).First().Id).Distinct().Count();
 
         Assert.That(distinctFirst, Is.GreaterThan(6));
     }
 
     private static RingData BuildData()
     {
-        RingBuilder builder = RingFixtures.TwelveDevices();
+        var builder = RingFixtures.TwelveDevices();
         builder.Rebalance(3);
         return builder.GetRingData();
     }
