@@ -50,11 +50,11 @@ public sealed class MultipartByteRanges
         ArgumentNullException.ThrowIfNull(copyPart);
         foreach (var range in _ranges)
         {
-            await destination.WriteAsync(Encoding.ASCII.GetBytes(PartHeader(range)), ct).ConfigureAwait(false);
-            await copyPart(range, destination, ct).ConfigureAwait(false);
+            await destination.WriteAsync(Encoding.ASCII.GetBytes(PartHeader(range)), ct);
+            await copyPart(range, destination, ct);
         }
 
-        await destination.WriteAsync(Encoding.ASCII.GetBytes(Closing()), ct).ConfigureAwait(false);
+        await destination.WriteAsync(Encoding.ASCII.GetBytes(Closing()), ct);
     }
 
     // Each part starts with CRLF so the previous part's bytes end cleanly before the delimiter;

@@ -27,7 +27,7 @@ public sealed class GeneratedContent : HttpContent
         while (left > 0)
         {
             var chunk = (int)Math.Min(left, pattern.Length);
-            await stream.WriteAsync(pattern[..chunk], cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(pattern[..chunk], cancellationToken);
             left -= chunk;
         }
     }

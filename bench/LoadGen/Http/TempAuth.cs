@@ -8,7 +8,7 @@ public static class TempAuth
         using var request = new HttpRequestMessage(HttpMethod.Get, authUrl);
         request.Headers.TryAddWithoutValidation("X-Auth-User", user);
         request.Headers.TryAddWithoutValidation("X-Auth-Key", key);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"auth {authUrl} answered {(int)response.StatusCode}");

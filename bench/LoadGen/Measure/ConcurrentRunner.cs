@@ -28,7 +28,7 @@ public static class ConcurrentRunner
                 OpOutcome outcome;
                 try
                 {
-                    outcome = await operation(index, worker, cancellationToken).ConfigureAwait(false);
+                    outcome = await operation(index, worker, cancellationToken);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or InvalidOperationException)
                 {
@@ -50,7 +50,7 @@ public static class ConcurrentRunner
 
         var began = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, Math.Min(concurrency, Math.Max(count, 1))).Select(WorkerAsync).ToArray();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await Task.WhenAll(workers);
         var seconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
 
         // Latency percentiles are over the successful requests; failures are counted apart.

@@ -32,8 +32,8 @@ public sealed class ResourceWatch : IAsyncDisposable
     /// <summary>Peak RSS in MB (10^6) per role (the largest process of that role) and "total" (peak of the sum).</summary>
     public async Task<Dictionary<string, double>> PeakRssAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _poller.ConfigureAwait(false);
+        await _stop.CancelAsync();
+        await _poller;
         Sample();
         var peaks = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var process in _processes)
@@ -50,8 +50,8 @@ public sealed class ResourceWatch : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _poller.ConfigureAwait(false);
+        await _stop.CancelAsync();
+        await _poller;
         _stop.Dispose();
     }
 
@@ -64,7 +64,7 @@ public sealed class ResourceWatch : IAsyncDisposable
             {
                 Sample();
             }
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+            while (await timer.WaitForNextTickAsync(cancellationToken));
         }
         catch (OperationCanceledException)
         {
