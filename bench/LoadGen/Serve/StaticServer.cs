@@ -31,8 +31,8 @@ public static class StaticServer
         var lengths = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         app.Run(context => HandleAsync(context, lengths, port));
         Console.Error.WriteLine($"loopback ceiling server on http://127.0.0.1:{port}/auth/v1.0");
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
     }
 
     private static async Task HandleAsync(HttpContext context, ConcurrentDictionary<string, long> lengths, int port)
@@ -55,14 +55,14 @@ public static class StaticServer
             response.StatusCode = HttpMethods.IsPut(request.Method) ? 201 : HttpMethods.IsGet(request.Method) ? 200 : 204;
             if (HttpMethods.IsGet(request.Method))
             {
-                await response.WriteAsync("[]", context.RequestAborted).ConfigureAwait(false);
+                await response.WriteAsync("[]", context.RequestAborted);
             }
             return;
         }
         switch (request.Method)
         {
             case "PUT":
-                lengths[path] = await DrainAsync(request.Body, context.RequestAborted).ConfigureAwait(false);
+                lengths[path] = await DrainAsync(request.Body, context.RequestAborted);
                 response.StatusCode = 201;
                 return;
             case "GET" or "HEAD" when lengths.TryGetValue(path, out var length):
@@ -71,7 +71,7 @@ public static class StaticServer
                 response.ContentType = "application/octet-stream";
                 if (HttpMethods.IsGet(request.Method))
                 {
-                    await WriteGeneratedAsync(response.Body, length, context.RequestAborted).ConfigureAwait(false);
+                    await WriteGeneratedAsync(response.Body, length, context.RequestAborted);
                 }
                 return;
             case "DELETE":
@@ -90,7 +90,7 @@ public static class StaticServer
         {
             long total = 0;
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
             {
                 total += read;
             }
@@ -108,7 +108,7 @@ public static class StaticServer
         while (length > 0)
         {
             var chunk = (int)Math.Min(length, pattern.Length);
-            await body.WriteAsync(pattern[..chunk], cancellationToken).ConfigureAwait(false);
+            await body.WriteAsync(pattern[..chunk], cancellationToken);
             length -= chunk;
         }
     }

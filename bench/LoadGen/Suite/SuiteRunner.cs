@@ -19,23 +19,23 @@ public sealed class SuiteRunner(SuiteOptions options)
             foreach (var (concurrency, count) in _plan.SmallCounts.OrderBy(p => p.Key))
             {
                 // The ceiling server answers in microseconds: more requests keep its figure from being noise.
-                await ForEachRunAsync(writer, false, c => SmallObjectWorkload.RunAsync(c, _plan.SmallSize, concurrency, c.Target.IsCeiling ? count * 5 : count), cancellationToken).ConfigureAwait(false);
+                await ForEachRunAsync(writer, false, c => SmallObjectWorkload.RunAsync(c, _plan.SmallSize, concurrency, c.Target.IsCeiling ? count * 5 : count), cancellationToken);
             }
         }
         if (options.Includes("large"))
         {
-            await ForEachRunAsync(writer, false, c => LargeObjectWorkload.RunAsync(c, 1 << 20, _plan.MegabyteConcurrency, _plan.MegabyteCount), cancellationToken).ConfigureAwait(false);
-            await ForEachRunAsync(writer, false, c => LargeObjectWorkload.RunAsync(c, _plan.HugeSize, 1, _plan.HugeCount), cancellationToken).ConfigureAwait(false);
+            await ForEachRunAsync(writer, false, c => LargeObjectWorkload.RunAsync(c, 1 << 20, _plan.MegabyteConcurrency, _plan.MegabyteCount), cancellationToken);
+            await ForEachRunAsync(writer, false, c => LargeObjectWorkload.RunAsync(c, _plan.HugeSize, 1, _plan.HugeCount), cancellationToken);
         }
         if (options.Includes("account"))
         {
-            await ForEachTargetAsync(writer, 0, c => AccountWorkload.PrepareAsync(c, _plan.AccountContainers), cancellationToken).ConfigureAwait(false);
-            await ForEachRunAsync(writer, true, c => AccountWorkload.MeasureAsync(c, _plan.AccountHeads), cancellationToken).ConfigureAwait(false);
+            await ForEachTargetAsync(writer, 0, c => AccountWorkload.PrepareAsync(c, _plan.AccountContainers), cancellationToken);
+            await ForEachRunAsync(writer, true, c => AccountWorkload.MeasureAsync(c, _plan.AccountHeads), cancellationToken);
         }
         if (options.Includes("listing"))
         {
-            await ForEachTargetAsync(writer, 0, c => ListingWorkload.PrepareAsync(c, _plan.ListingObjects, 64), cancellationToken).ConfigureAwait(false);
-            await ForEachRunAsync(writer, true, c => ListingWorkload.MeasureAsync(c, _plan.ListingObjects), cancellationToken, _plan.ListingRuns).ConfigureAwait(false);
+            await ForEachTargetAsync(writer, 0, c => ListingWorkload.PrepareAsync(c, _plan.ListingObjects, 64), cancellationToken);
+            await ForEachRunAsync(writer, true, c => ListingWorkload.MeasureAsync(c, _plan.ListingObjects), cancellationToken, _plan.ListingRuns);
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class SuiteRunner(SuiteOptions options)
             }
             foreach (var target in order)
             {
-                await workload(new WorkloadContext(target, options.User, options.Key, run, writer, cancellationToken)).ConfigureAwait(false);
+                await workload(new WorkloadContext(target, options.User, options.Key, run, writer, cancellationToken));
             }
         }
     }
@@ -59,7 +59,7 @@ public sealed class SuiteRunner(SuiteOptions options)
     {
         foreach (var target in options.Targets.Where(t => !t.IsCeiling))
         {
-            await step(new WorkloadContext(target, options.User, options.Key, run, writer, cancellationToken)).ConfigureAwait(false);
+            await step(new WorkloadContext(target, options.User, options.Key, run, writer, cancellationToken));
         }
     }
 }

@@ -14,7 +14,7 @@ public static class AccountWorkload
         SwiftSession session;
         try
         {
-            session = await context.LoginAsync(client).ConfigureAwait(false);
+            session = await context.LoginAsync(client);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
@@ -22,7 +22,7 @@ public static class AccountWorkload
             return;
         }
         var outcome = await ConcurrentRunner.RunAsync(containers, 16,
-            (i, _, token) => SwiftOps.PutContainerAsync(client, session, $"{Prefix}{i:D5}", token), context.CancellationToken).ConfigureAwait(false);
+            (i, _, token) => SwiftOps.PutContainerAsync(client, session, $"{Prefix}{i:D5}", token), context.CancellationToken);
         context.Writer.Write(context.Line("account-setup", "put-container", 0, 16, outcome));
     }
 
@@ -32,7 +32,7 @@ public static class AccountWorkload
         SwiftSession session;
         try
         {
-            session = await context.LoginAsync(client).ConfigureAwait(false);
+            session = await context.LoginAsync(client);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
@@ -43,13 +43,13 @@ public static class AccountWorkload
         var outcome = await ConcurrentRunner.RunAsync(heads, 1, async (_, _, token) =>
         {
             using var request = session.Request(HttpMethod.Head, session.StorageUrl);
-            using var response = await client.SendAsync(request, token).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, token);
             if (response.Headers.TryGetValues("X-Account-Container-Count", out var values))
             {
                 count = values.FirstOrDefault();
             }
             return response.IsSuccessStatusCode ? OpOutcome.Success() : OpOutcome.Failure($"HEAD account answered {(int)response.StatusCode}");
-        }, context.CancellationToken).ConfigureAwait(false);
+        }, context.CancellationToken);
         context.Writer.Write(context.Line("account", "head", 0, 1, outcome) with { Note = $"X-Account-Container-Count: {count ?? "missing"}" });
     }
 }

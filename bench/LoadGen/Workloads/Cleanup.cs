@@ -12,15 +12,15 @@ public static class Cleanup
         {
             for (var round = 0; round < 20; round++)
             {
-                var names = await ListAsync(client, session, container, cancellationToken).ConfigureAwait(false);
+                var names = await ListAsync(client, session, container, cancellationToken);
                 if (names.Count == 0)
                 {
                     break;
                 }
                 await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                    async (name, token) => await SwiftOps.DeleteAsync(client, session, container, name, token).ConfigureAwait(false)).ConfigureAwait(false);
+                    async (name, token) => await SwiftOps.DeleteAsync(client, session, container, name, token));
             }
-            await SwiftOps.DeleteAsync(client, session, container, null, cancellationToken).ConfigureAwait(false);
+            await SwiftOps.DeleteAsync(client, session, container, null, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException)
         {
@@ -31,12 +31,12 @@ public static class Cleanup
     private static async Task<List<string>> ListAsync(HttpClient client, SwiftSession session, string container, CancellationToken cancellationToken)
     {
         using var request = session.Request(HttpMethod.Get, new Uri(session.Url(container) + "?format=json"));
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return [];
         }
-        var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var json = await response.Content.ReadAsStringAsync(cancellationToken);
         using var document = JsonDocument.Parse(json.Length == 0 ? "[]" : json);
         return [.. document.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString() ?? "")];
     }

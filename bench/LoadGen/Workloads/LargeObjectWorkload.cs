@@ -17,8 +17,8 @@ public static class LargeObjectWorkload
         SwiftSession session;
         try
         {
-            session = await context.LoginAsync(client).ConfigureAwait(false);
-            var created = await SwiftOps.PutContainerAsync(client, session, container, ct).ConfigureAwait(false);
+            session = await context.LoginAsync(client);
+            var created = await SwiftOps.PutContainerAsync(client, session, container, ct);
             if (!created.Ok)
             {
                 throw new InvalidOperationException(created.Error);
@@ -31,16 +31,16 @@ public static class LargeObjectWorkload
             return;
         }
         static string Name(int i) => $"large-{i:D4}";
-        await SwiftOps.WarmUpAsync(client, session, container, concurrency, ct).ConfigureAwait(false);
+        await SwiftOps.WarmUpAsync(client, session, container, concurrency, ct);
 
         await using (var watch = new ResourceWatch(context.Target.Sessions, pollMemory: true))
         {
             var put = await ConcurrentRunner.RunAsync(count, concurrency,
-                (i, _, token) => SwiftOps.PutAsync(client, session, container, Name(i), new GeneratedContent(size), token), ct).ConfigureAwait(false);
+                (i, _, token) => SwiftOps.PutAsync(client, session, container, Name(i), new GeneratedContent(size), token), ct);
             context.Writer.Write(context.Line("large", "put", size, concurrency, put) with
             {
                 CpuSeconds = watch.HasProcesses ? Math.Round(watch.CpuSeconds(), 3) : null,
-                PeakRssMb = watch.HasProcesses ? await watch.PeakRssAsync().ConfigureAwait(false) : null,
+                PeakRssMb = watch.HasProcesses ? await watch.PeakRssAsync() : null,
             });
         }
 
@@ -48,11 +48,11 @@ public static class LargeObjectWorkload
         await using (var watch = new ResourceWatch(context.Target.Sessions, pollMemory: true))
         {
             var get = await ConcurrentRunner.RunAsync(count, concurrency,
-                (i, w, token) => SwiftOps.GetAsync(client, session, container, Name(i), size, buffers[w], token), ct).ConfigureAwait(false);
+                (i, w, token) => SwiftOps.GetAsync(client, session, container, Name(i), size, buffers[w], token), ct);
             context.Writer.Write(context.Line("large", "get", size, concurrency, get) with
             {
                 CpuSeconds = watch.HasProcesses ? Math.Round(watch.CpuSeconds(), 3) : null,
-                PeakRssMb = watch.HasProcesses ? await watch.PeakRssAsync().ConfigureAwait(false) : null,
+                PeakRssMb = watch.HasProcesses ? await watch.PeakRssAsync() : null,
             });
         }
 
@@ -60,12 +60,12 @@ public static class LargeObjectWorkload
         {
             try
             {
-                await SwiftOps.DeleteAsync(client, session, container, Name(i), ct).ConfigureAwait(false);
+                await SwiftOps.DeleteAsync(client, session, container, Name(i), ct);
             }
             catch (HttpRequestException)
             {
             }
         }
-        await Cleanup.DeleteContainerAsync(client, session, container, ct).ConfigureAwait(false);
+        await Cleanup.DeleteContainerAsync(client, session, container, ct);
     }
 }

@@ -21,8 +21,8 @@ public static class ListingWorkload
         SwiftSession session;
         try
         {
-            session = await context.LoginAsync(client).ConfigureAwait(false);
-            var created = await SwiftOps.PutContainerAsync(client, session, Container, context.CancellationToken).ConfigureAwait(false);
+            session = await context.LoginAsync(client);
+            var created = await SwiftOps.PutContainerAsync(client, session, Container, context.CancellationToken);
             if (!created.Ok)
             {
                 throw new InvalidOperationException(created.Error);
@@ -33,11 +33,11 @@ public static class ListingWorkload
             context.Writer.Write(context.Unavailable("fill", "put", 0, concurrency, ex.Message));
             return;
         }
-        await SwiftOps.WarmUpAsync(client, session, Container, concurrency, context.CancellationToken).ConfigureAwait(false);
+        await SwiftOps.WarmUpAsync(client, session, Container, concurrency, context.CancellationToken);
         var outcome = await ConcurrentRunner.RunAsync(objects, concurrency,
             (i, _, token) => SwiftOps.PutAsync(client, session, Container, Name(i), new ByteArrayContent([]), token),
-            context.CancellationToken).ConfigureAwait(false);
-        var count = await ObjectCountAsync(client, session, context.CancellationToken).ConfigureAwait(false);
+            context.CancellationToken);
+        var count = await ObjectCountAsync(client, session, context.CancellationToken);
         context.Writer.Write(context.Line("fill", "put", 0, concurrency, outcome) with { Note = $"X-Container-Object-Count after fill: {count}" });
     }
 
@@ -47,7 +47,7 @@ public static class ListingWorkload
         SwiftSession session;
         try
         {
-            session = await context.LoginAsync(client).ConfigureAwait(false);
+            session = await context.LoginAsync(client);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
         {
@@ -59,7 +59,7 @@ public static class ListingWorkload
         foreach (var (op, marker) in new[] { ("first", (string?)null), ("deep", deepMarker) })
         {
             var outcome = await ConcurrentRunner.RunAsync(1, 1,
-                (_, _, token) => PageAsync(client, session, marker, token), context.CancellationToken).ConfigureAwait(false);
+                (_, _, token) => PageAsync(client, session, marker, token), context.CancellationToken);
             context.Writer.Write(context.Line("listing", op, objects, 1, outcome) with { Note = marker is null ? null : $"marker={marker}" });
         }
     }
@@ -68,12 +68,12 @@ public static class ListingWorkload
     {
         var query = $"?format=json&limit={PageSize}" + (marker is null ? "" : "&marker=" + Uri.EscapeDataString(marker));
         using var request = session.Request(HttpMethod.Get, new Uri(session.Url(Container) + query));
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return OpOutcome.Failure($"listing answered {(int)response.StatusCode}");
         }
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var entries = CountEntries(body);
         return entries == PageSize ? OpOutcome.Success(body.Length) : OpOutcome.Failure($"page had {entries} entries, expected {PageSize}");
     }
@@ -94,7 +94,7 @@ public static class ListingWorkload
     private static async Task<string> ObjectCountAsync(HttpClient client, SwiftSession session, CancellationToken cancellationToken)
     {
         using var request = session.Request(HttpMethod.Head, session.Url(Container));
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         return response.Headers.TryGetValues("X-Container-Object-Count", out var values) ? values.FirstOrDefault() ?? "?" : $"missing ({(int)response.StatusCode})";
     }
 }

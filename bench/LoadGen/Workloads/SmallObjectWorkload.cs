@@ -18,8 +18,8 @@ public static class SmallObjectWorkload
         SwiftSession session;
         try
         {
-            session = await context.LoginAsync(client).ConfigureAwait(false);
-            var created = await SwiftOps.PutContainerAsync(client, session, container, ct).ConfigureAwait(false);
+            session = await context.LoginAsync(client);
+            var created = await SwiftOps.PutContainerAsync(client, session, container, ct);
             if (!created.Ok)
             {
                 throw new InvalidOperationException(created.Error);
@@ -36,14 +36,14 @@ public static class SmallObjectWorkload
 
         var body = PatternBuffer.Slice(size);
         static string Name(int i) => $"obj-{i:D7}";
-        await SwiftOps.WarmUpAsync(client, session, container, concurrency, ct).ConfigureAwait(false);
+        await SwiftOps.WarmUpAsync(client, session, container, concurrency, ct);
 
         PhaseOutcome put;
         double cpu;
         await using (var watch = new ResourceWatch(context.Target.Sessions, pollMemory: false))
         {
             put = await ConcurrentRunner.RunAsync(count, concurrency,
-                (i, _, token) => SwiftOps.PutAsync(client, session, container, Name(i), new ByteArrayContent(body), token), ct).ConfigureAwait(false);
+                (i, _, token) => SwiftOps.PutAsync(client, session, container, Name(i), new ByteArrayContent(body), token), ct);
             cpu = watch.CpuSeconds();
             context.Writer.Write(context.Line("small", "put", size, concurrency, put) with
             {
@@ -53,17 +53,17 @@ public static class SmallObjectWorkload
 
         var buffers = Enumerable.Range(0, concurrency).Select(_ => new byte[64 * 1024]).ToArray();
         var get = await ConcurrentRunner.RunAsync(count, concurrency,
-            (i, w, token) => SwiftOps.GetAsync(client, session, container, Name(i), size, buffers[w], token), ct).ConfigureAwait(false);
+            (i, w, token) => SwiftOps.GetAsync(client, session, container, Name(i), size, buffers[w], token), ct);
         context.Writer.Write(context.Line("small", "get", size, concurrency, get));
 
         var head = await ConcurrentRunner.RunAsync(count, concurrency,
-            (i, _, token) => SwiftOps.HeadAsync(client, session, container, Name(i), token), ct).ConfigureAwait(false);
+            (i, _, token) => SwiftOps.HeadAsync(client, session, container, Name(i), token), ct);
         context.Writer.Write(context.Line("small", "head", size, concurrency, head));
 
         var delete = await ConcurrentRunner.RunAsync(count, concurrency,
-            (i, _, token) => SwiftOps.DeleteAsync(client, session, container, Name(i), token), ct).ConfigureAwait(false);
+            (i, _, token) => SwiftOps.DeleteAsync(client, session, container, Name(i), token), ct);
         context.Writer.Write(context.Line("small", "delete", size, concurrency, delete));
 
-        await Cleanup.DeleteContainerAsync(client, session, container, ct).ConfigureAwait(false);
+        await Cleanup.DeleteContainerAsync(client, session, container, ct);
     }
 }

@@ -11,7 +11,7 @@ public static class SwiftOps
     {
         using var request = session.Request(HttpMethod.Put, session.Url(container));
         request.Content = new ByteArrayContent([]);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         return Check(response, "PUT container");
     }
 
@@ -20,7 +20,7 @@ public static class SwiftOps
         using var request = session.Request(HttpMethod.Put, session.Url(container, name));
         request.Content = content;
         var length = content.Headers.ContentLength ?? 0;
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         var outcome = Check(response, "PUT", HttpStatusCode.Created);
         return outcome.Ok ? OpOutcome.Success(length) : outcome;
     }
@@ -29,16 +29,16 @@ public static class SwiftOps
     public static async Task<OpOutcome> GetAsync(HttpClient client, SwiftSession session, string container, string name, long expected, byte[] buffer, CancellationToken cancellationToken)
     {
         using var request = session.Request(HttpMethod.Get, session.Url(container, name));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var outcome = Check(response, "GET");
         if (!outcome.Ok)
         {
             return outcome;
         }
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         long total = 0;
         int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
         }
@@ -49,14 +49,14 @@ public static class SwiftOps
     {
         var url = container.Length == 0 ? session.StorageUrl : session.Url(container, name);
         using var request = session.Request(HttpMethod.Head, url);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         return Check(response, "HEAD");
     }
 
     public static async Task<OpOutcome> DeleteAsync(HttpClient client, SwiftSession session, string container, string? name, CancellationToken cancellationToken)
     {
         using var request = session.Request(HttpMethod.Delete, session.Url(container, name));
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await client.SendAsync(request, cancellationToken);
         return Check(response, "DELETE");
     }
 
@@ -73,16 +73,16 @@ public static class SwiftOps
             var name = $"warm-up-{i}";
             try
             {
-                await HeadAsync(client, session, container, null, cancellationToken).ConfigureAwait(false);
-                await PutAsync(client, session, container, name, new ByteArrayContent(body), cancellationToken).ConfigureAwait(false);
-                await GetAsync(client, session, container, name, body.Length, new byte[4096], cancellationToken).ConfigureAwait(false);
-                await DeleteAsync(client, session, container, name, cancellationToken).ConfigureAwait(false);
+                await HeadAsync(client, session, container, null, cancellationToken);
+                await PutAsync(client, session, container, name, new ByteArrayContent(body), cancellationToken);
+                await GetAsync(client, session, container, name, body.Length, new byte[4096], cancellationToken);
+                await DeleteAsync(client, session, container, name, cancellationToken);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
             {
             }
         });
-        await Task.WhenAll(rounds).ConfigureAwait(false);
+        await Task.WhenAll(rounds);
     }
 
     private static OpOutcome Check(HttpResponseMessage response, string what, HttpStatusCode? exact = null)

@@ -8,7 +8,7 @@ namespace CloudFs.Bench.LoadGen.Workloads;
 public sealed record WorkloadContext(Target Target, string User, string Key, int Run, ResultWriter Writer, CancellationToken CancellationToken)
 {
     public async Task<SwiftSession> LoginAsync(HttpClient client) =>
-        await TempAuth.LoginAsync(client, Target.AuthUrl, User, Key, CancellationToken).ConfigureAwait(false);
+        await TempAuth.LoginAsync(client, Target.AuthUrl, User, Key, CancellationToken);
 
     /// <summary>A container name unique to this run.</summary>
     public string Container(string kind) => $"bench-{kind}-r{Run}-{Guid.NewGuid().ToString("N")[..8]}";
