@@ -1,7 +1,7 @@
 namespace CloudFs.Backend;
 
 /// <summary>
-/// Who an internal request acts for, as sent in the X-Backend-User-* headers. The proxy's
-/// validated <c>Identity</c> is one; a role acting for itself sends none.
+/// Who an internal request acts for, as sent in the X-Backend-User-* headers: the proxy's
+/// validated user (its <c>Identity.AsCaller()</c>); a role acting for itself sends none.
 /// </summary>
-public record BackendCaller(long UserId, string User, string Type);
+public sealed record BackendCaller(long UserId, string User, string Type);

@@ -5,14 +5,14 @@ using CloudFs.Common.Time;
 namespace CloudFs.Backend;
 
 /// <summary>What every internal request of one client request carries: transaction id, timestamp, caller.</summary>
-public sealed record CallContext(string TransId, Timestamp Timestamp, BackendCaller? Identity)
+public sealed record CallContext(string TransId, Timestamp Timestamp, BackendCaller? Caller)
 {
     /// <summary>The internal headers as name/value pairs.</summary>
     public IEnumerable<KeyValuePair<string, string>> Headers()
     {
         yield return new(CloudFsHeaders.TransId, TransId);
         yield return new(CloudFsHeaders.Timestamp, Timestamp.ToHeader());
-        if (Identity is { } who)
+        if (Caller is { } who)
         {
             yield return new(BackendHeaders.UserId, who.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             yield return new(BackendHeaders.User, who.User);
@@ -21,5 +21,5 @@ public sealed record CallContext(string TransId, Timestamp Timestamp, BackendCal
     }
 
     /// <summary>The same context acting as a system caller (an admin), for lookups the proxy makes for itself.</summary>
-    public CallContext AsSystem() => this with { Identity = new BackendCaller(0, "proxy:proxy", "admin") };
+    public CallContext AsSystem() => this with { Caller = new BackendCaller(0, "proxy:proxy", "admin") };
 }

@@ -3,8 +3,11 @@ using CloudFs.Backend;
 namespace CloudFs.Proxy.Auth;
 
 /// <summary>A validated token's user, as the account server's <c>/auth/validate</c> describes it.</summary>
-public sealed record Identity(long UserId, string User, string Account, string Type, long ExpiresAt) : BackendCaller(UserId, User, Type)
+public sealed record Identity(long UserId, string User, string Account, string Type, long ExpiresAt)
 {
+    /// <summary>This user as internal requests name it.</summary>
+    public BackendCaller AsCaller() => new(UserId, User, Type);
+
     public bool IsAdmin => Type == "admin";
 
     /// <summary>True when this user may do anything in <paramref name="account"/> without an ACL.</summary>

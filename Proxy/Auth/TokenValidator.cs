@@ -28,7 +28,7 @@ public sealed class TokenValidator(RoleClient client, AuthNodes nodes, TimeProvi
 
         var response = await client.SendAsync(nodes.Get(), node =>
         {
-            var request = RoleClient.Request(HttpMethod.Get, node, "/auth/validate", call with { Identity = null });
+            var request = RoleClient.Request(HttpMethod.Get, node, "/auth/validate", call with { Caller = null });
             request.Headers.TryAddWithoutValidation("X-Auth-Token", token);
             return request;
         }, idempotent: true, ct);

@@ -51,7 +51,9 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                     return;
                 }
 
-                call = call with { Identity = who };
+                // The proxy keeps the whole identity for its access rules; role servers get the caller.
+                context.Features.Set(who);
+                call = call with { Caller = who.AsCaller() };
             }
 
             await DispatchAsync(context, path, call);
@@ -183,11 +185,12 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
 
     private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
     {
-        var verdict = AccessPolicy.Decide(call.Identity as Identity, path);
+        var who = context.Features.Get<Identity>();
+        var verdict = AccessPolicy.Decide(who, path);
         if (verdict == AccessVerdict.NeedsAcl)
         {
             var acl = await catalog.AclAsync(path.Account, path.Container!, call, context.RequestAborted) ?? ContainerAcl.None;
-            verdict = AccessPolicy.DecideWithAcl(call.Identity as Identity, path, method, acl);
+            verdict = AccessPolicy.DecideWithAcl(who, path, method, acl);
         }
 
         switch (verdict)

@@ -40,7 +40,7 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
                 return;
             }
 
-            await DispatchAsync(context, call with { Identity = who });
+            await DispatchAsync(context, call with { Caller = who.AsCaller() });
         }
         catch (BackendUnavailableException)
         {

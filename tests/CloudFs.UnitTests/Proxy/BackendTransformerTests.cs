@@ -10,7 +10,7 @@ namespace CloudFs.UnitTests.Proxy;
 public class BackendTransformerTests
 {
     private static readonly Uri Target = new("http://127.0.0.1:7012/d1/5/AUTH_test/c?format=json");
-    private static readonly CallContext Call = new("txabc", new Timestamp(173_244_123_456_789), new Identity(7, "test:tester", "AUTH_test", "owner", 0));
+    private static readonly CallContext Call = new("txabc", new Timestamp(173_244_123_456_789), new BackendCaller(7, "test:tester", "owner"));
 
     [Test]
     public async Task TransformRequest_ClientInternalHeadersAndTokens_AreReplacedByTheProxys()
@@ -47,7 +47,7 @@ public class BackendTransformerTests
         context.Request.Headers["X-Storage-Token"] = "AUTH_tksecret";
         using var proxyRequest = new HttpRequestMessage();
 
-        await new BackendTransformer(Target, Call with { Identity = null }).TransformRequestAsync(context, proxyRequest, "", CancellationToken.None);
+        await new BackendTransformer(Target, Call with { Caller = null }).TransformRequestAsync(context, proxyRequest, "", CancellationToken.None);
 
         Assert.That(proxyRequest.Headers.Select(h => h.Key), Has.None.StartWith("X-Backend-").IgnoreCase);
         Assert.That(proxyRequest.Headers.Contains("X-Storage-Token"), Is.False);

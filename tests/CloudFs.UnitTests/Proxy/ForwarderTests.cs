@@ -19,7 +19,7 @@ public class ForwarderTests
 {
     private static readonly RingDevice First = new(0, 1, 1, "127.0.0.1", 7012, "d1", 100);
     private static readonly RingDevice Second = new(1, 1, 2, "127.0.0.2", 7012, "d2", 100);
-    private static readonly CallContext Call = new("txfwd", new Timestamp(173_244_123_456_789), new Identity(7, "test:tester", "AUTH_test", "owner", 0));
+    private static readonly CallContext Call = new("txfwd", new Timestamp(173_244_123_456_789), new BackendCaller(7, "test:tester", "owner"));
 
     private readonly IOptions<BackendOptions> _options = Options.Create(new BackendOptions { ErrorSuppressionLimit = 1 });
     private BackendInvoker _invoker = null!;

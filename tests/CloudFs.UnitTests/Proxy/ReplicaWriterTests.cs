@@ -21,7 +21,7 @@ namespace CloudFs.UnitTests.Proxy;
 public class ReplicaWriterTests
 {
     private const string BlobId = "0123456789abcdef0123456789abcdef";
-    private static readonly CallContext Call = new("txput", new Timestamp(173_244_123_456_789), new Identity(7, "test:tester", "AUTH_test", "owner", 0));
+    private static readonly CallContext Call = new("txput", new Timestamp(173_244_123_456_789), new BackendCaller(7, "test:tester", "owner"));
 
     // NUnit shares one fixture instance between tests: everything is made fresh in SetUp.
     private ConcurrentDictionary<string, string> _stored = null!;

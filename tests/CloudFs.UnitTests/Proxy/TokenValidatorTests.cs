@@ -20,7 +20,7 @@ public class TokenValidatorTests
 {
     private const string Token = "AUTH_tk0123456789abcdef0123456789abcdef";
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly CallContext Call = new("txauth", new Timestamp(173_244_123_456_789), new Identity(9, "someone:else", "AUTH_else", "admin", 0));
+    private static readonly CallContext Call = new("txauth", new Timestamp(173_244_123_456_789), new BackendCaller(9, "someone:else", "admin"));
 
     // NUnit shares one fixture instance between tests: everything is made fresh in SetUp.
     private ManualTimeProvider _time = null!;
