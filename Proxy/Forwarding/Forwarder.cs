@@ -44,10 +44,12 @@ public sealed partial class Forwarder(IHttpForwarder forwarder, BackendInvoker i
             {
                 Log.ClientFailed(logger, context.Request.Method, node.ToString(), result.ToString());
             }
-            else if (result != ForwarderError.None || transformer.ServerErrorHeldBack)
+            else if (result != ForwarderError.None || transformer.ServerErrorHeldBack || context.Response.StatusCode >= 500)
             {
+                // A 5xx passed on to the client (the last node's, or one a body forbids retrying) counts too.
                 limiter.RecordError(node);
-                Log.Failed(logger, context.Request.Method, node.ToString(), result.ToString());
+                Log.Failed(logger, context.Request.Method, node.ToString(),
+                    result == ForwarderError.None ? $"status {(transformer.ServerErrorHeldBack ? "5xx" : context.Response.StatusCode)}" : result.ToString());
             }
             else
             {

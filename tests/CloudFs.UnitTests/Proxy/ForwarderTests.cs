@@ -82,7 +82,7 @@ public class ForwarderTests
     }
 
     [Test]
-    public async Task ForwardAsync_GetLastNodeServerError_CopiesItsAnswer()
+    public async Task ForwardAsync_GetLastNodeServerError_CopiesItsAnswerAndLimitsBothNodes()
     {
         var fake = new FakeHttpForwarder(new Outcome(500, "one"), new Outcome(507, "two"));
         var context = Context("GET");
@@ -93,6 +93,7 @@ public class ForwarderTests
         Assert.That(context.Response.StatusCode, Is.EqualTo(507));
         Assert.That(Body(context), Is.EqualTo("two"));
         Assert.That(_limiter.IsLimited(First), Is.True);
+        Assert.That(_limiter.IsLimited(Second), Is.True);
     }
 
     [Test]
