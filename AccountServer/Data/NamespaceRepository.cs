@@ -146,13 +146,7 @@ public sealed class NamespaceRepository
             FROM stobj o WHERE id = @Id
             """, new { Id = id }, ct);
 
-        // Names are VARBINARY on MariaDB (Dapper hands back bytes) and TEXT on SQLite.
-        return row is null ? null : new RowOwners(row.AccountId, row.ContainerId, row.AccountName switch
-        {
-            byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
-            string text => text,
-            _ => "",
-        });
+        return row is null ? null : new RowOwners(row.AccountId, row.ContainerId, CatalogNames.Read(row.AccountName));
     }
 
     /// <summary>Directory ids from the top of the container down to <paramref name="parentId"/> (empty when it is no directory).</summary>

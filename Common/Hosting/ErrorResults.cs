@@ -9,11 +9,9 @@ namespace CloudFs.Common.Hosting;
 /// </summary>
 public static class ErrorResults
 {
-    public static int StatusCode(CloudFsErrorKind kind) => ErrorStatus.ToStatus(kind);
-
     public static IResult From(CloudFsError error)
     {
-        var status = StatusCode(error.Kind);
+        var status = ErrorStatus.ToStatus(error.Kind);
         return error.Message is { Length: > 0 } message
             ? Microsoft.AspNetCore.Http.Results.Text(message, "text/html; charset=UTF-8", statusCode: status)
             : Microsoft.AspNetCore.Http.Results.Text(SwiftErrorPages.For(status), "text/html; charset=UTF-8", statusCode: status);

@@ -56,9 +56,5 @@ public static class PercentDecoding
     public static bool TryDecodeName(ReadOnlySpan<char> text, out string value) =>
         TryDecode(text, plusIsSpace: false, out value) && !value.Contains('\0', StringComparison.Ordinal);
 
-    /// <summary>A query value, or "" when it is not UTF-8.</summary>
-    public static string DecodeQueryValue(string? text) =>
-        TryDecode(text ?? "", plusIsSpace: true, out var value) ? value : "";
-
     private static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }

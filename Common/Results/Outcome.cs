@@ -28,7 +28,4 @@ public readonly struct Outcome<T>
 
     /// <summary>Both halves at once, for tests and tools that look at either.</summary>
     public void Deconstruct(out T? value, out CloudFsError? error) => (value, error) = (Value, Error);
-
-    /// <summary>The error as an outcome of another type, for passing a failure up.</summary>
-    public Outcome<TOther> Fail<TOther>() => Error ?? throw new InvalidOperationException("A success has no error to pass on.");
 }

@@ -27,7 +27,4 @@ public sealed class PercentDecodingTests
 
     [Test]
     public void TryDecodeName_Nul_False() => Assert.That(PercentDecoding.TryDecodeName("a%00b", out _), Is.False);
-
-    [Test]
-    public void DecodeQueryValue_BadUtf8_Empty() => Assert.That(PercentDecoding.DecodeQueryValue("%FF"), Is.EqualTo(""));
 }

@@ -14,14 +14,14 @@ public class ErrorResultsTests
     [TestCase(CloudFsErrorKind.InsufficientStorage, 507)]
     [TestCase(CloudFsErrorKind.Internal, 500)]
     public void StatusCode_Kind_MapsToSwiftStatus(CloudFsErrorKind kind, int status) =>
-        Assert.That(ErrorResults.StatusCode(kind), Is.EqualTo(status));
+        Assert.That(ErrorStatus.ToStatus(kind), Is.EqualTo(status));
 
     [Test]
     public void StatusCode_EveryKind_IsAnErrorStatus()
     {
         foreach (var kind in Enum.GetValues<CloudFsErrorKind>())
         {
-            Assert.That(ErrorResults.StatusCode(kind), Is.InRange(400, 599), kind.ToString());
+            Assert.That(ErrorStatus.ToStatus(kind), Is.InRange(400, 599), kind.ToString());
         }
     }
 

@@ -1,11 +1,11 @@
 using System.Text;
-using CloudFs.Catalog;
 
-namespace CloudFs.ContainerServer.Data;
+namespace CloudFs.Catalog;
 
 /// <summary>
 /// Names cross the database boundary as bytes on MariaDB (VARBINARY, compared with memcmp)
-/// and as text on SQLite (TEXT, memcmp collation); both order by UTF-8 bytes.
+/// and as text on SQLite (TEXT, memcmp collation); both order by UTF-8 bytes. Every role
+/// reading the catalog converts them here.
 /// </summary>
 public static class CatalogNames
 {
