@@ -17,10 +17,6 @@ public sealed class ListingService(CatalogReads catalog, ScopeRepository scopes,
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
-        if (session is null)
-        {
-            return CatalogNotReady.Error;
-        }
 
         var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))
@@ -47,10 +43,6 @@ public sealed class ListingService(CatalogReads catalog, ScopeRepository scopes,
         BackendPath path, ListingParameters? parameters, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
-        if (session is null)
-        {
-            return CatalogNotReady.Error;
-        }
 
         var scope = await scopes.FindAccountAsync(session, path.Account, ct);
         if (scope is null || (!isAdmin && !scope.AccountEnabled))

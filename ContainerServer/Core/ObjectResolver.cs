@@ -17,10 +17,6 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
     public async Task<Outcome<ResolvedObject>> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
-        if (session is null)
-        {
-            return CatalogNotReady.Error;
-        }
 
         var rows = await objects.FindAsync(session, path.Account, path.Container!, path.Object!,
             ObjectAncestors.Of(path.Object!), ct);

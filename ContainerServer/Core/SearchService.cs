@@ -20,10 +20,6 @@ public sealed class SearchService(CatalogReads catalog, ScopeRepository scopes, 
         CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
-        if (session is null)
-        {
-            return CatalogNotReady.Error;
-        }
 
         var marker = request.Marker;
         IAsyncEnumerable<AccountRow> accounts;

@@ -23,10 +23,6 @@ public sealed class TreeTotalsService(CatalogReads catalog, ScopeRepository scop
         CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
-        if (session is null)
-        {
-            return CatalogNotReady.Error;
-        }
 
         var scope = await scopes.FindContainerAsync(session, path.Account, path.Container!, ct);
         if (scope?.ContainerId is not { } containerId || (!isAdmin && !(scope.AccountEnabled && scope.ContainerEnabled)))

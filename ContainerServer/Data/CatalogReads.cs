@@ -4,9 +4,9 @@ namespace CloudFs.ContainerServer.Data;
 
 /// <summary>
 /// Opens the container server's read sessions (on SQLite a deferred transaction: a WAL
-/// snapshot that blocks no writer). The account server owns the schema and migrates it; until
-/// the catalog is at the version this build reads there is no session (null), so a container
-/// server started first, or under a SELECT-only database user, answers 503 instead of failing.
+/// snapshot that blocks no writer), and knows whether the catalog is at the schema version this
+/// build reads. The account server owns the schema and migrates it; until then the container
+/// server's endpoints answer 503 (a server started first, or under a SELECT-only user, waits).
 /// </summary>
 public sealed class CatalogReads(CatalogDatabase database, CatalogSchema schema)
 {
@@ -15,9 +15,8 @@ public sealed class CatalogReads(CatalogDatabase database, CatalogSchema schema)
 
     public bool IsReady => _ready;
 
-    /// <summary>A read-only session, or null while the catalog schema is not yet migrated.</summary>
-    public async Task<CatalogSession?> BeginAsync(CancellationToken ct) =>
-        _ready || await RefreshAsync(ct) ? await CatalogSession.BeginAsync(database, ct, readOnly: true) : null;
+    /// <summary>A read-only session; requests reach here only once the schema is ready (the endpoints' gate).</summary>
+    public Task<CatalogSession> BeginAsync(CancellationToken ct) => CatalogSession.BeginAsync(database, ct, readOnly: true);
 
     /// <summary>Reads the applied schema version again (read only); true once it covers this build's.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)

@@ -16,8 +16,9 @@ public static class ContainerServerEndpoints
 {
     public static IEndpointRouteBuilder MapContainerServerApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{device}/{partition}/{**rest}", [HttpMethods.Get, HttpMethods.Head], HandleAsync);
-        app.MapGet("/search", SearchAllAsync);
+        var api = app.MapGroup("").AddEndpointFilter<CatalogReadyFilter>();
+        api.MapMethods("/{device}/{partition}/{**rest}", [HttpMethods.Get, HttpMethods.Head], HandleAsync);
+        api.MapGet("/search", SearchAllAsync);
         return app;
     }
 
