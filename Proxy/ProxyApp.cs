@@ -1,6 +1,7 @@
 using CloudFs.Backend;
 using CloudFs.Common.Hosting;
 using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.Middleware;
 using CloudFs.Proxy.Routing;
 
 namespace CloudFs.Proxy;
@@ -25,6 +26,7 @@ public static class ProxyApp
         // Load the rings now: a proxy without them cannot route anything, so it should not start.
         app.Services.GetRequiredService<RingSet>();
         app.UseCloudFsDefaults();
+        app.UseSwiftMiddleware();
         app.MapSwiftApi();
         return app;
     }

@@ -4,10 +4,24 @@ using CloudFs.Common.Hosting;
 
 namespace CloudFs.Proxy.Endpoints;
 
-/// <summary>The <c>/info</c> capabilities document, in Swift's shape.</summary>
+/// <summary>
+/// The <c>/info</c> capabilities document, in Swift's shape: the core <c>swift</c> section
+/// here, every middleware's section from its <see cref="IInfoSection"/>.
+/// </summary>
 public static class InfoDocument
 {
-    public static JsonObject Build(ProxyOptions options) => new()
+    public static JsonObject Build(ProxyOptions options, IEnumerable<IInfoSection> sections)
+    {
+        var document = Core(options);
+        foreach (var section in sections)
+        {
+            document[section.Name] = section.Build();
+        }
+
+        return document;
+    }
+
+    private static JsonObject Core(ProxyOptions options) => new()
     {
         ["swift"] = new JsonObject
         {
