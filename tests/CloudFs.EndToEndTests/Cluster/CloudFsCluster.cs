@@ -22,16 +22,22 @@ public sealed class CloudFsCluster : IAsyncDisposable
     private readonly string? _mySqlConnectionString;
 
     private readonly IReadOnlyList<(string User, string Key, string Type)> _users;
+    private readonly bool _storagePolicies;
 
     /// <param name="objectReplicas">
     /// Object servers (and object ring replicas): the first on <see cref="Address"/>, the others on
     /// further loopback addresses, each its own zone, as three hosts would be.
     /// </param>
     /// <param name="extraUsers">Bootstrap users besides test:tester (e.g. another account's owner).</param>
+    /// <param name="storagePolicies">
+    /// Swift's three test policies in cloudfs.json (Policy-0 default, silver alias gold, bronze
+    /// deprecated), with object-1 and object-2 rings beside the object ring.
+    /// </param>
     public CloudFsCluster(string? mySqlConnectionString = null, string adminPassword = "admin-secret", int objectReplicas = 1,
-        IEnumerable<(string User, string Key, string Type)>? extraUsers = null)
+        IEnumerable<(string User, string Key, string Type)>? extraUsers = null, bool storagePolicies = false)
     {
         _mySqlConnectionString = mySqlConnectionString;
+        _storagePolicies = storagePolicies;
         _users = [("test:tester", "testing", "owner"), .. extraUsers ?? []];
         Address = LoopbackAddresses.Next();
         ObjectAddresses = [Address, .. Enumerable.Range(1, objectReplicas - 1).Select(_ => LoopbackAddresses.Next())];
@@ -108,7 +114,9 @@ public sealed class CloudFsCluster : IAsyncDisposable
         await Task.WhenAll(
             BuildRingAsync("account", "1", [$"r1z1-{Address}:{Roles["account"].Port}/d1", "100"]),
             BuildRingAsync("container", "1", [$"r1z1-{Address}:{Roles["container"].Port}/d1", "100"]),
-            BuildRingAsync("object", replicas, devices));
+            BuildRingAsync("object", replicas, devices),
+            _storagePolicies ? BuildRingAsync("object-1", replicas, devices) : Task.CompletedTask,
+            _storagePolicies ? BuildRingAsync("object-2", replicas, devices) : Task.CompletedTask);
     }
 
     private async Task BuildRingAsync(string role, string replicas, string[] devices)
@@ -206,10 +214,16 @@ public sealed class CloudFsCluster : IAsyncDisposable
 
     private void WriteConfigs()
     {
-        File.WriteAllText(Path.Combine(EtcDir, "cloudfs.json"), new JsonObject
+        var cluster = new JsonObject { ["HashPathPrefix"] = "e2e-prefix", ["HashPathSuffix"] = "e2e-suffix" };
+        if (_storagePolicies)
         {
-            ["Cluster"] = new JsonObject { ["HashPathPrefix"] = "e2e-prefix", ["HashPathSuffix"] = "e2e-suffix" },
-        }.ToJsonString());
+            cluster["StoragePolicies"] = new JsonArray(
+                new JsonObject { ["Name"] = "Policy-0", ["Index"] = 0, ["Default"] = true },
+                new JsonObject { ["Name"] = "silver", ["Index"] = 1, ["Aliases"] = new JsonArray("gold") },
+                new JsonObject { ["Name"] = "bronze", ["Index"] = 2, ["Deprecated"] = true });
+        }
+
+        File.WriteAllText(Path.Combine(EtcDir, "cloudfs.json"), new JsonObject { ["Cluster"] = cluster }.ToJsonString());
 
         var catalog = _mySqlConnectionString is null
             ? new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = $"Data Source={SqlitePath}" }
