@@ -48,7 +48,10 @@ public static class AnswerDifference
         }
     }
 
-    /// <summary>Replaces expected fields by an on-purpose override: status, headers (null removes), body.</summary>
+    /// <summary>
+    /// Replaces expected fields by an on-purpose override: status, headers (null removes),
+    /// allHeaders (the whole header set, for an answer of another kind), body.
+    /// </summary>
     public static AnswerShape Override(AnswerShape expected, JsonObject? change)
     {
         if (change is null)
@@ -56,8 +59,10 @@ public static class AnswerDifference
             return expected;
         }
 
-        var headers = new SortedDictionary<string, string>(expected.Headers, StringComparer.Ordinal);
-        foreach (var (name, value) in change["headers"] as JsonObject ?? [])
+        var headers = change["allHeaders"] is JsonObject
+            ? new SortedDictionary<string, string>(StringComparer.Ordinal)
+            : new SortedDictionary<string, string>(expected.Headers, StringComparer.Ordinal);
+        foreach (var (name, value) in change["allHeaders"] as JsonObject ?? change["headers"] as JsonObject ?? [])
         {
             if (value is null)
             {

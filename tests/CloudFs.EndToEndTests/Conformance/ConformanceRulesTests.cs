@@ -87,4 +87,23 @@ public class ConformanceRulesTests
         }));
         Assert.That(AnswerDifference.Between(expected, expected), Is.Null);
     }
+
+    [Test]
+    public void KnownDifferences_NameRecordedCasesAndSteps()
+    {
+        foreach (var (id, entry) in ConformanceSuite.ReadObject(Path.Combine(ConformanceSuite.Directory, "on-purpose.json")))
+        {
+            Assert.That(ConformanceSuite.Cases.TryGetValue(id, out var c), Is.True, $"on-purpose.json names no case {id}");
+            Assert.That((string?)entry!["why"], Is.Not.Empty, $"{id} says why");
+            foreach (var (step, _) in entry["steps"]!.AsObject())
+            {
+                Assert.That(int.Parse(step, System.Globalization.CultureInfo.InvariantCulture), Is.LessThan(c!.Steps.Count), $"{id} has no step {step}");
+            }
+        }
+
+        foreach (var (id, _) in ConformanceSuite.ReadObject(ConformanceSuite.PendingPath))
+        {
+            Assert.That(ConformanceSuite.Cases.ContainsKey(id), Is.True, $"pending.json names no case {id}");
+        }
+    }
 }
