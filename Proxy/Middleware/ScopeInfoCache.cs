@@ -23,6 +23,29 @@ public sealed class ScopeInfoCache(RoleClient client, RingSet rings, NodeSelecto
     public Task<ScopeInfo?> ContainerAsync(string account, string container, string transId, CancellationToken ct) =>
         GetAsync(account, container, transId, ct);
 
+    /// <summary>
+    /// The Temp-URL-Key and Temp-URL-Key-2 of the account, then of the container, each with
+    /// whether it is the account's (which signs for any container) or the container's.
+    /// </summary>
+    public async Task<List<(string Key, bool AccountScope)>> TempUrlKeysAsync(string account, string container, string transId, CancellationToken ct)
+    {
+        var keys = new List<(string, bool)>();
+        var accountInfo = await AccountAsync(account, transId, ct);
+        var containerInfo = await ContainerAsync(account, container, transId, ct);
+        foreach (var (info, accountScope) in new[] { (accountInfo, true), (containerInfo, false) })
+        {
+            foreach (var name in (string[])["Temp-URL-Key", "Temp-URL-Key-2"])
+            {
+                if (info?.Meta(name) is { } key)
+                {
+                    keys.Add((key, accountScope));
+                }
+            }
+        }
+
+        return keys;
+    }
+
     /// <summary>Forgets what is cached for the account or container a write just changed.</summary>
     public void Forget(string account, string? container)
     {

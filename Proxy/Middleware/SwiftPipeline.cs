@@ -1,5 +1,6 @@
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Middleware.CrossDomain;
+using CloudFs.Proxy.Middleware.FormPost;
 using CloudFs.Proxy.Middleware.TempUrl;
 
 namespace CloudFs.Proxy.Middleware;
@@ -20,6 +21,7 @@ public static class SwiftPipeline
         services.AddSingleton<ScopeInfoCache>();
         services.AddOptions<TempUrlOptions>().BindConfiguration(TempUrlOptions.Section);
         services.AddOptions<CrossDomainOptions>().BindConfiguration(CrossDomainOptions.Section);
+        services.AddOptions<FormPostOptions>().BindConfiguration(FormPostOptions.Section);
         // /info lists a middleware only when it is in the pipeline, as Swift's does.
         if (Enabled(configuration, TempUrlOptions.Section))
         {
@@ -29,6 +31,11 @@ public static class SwiftPipeline
         if (Enabled(configuration, CrossDomainOptions.Section))
         {
             services.AddSingleton<IInfoSection, CrossDomainInfoSection>();
+        }
+
+        if (Enabled(configuration, FormPostOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, FormPostInfoSection>();
         }
 
         return services;
@@ -44,6 +51,7 @@ public static class SwiftPipeline
         app.UseMiddleware<ScopeInfoEviction>();
         app.UseMiddleware<TempUrlMiddleware>();
         app.UseMiddleware<CrossDomainMiddleware>();
+        app.UseMiddleware<FormPostMiddleware>();
         return app;
     }
 

@@ -92,7 +92,7 @@ public sealed class TempUrlMiddleware(RequestDelegate next, IOptionsMonitor<Temp
             return null;
         }
 
-        var keys = await KeysAsync(context, path.Account, container);
+        var keys = await scopes.TempUrlKeysAsync(path.Account, container, context.TraceIdentifier, context.RequestAborted);
         if (keys.Count == 0)
         {
             return null;
@@ -127,31 +127,6 @@ public sealed class TempUrlMiddleware(RequestDelegate next, IOptionsMonitor<Temp
         }
 
         return null;
-    }
-
-    private async Task<List<(string Key, bool AccountScope)>> KeysAsync(HttpContext context, string account, string container)
-    {
-        var keys = new List<(string, bool)>();
-        var ct = context.RequestAborted;
-        var accountInfo = await scopes.AccountAsync(account, context.TraceIdentifier, ct);
-        var containerInfo = await scopes.ContainerAsync(account, container, context.TraceIdentifier, ct);
-        foreach (var name in (string[])["Temp-URL-Key", "Temp-URL-Key-2"])
-        {
-            if (accountInfo?.Meta(name) is { } key)
-            {
-                keys.Add((key, true));
-            }
-        }
-
-        foreach (var name in (string[])["Temp-URL-Key", "Temp-URL-Key-2"])
-        {
-            if (containerInfo?.Meta(name) is { } key)
-            {
-                keys.Add((key, false));
-            }
-        }
-
-        return keys;
     }
 
     private static bool InRange(IPAddress? client, string range)
@@ -194,6 +169,8 @@ public sealed class TempUrlMiddleware(RequestDelegate next, IOptionsMonitor<Temp
         var response = context.Response;
         response.StatusCode = StatusCodes.Status401Unauthorized;
         response.ContentType = "text/html; charset=UTF-8";
+        // Swift's swob names no account here: the 401 is made without the request.
+        response.Headers.WWWAuthenticate = "Swift realm=\"unknown\"";
         if (context.Request.Method == "HEAD")
         {
             response.ContentLength = 0;
