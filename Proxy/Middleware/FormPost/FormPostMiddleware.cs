@@ -147,7 +147,7 @@ public sealed class FormPostMiddleware(RequestDelegate next, IOptionsMonitor<For
             sub.Request.ContentType = contentType.Length > 0 ? contentType : "application/octet-stream";
         }
 
-        if ((attributes.Get("content-encoding") ?? section.Headers?["Content-Encoding"].ToString()) is { Length: > 0 } encoding)
+        if ((attributes.Get("content-encoding") ?? (section.Headers?.TryGetValue("Content-Encoding", out var given) == true ? given.ToString() : null)) is { Length: > 0 } encoding)
         {
             sub.Request.Headers.ContentEncoding = encoding;
         }

@@ -48,9 +48,7 @@ public sealed class TempUrlMiddleware(RequestDelegate next, IOptionsMonitor<Temp
 
         if (request.Method is not ("GET" or "HEAD") && Disallowed.FirstOrDefault(h => request.Headers.ContainsKey(h)) is { } bad)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "text/html; charset=UTF-8";
-            await context.Response.WriteAsync($"The header '{bad}' is not allowed in this tempurl", context.RequestAborted);
+            await WriteAsync(context, StatusCodes.Status400BadRequest, $"The header '{bad}' is not allowed in this tempurl");
             return;
         }
 
@@ -166,17 +164,17 @@ public sealed class TempUrlMiddleware(RequestDelegate next, IOptionsMonitor<Temp
 
     private static async Task InvalidAsync(HttpContext context)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.ContentType = "text/html; charset=UTF-8";
         // Swift's swob names no account here: the 401 is made without the request.
-        response.Headers.WWWAuthenticate = "Swift realm=\"unknown\"";
-        if (context.Request.Method == "HEAD")
-        {
-            response.ContentLength = 0;
-            return;
-        }
+        context.Response.Headers.WWWAuthenticate = "Swift realm=\"unknown\"";
+        await WriteAsync(context, StatusCodes.Status401Unauthorized, context.Request.Method == "HEAD" ? "" : Invalid);
+    }
 
-        await response.WriteAsync(Invalid, context.RequestAborted);
+    private static async Task WriteAsync(HttpContext context, int status, string text)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(text);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=UTF-8";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 }
