@@ -1,5 +1,6 @@
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Middleware.CrossDomain;
+using CloudFs.Proxy.Middleware.DomainRemap;
 using CloudFs.Proxy.Middleware.FormPost;
 using CloudFs.Proxy.Middleware.TempUrl;
 
@@ -22,7 +23,13 @@ public static class SwiftPipeline
         services.AddOptions<TempUrlOptions>().BindConfiguration(TempUrlOptions.Section);
         services.AddOptions<CrossDomainOptions>().BindConfiguration(CrossDomainOptions.Section);
         services.AddOptions<FormPostOptions>().BindConfiguration(FormPostOptions.Section);
+        services.AddOptions<DomainRemapOptions>().BindConfiguration(DomainRemapOptions.Section);
         // /info lists a middleware only when it is in the pipeline, as Swift's does.
+        if (Enabled(configuration, DomainRemapOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, DomainRemapInfoSection>();
+        }
+
         if (Enabled(configuration, TempUrlOptions.Section))
         {
             services.AddSingleton<IInfoSection, TempUrlInfoSection>();
@@ -48,10 +55,13 @@ public static class SwiftPipeline
     public static WebApplication UseSwiftMiddleware(this WebApplication app)
     {
         // Not a Swift middleware: Swift's proxy clears its info cache as writes pass through.
+        app.UseMiddleware<DomainRemapMiddleware>();
         app.UseMiddleware<ScopeInfoEviction>();
         app.UseMiddleware<TempUrlMiddleware>();
         app.UseMiddleware<CrossDomainMiddleware>();
         app.UseMiddleware<FormPostMiddleware>();
+        // Routes are matched after the middlewares, so a path domain_remap rewrote finds its endpoint.
+        app.UseRouting();
         return app;
     }
 
