@@ -2,6 +2,7 @@ using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Middleware.CrossDomain;
 using CloudFs.Proxy.Middleware.DomainRemap;
 using CloudFs.Proxy.Middleware.FormPost;
+using CloudFs.Proxy.Middleware.StaticWeb;
 using CloudFs.Proxy.Middleware.TempUrl;
 
 namespace CloudFs.Proxy.Middleware;
@@ -24,6 +25,7 @@ public static class SwiftPipeline
         services.AddOptions<CrossDomainOptions>().BindConfiguration(CrossDomainOptions.Section);
         services.AddOptions<FormPostOptions>().BindConfiguration(FormPostOptions.Section);
         services.AddOptions<DomainRemapOptions>().BindConfiguration(DomainRemapOptions.Section);
+        services.AddOptions<StaticWebOptions>().BindConfiguration(StaticWebOptions.Section);
         // /info lists a middleware only when it is in the pipeline, as Swift's does.
         if (Enabled(configuration, DomainRemapOptions.Section))
         {
@@ -45,6 +47,11 @@ public static class SwiftPipeline
             services.AddSingleton<IInfoSection, FormPostInfoSection>();
         }
 
+        if (Enabled(configuration, StaticWebOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, StaticWebInfoSection>();
+        }
+
         return services;
     }
 
@@ -60,6 +67,7 @@ public static class SwiftPipeline
         app.UseMiddleware<TempUrlMiddleware>();
         app.UseMiddleware<CrossDomainMiddleware>();
         app.UseMiddleware<FormPostMiddleware>();
+        app.UseMiddleware<StaticWebMiddleware>();
         // Routes are matched after the middlewares, so a path domain_remap rewrote finds its endpoint.
         app.UseRouting();
         return app;
