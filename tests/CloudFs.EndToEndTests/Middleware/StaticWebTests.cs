@@ -107,7 +107,7 @@ public class StaticWebTests
 
     private async Task PutAsync(string path, Dictionary<string, string> headers, string? body = null)
     {
-        using var response = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test" + path, _token, body is null ? null : new StringContent(body), headers);
+        using var response = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, "/v1/AUTH_test" + path, _token, body is null ? null : new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body)), headers);
         Assert.That((int)response.StatusCode, Is.EqualTo(201), path);
     }
 }
