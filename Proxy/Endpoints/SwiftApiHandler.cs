@@ -43,7 +43,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         try
         {
             var token = FirstHeader(request, "X-Auth-Token", "X-Storage-Token");
-            // A verified temp URL or form POST stands in for the token, as Swift's authorize_override does.
+            // A verified temp URL stands in for the token, as Swift's authorize_override does.
             if (token is not null && context.Features.Get<TempUrlGrant>() is null)
             {
                 var who = await tokens.ValidateAsync(token, call, context.RequestAborted);

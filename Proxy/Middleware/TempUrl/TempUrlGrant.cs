@@ -1,8 +1,8 @@
 namespace CloudFs.Proxy.Middleware.TempUrl;
 
 /// <summary>
-/// A request feature set by a middleware that has verified a signature (temp URL, form POST):
-/// the request needs no token and may touch only this account, or this container of it
+/// A request feature the tempurl middleware sets once it has verified a signature: the
+/// request needs no token and may touch only this account, or this container of it
 /// (Swift's authorize_same_account / authorize_same_container).
 /// </summary>
 public sealed record TempUrlGrant(string Account, string? Container)
