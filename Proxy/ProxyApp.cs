@@ -20,6 +20,7 @@ public static class ProxyApp
             kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
         });
         builder.Services.AddProxyServices();
+        builder.Services.AddSwiftMiddleware(builder.Configuration);
         // YARP logs every forwarded request at Information; the request log line already says it.
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         var app = builder.Build();

@@ -6,6 +6,7 @@ using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Extensions;
 using CloudFs.Proxy.Forwarding;
+using CloudFs.Proxy.Middleware.TempUrl;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
@@ -42,7 +43,8 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         try
         {
             var token = FirstHeader(request, "X-Auth-Token", "X-Storage-Token");
-            if (token is not null)
+            // A verified temp URL stands in for the token, as Swift's authorize_override does.
+            if (token is not null && context.Features.Get<TempUrlGrant>() is null)
             {
                 var who = await tokens.ValidateAsync(token, call, context.RequestAborted);
                 if (who is null)
@@ -185,6 +187,17 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
 
     private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
     {
+        if (context.Features.Get<TempUrlGrant>() is { } grant)
+        {
+            if (grant.Covers(path.Account, path.Container))
+            {
+                return true;
+            }
+
+            await Unauthorized(context, path);
+            return false;
+        }
+
         var who = context.Features.Get<Identity>();
         var verdict = AccessPolicy.Decide(who, path);
         if (verdict == AccessVerdict.NeedsAcl)

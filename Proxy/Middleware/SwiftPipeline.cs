@@ -1,3 +1,10 @@
+using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.Middleware.CrossDomain;
+using CloudFs.Proxy.Middleware.DomainRemap;
+using CloudFs.Proxy.Middleware.FormPost;
+using CloudFs.Proxy.Middleware.StaticWeb;
+using CloudFs.Proxy.Middleware.TempUrl;
+
 namespace CloudFs.Proxy.Middleware;
 
 /// <summary>
@@ -9,12 +16,63 @@ namespace CloudFs.Proxy.Middleware;
 /// </summary>
 public static class SwiftPipeline
 {
+    /// <summary>Options, shared services and the /info sections of the enabled middlewares.</summary>
+    public static IServiceCollection AddSwiftMiddleware(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MiddlewareOptions>().BindConfiguration(MiddlewareOptions.Section);
+        services.AddSingleton<ScopeInfoCache>();
+        services.AddOptions<TempUrlOptions>().BindConfiguration(TempUrlOptions.Section);
+        services.AddOptions<CrossDomainOptions>().BindConfiguration(CrossDomainOptions.Section);
+        services.AddOptions<FormPostOptions>().BindConfiguration(FormPostOptions.Section);
+        services.AddOptions<DomainRemapOptions>().BindConfiguration(DomainRemapOptions.Section);
+        services.AddOptions<StaticWebOptions>().BindConfiguration(StaticWebOptions.Section);
+        // /info lists a middleware only when it is in the pipeline, as Swift's does.
+        if (Enabled(configuration, DomainRemapOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, DomainRemapInfoSection>();
+        }
+
+        if (Enabled(configuration, TempUrlOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, TempUrlInfoSection>();
+        }
+
+        if (Enabled(configuration, CrossDomainOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, CrossDomainInfoSection>();
+        }
+
+        if (Enabled(configuration, FormPostOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, FormPostInfoSection>();
+        }
+
+        if (Enabled(configuration, StaticWebOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, StaticWebInfoSection>();
+        }
+
+        return services;
+    }
+
     // Swift 2.30's order: catch_errors gatekeeper healthcheck proxy-logging cache
     // domain_remap listing_formats bulk tempurl ratelimit crossdomain tempauth formpost
     // staticweb copy container-quotas account-quotas slo dlo versioned_writes symlink
     // proxy-logging proxy-server (CORS is part of proxy-server itself).
     public static WebApplication UseSwiftMiddleware(this WebApplication app)
     {
+        // Not a Swift middleware: Swift's proxy clears its info cache as writes pass through.
+        app.UseMiddleware<DomainRemapMiddleware>();
+        app.UseMiddleware<ScopeInfoEviction>();
+        app.UseMiddleware<TempUrlMiddleware>();
+        app.UseMiddleware<CrossDomainMiddleware>();
+        app.UseMiddleware<FormPostMiddleware>();
+        app.UseMiddleware<StaticWebMiddleware>();
+        // Routes are matched after the middlewares, so a path domain_remap rewrote finds its endpoint.
+        app.UseRouting();
         return app;
     }
+
+    private static bool Enabled(IConfiguration configuration, string section) =>
+        configuration.GetValue($"{section}:Enabled", true);
 }

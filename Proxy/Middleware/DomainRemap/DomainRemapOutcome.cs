@@ -1,0 +1,8 @@
+namespace CloudFs.Proxy.Middleware.DomainRemap;
+
+public enum DomainRemapOutcome
+{
+    Unchanged,
+    BadDomain,
+    Remapped,
+}
