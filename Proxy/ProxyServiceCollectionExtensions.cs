@@ -19,6 +19,7 @@ public static class ProxyServiceCollectionExtensions
             .Validate(o => o.PutQueueChunks is >= 1 and <= 1024, "Proxy:PutQueueChunks must be 1-1024.")
             .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")
             .ValidateOnStart();
+        services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.
         services.AddBackendClient(ProxyOptions.Section);
         services.AddHttpForwarder();

@@ -11,6 +11,11 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
     public const string QuotaBytesHeader = "X-Account-Quota-Bytes";
     public const string QuotaCountHeader = "X-Account-Quota-Count";
 
+    /// <summary>tempauth's account ACL, kept as the account's system metadata (Swift: X-Account-Sysmeta-Core-Access-Control).</summary>
+    public const string AccessControlHeader = "X-Account-Access-Control";
+
+    public const string AccessControlName = "core-access-control";
+
     public Task<Outcome<bool>> CreateAsync(WriteContext ctx, string account, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>
         {
@@ -39,8 +44,8 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
         return (row, created);
     }
 
-    /// <summary>POST: merge metadata; set or clear account quotas (admins only, as Swift's reseller rule).</summary>
-    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, MetadataChange change, QuotaHeaders quota, CancellationToken ct) =>
+    /// <summary>POST: merge metadata; set or clear account quotas (admins only, as Swift's reseller rule); set or clear (empty) the account ACL.</summary>
+    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, MetadataChange change, QuotaHeaders quota, string? acl, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>
         {
             var row = await names.FindAccountAsync(session, account, token);
@@ -62,6 +67,11 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
             }
 
             await metadata.ReplaceAsync(session, row.Id, MetadataRepository.User, merged, token);
+            if (acl is not null)
+            {
+                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, AccessControlName, acl, token);
+            }
+
             if (quota.IsPresent)
             {
                 var state = await quotas.LockAsync(session, row.Id, token);

@@ -59,6 +59,12 @@ public static class ScopeHeaders
 
         AddMetadata(headers, status, "X-Account-Meta-");
         headers.Add(new("Accept-Ranges", "bytes"));
+        // tempauth's account ACL; the proxy shows it to account owners and ACL admins only.
+        if (status.Sys("core-access-control") is { Length: > 0 } acl)
+        {
+            headers.Add(new("X-Account-Access-Control", acl));
+        }
+
         AddVary(headers, formatGiven);
         return headers;
     }

@@ -15,6 +15,8 @@ public static class SwiftPipeline
     // proxy-logging proxy-server (CORS is part of proxy-server itself).
     public static WebApplication UseSwiftMiddleware(this WebApplication app)
     {
+        // Last: CORS belongs to Swift's proxy-server app, so it wraps what the proxy answers.
+        app.UseMiddleware<Cors.CorsMiddleware>();
         return app;
     }
 }
