@@ -196,7 +196,9 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             if (!AccountAcl.TryValidate(aclHeader.ToString(), out var normalized, out var invalid))
             {
                 context.Response.Clear();
-                await Microsoft.AspNetCore.Http.Results.Text(invalid, "text/plain; charset=UTF-8", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=UTF-8";
+                await context.Response.WriteAsync(invalid, context.RequestAborted);
                 return false;
             }
 
