@@ -15,6 +15,7 @@ public static class SwiftPipeline
     // proxy-logging proxy-server (CORS is part of proxy-server itself).
     public static WebApplication UseSwiftMiddleware(this WebApplication app)
     {
+        app.UseMiddleware<Ratelimit.RatelimitMiddleware>();
         // Last: CORS belongs to Swift's proxy-server app, so it wraps what the proxy answers.
         app.UseMiddleware<Cors.CorsMiddleware>();
         return app;
