@@ -44,8 +44,8 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
         return (row, created);
     }
 
-    /// <summary>POST: merge metadata; set or clear account quotas (admins only, as Swift's reseller rule); set or clear (empty) the account ACL.</summary>
-    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, MetadataChange change, QuotaHeaders quota, string? acl, CancellationToken ct) =>
+    /// <summary>POST: merge metadata; set or clear account quotas (admins only, as Swift's reseller rule); set or clear (empty) the account ACL and, for admins, the global write ratelimit.</summary>
+    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, MetadataChange change, QuotaHeaders quota, AccountSystemChange system, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>
         {
             var row = await names.FindAccountAsync(session, account, token);
@@ -67,9 +67,15 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
             }
 
             await metadata.ReplaceAsync(session, row.Id, MetadataRepository.User, merged, token);
-            if (acl is not null)
+            if (system.Acl is not null)
             {
-                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, AccessControlName, acl, token);
+                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, AccessControlName, system.Acl, token);
+            }
+
+            // Like Swift's gatekeeper dropping client-sent sysmeta: ignored unless an admin sends it.
+            if (system.GlobalWriteRatelimit is not null && ctx.Caller.IsAdmin)
+            {
+                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, AccountSystemChange.GlobalWriteRatelimitName, system.GlobalWriteRatelimit.Trim(), token);
             }
 
             if (quota.IsPresent)

@@ -59,8 +59,9 @@ public static class NamespaceEndpoints
 
         var change = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Account);
         // The proxy has validated and normalised the ACL and sends it only for account owners and ACL admins.
-        var acl = BackendRequest.Optional(request, AccountService.AccessControlHeader);
-        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value, acl, ct), _ => Results.NoContent());
+        var system = new AccountSystemChange(BackendRequest.Optional(request, AccountService.AccessControlHeader),
+            BackendRequest.Optional(request, AccountSystemChange.GlobalWriteRatelimitHeader));
+        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value, system, ct), _ => Results.NoContent());
     }
 
     private static async Task<IResult> ContainerWriteAsync(HttpRequest request, ContainerService containers, WriteContext ctx, string account, string container, bool create, CancellationToken ct)

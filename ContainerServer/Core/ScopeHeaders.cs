@@ -65,6 +65,12 @@ public static class ScopeHeaders
             headers.Add(new("X-Account-Access-Control", acl));
         }
 
+        // For the proxy's ratelimit filter; the proxy strips X-Backend-* before a client sees it.
+        if (status.Sys("global-write-ratelimit") is { Length: > 0 } rate)
+        {
+            headers.Add(new(BackendHeaders.GlobalWriteRatelimit, rate));
+        }
+
         AddVary(headers, formatGiven);
         return headers;
     }

@@ -112,7 +112,11 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
     }
 
     /// <summary>The account's tempauth ACL, read as the system (null when none is set or the account does not exist).</summary>
-    public async Task<AccountAcl?> AccountAclAsync(string account, CallContext call, CancellationToken ct)
+    public async Task<AccountAcl?> AccountAclAsync(string account, CallContext call, CancellationToken ct) =>
+        (await AccountInfoAsync(account, call, ct)).Acl;
+
+    /// <summary>The account's ACL and global write rate, read as the system (<see cref="AccountInfo.Missing"/> when it does not exist).</summary>
+    public async Task<AccountInfo> AccountInfoAsync(string account, CallContext call, CancellationToken ct)
     {
         var ring = rings.Container;
         var part = ring.GetPartition(account);
@@ -121,9 +125,11 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
             idempotent: true, ct);
         if (response is null || response.Status >= 500)
         {
-            throw new BackendUnavailableException("No container server answered the account ACL lookup.");
+            throw new BackendUnavailableException("No container server answered the account lookup.");
         }
 
-        return response.IsSuccess ? AccountAcl.FromStored(response.Header(AccountAcl.Header)) : null;
+        return response.IsSuccess
+            ? new AccountInfo(AccountAcl.FromStored(response.Header(AccountAcl.Header)), response.Header(BackendHeaders.GlobalWriteRatelimit))
+            : AccountInfo.Missing;
     }
 }

@@ -1,5 +1,6 @@
 using CloudFs.Backend;
 using CloudFs.Common.Time;
+using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Paths;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,7 +13,7 @@ namespace CloudFs.Proxy.Middleware.Ratelimit;
 /// would reach <c>max_sleep_time_seconds</c>, gets 498 "Slow down".
 /// </summary>
 public sealed class RatelimitMiddleware(RequestDelegate next, RatelimitRules rules, RateCounter counter, RatelimitOptions options,
-    CatalogClient catalog, TimeProvider time, ILogger<RatelimitMiddleware> log)
+    CatalogClient catalog, GlobalRatelimitCache accounts, TokenValidator tokens, TimeProvider time, ILogger<RatelimitMiddleware> log)
 {
     private static readonly TimeSpan BlacklistSleep = TimeSpan.FromSeconds(1);
 
@@ -35,13 +36,15 @@ public sealed class RatelimitMiddleware(RequestDelegate next, RatelimitRules rul
 
         var path = parsed.Value;
         var method = request.Method;
-        if (rules.IsWhitelisted(path.Account, null))
+        var call = new CallContext(context.TraceIdentifier, Timestamp.Now(time), null);
+        var global = await accounts.GetAsync(path.Account, call, context.RequestAborted);
+        if (rules.IsWhitelisted(path.Account, global))
         {
             await next(context);
             return;
         }
 
-        if (rules.IsBlacklisted(path.Account, null))
+        if (rules.IsBlacklisted(path.Account, global) && !await IsAdminChangingTheListAsync(context, path, call))
         {
             log.LogError("Returning 497 because of blacklisting: {Account}", path.Account);
             await Task.Delay(BlacklistSleep, time, context.RequestAborted);
@@ -52,7 +55,6 @@ public sealed class RatelimitMiddleware(RequestDelegate next, RatelimitRules rul
         long size = 0;
         if (rules.NeedsContainerSize(method, path.Container, path.Object))
         {
-            var call = new CallContext(context.TraceIdentifier, Timestamp.Now(time), null);
             try
             {
                 size = (await catalog.ContainerInfoAsync(path.Account, path.Container!, call, context.RequestAborted)).ObjectCount;
@@ -63,7 +65,7 @@ public sealed class RatelimitMiddleware(RequestDelegate next, RatelimitRules rul
             }
         }
 
-        foreach (var (key, rate) in rules.Keys(method, path.Account, path.Container, path.Object, size, null))
+        foreach (var (key, rate) in rules.Keys(method, path.Account, path.Container, path.Object, size, global))
         {
             if (counter.SleepFor(key, rate) is not { } sleep)
             {
@@ -85,6 +87,28 @@ public sealed class RatelimitMiddleware(RequestDelegate next, RatelimitRules rul
         }
 
         await next(context);
+    }
+
+    // Swift's operators lift a BLACKLIST through an internal client that skips this filter; CloudFs
+    // has none, so an admin's account POST that sets the value again is let through.
+    private async Task<bool> IsAdminChangingTheListAsync(HttpContext context, ResourcePath path, CallContext call)
+    {
+        var request = context.Request;
+        if (path.Level != ResourceLevel.Account || !HttpMethods.IsPost(request.Method)
+            || !request.Headers.ContainsKey("X-Account-Sysmeta-Global-Write-Ratelimit")
+            || request.Headers["X-Auth-Token"].ToString() is not { Length: > 0 } token)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (await tokens.ValidateAsync(token, call, context.RequestAborted))?.IsAdmin == true;
+        }
+        catch (BackendUnavailableException)
+        {
+            return false;
+        }
     }
 
     private static async Task AnswerAsync(HttpContext context, int status, string reason, string body)

@@ -26,6 +26,9 @@ public sealed class RatelimitOptions
 
     public int ClockAccuracy { get; set; } = 1000;
 
+    /// <summary>Seconds an account's global write rate is trusted without reading the catalog again (0: read every time).</summary>
+    public double AccountInfoCacheSeconds { get; set; } = 10;
+
     /// <summary>Comma-separated accounts never limited.</summary>
     public string AccountWhitelist { get; set; } = "";
 

@@ -15,6 +15,7 @@ public static class RatelimitServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RatelimitOptions>>().Value);
         services.AddSingleton<RatelimitRules>();
+        services.AddSingleton<GlobalRatelimitCache>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<RatelimitOptions>();
