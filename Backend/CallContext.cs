@@ -17,6 +17,10 @@ public sealed record CallContext(string TransId, Timestamp Timestamp, BackendCal
             yield return new(BackendHeaders.UserId, who.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             yield return new(BackendHeaders.User, who.User);
             yield return new(BackendHeaders.UserType, who.Type);
+            if (who.AclAccount is { } granted)
+            {
+                yield return new(BackendHeaders.AclAccount, granted);
+            }
         }
     }
 

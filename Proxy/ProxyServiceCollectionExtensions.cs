@@ -3,6 +3,7 @@ using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Forwarding;
+using CloudFs.Proxy.Middleware.Ratelimit;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Routing;
 
@@ -19,6 +20,8 @@ public static class ProxyServiceCollectionExtensions
             .Validate(o => o.PutQueueChunks is >= 1 and <= 1024, "Proxy:PutQueueChunks must be 1-1024.")
             .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")
             .ValidateOnStart();
+        services.AddRatelimit();
+        services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.
         services.AddBackendClient(ProxyOptions.Section);
         services.AddHttpForwarder();

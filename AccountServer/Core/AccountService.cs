@@ -11,6 +11,11 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
     public const string QuotaBytesHeader = "X-Account-Quota-Bytes";
     public const string QuotaCountHeader = "X-Account-Quota-Count";
 
+    /// <summary>tempauth's account ACL, kept as the account's system metadata (Swift: X-Account-Sysmeta-Core-Access-Control).</summary>
+    public const string AccessControlHeader = "X-Account-Access-Control";
+
+    public const string AccessControlName = "core-access-control";
+
     public Task<Outcome<bool>> CreateAsync(WriteContext ctx, string account, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>
         {
@@ -39,8 +44,8 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
         return (row, created);
     }
 
-    /// <summary>POST: merge metadata; set or clear account quotas (admins only, as Swift's reseller rule).</summary>
-    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, MetadataChange change, QuotaHeaders quota, CancellationToken ct) =>
+    /// <summary>POST: merge metadata; set or clear account quotas (admins only, as Swift's reseller rule); set or clear (empty) the account ACL and, for admins, the global write ratelimit.</summary>
+    public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, MetadataChange change, QuotaHeaders quota, AccountSystemChange system, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>
         {
             var row = await names.FindAccountAsync(session, account, token);
@@ -62,6 +67,17 @@ public sealed class AccountService(CatalogWork work, NamespaceRepository names, 
             }
 
             await metadata.ReplaceAsync(session, row.Id, MetadataRepository.User, merged, token);
+            if (system.Acl is not null)
+            {
+                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, AccessControlName, system.Acl, token);
+            }
+
+            // Like Swift's gatekeeper dropping client-sent sysmeta: ignored unless an admin sends it.
+            if (system.GlobalWriteRatelimit is not null && ctx.Caller.IsAdmin)
+            {
+                await metadata.SetAsync(session, row.Id, MetadataRepository.Sys, AccountSystemChange.GlobalWriteRatelimitName, system.GlobalWriteRatelimit.Trim(), token);
+            }
+
             if (quota.IsPresent)
             {
                 var state = await quotas.LockAsync(session, row.Id, token);

@@ -1,7 +1,8 @@
 namespace CloudFs.AccountServer.Core;
 
 /// <summary>Who a request acts for, as the proxy vouched in X-Backend-User-* headers.</summary>
-public sealed record Caller(long? UserId, string? User, UserType? Type)
+/// <param name="AclAccount">The account whose ACL the proxy found granting this caller its write (tempauth account ACLs).</param>
+public sealed record Caller(long? UserId, string? User, UserType? Type, string? AclAccount = null)
 {
     public static readonly Caller Anonymous = new(null, null, null);
 

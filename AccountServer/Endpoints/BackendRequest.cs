@@ -16,7 +16,8 @@ public static class BackendRequest
         var type = Enum.TryParse<UserType>(request.Headers[BackendHeaders.UserType], ignoreCase: true, out var t) ? t : (UserType?)null;
         var id = long.TryParse(request.Headers[BackendHeaders.UserId], out var i) ? i : (long?)null;
         var user = request.Headers[BackendHeaders.User].ToString();
-        return new Caller(id, user.Length == 0 ? null : user, type);
+        var granted = request.Headers[BackendHeaders.AclAccount].ToString();
+        return new Caller(id, user.Length == 0 ? null : user, type, granted.Length == 0 ? null : granted);
     }
 
     /// <summary>The write's context; without an X-Timestamp from the proxy the write is stamped now.</summary>

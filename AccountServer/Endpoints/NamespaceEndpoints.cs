@@ -58,7 +58,10 @@ public static class NamespaceEndpoints
         }
 
         var change = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Account);
-        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value, ct), _ => Results.NoContent());
+        // The proxy has validated and normalised the ACL and sends it only for account owners and ACL admins.
+        var system = new AccountSystemChange(BackendRequest.Optional(request, AccountService.AccessControlHeader),
+            BackendRequest.Optional(request, AccountSystemChange.GlobalWriteRatelimitHeader));
+        return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value, system, ct), _ => Results.NoContent());
     }
 
     private static async Task<IResult> ContainerWriteAsync(HttpRequest request, ContainerService containers, WriteContext ctx, string account, string container, bool create, CancellationToken ct)

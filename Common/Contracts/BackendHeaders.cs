@@ -13,6 +13,12 @@ public static class BackendHeaders
     public const string User = "X-Backend-User";
     public const string UserType = "X-Backend-User-Type";
 
+    /// <summary>The account whose X-Account-Access-Control lets the caller manage containers (read-write) or everything (admin) there.</summary>
+    public const string AclAccount = "X-Backend-Acl-Account";
+
+    /// <summary>An account's X-Account-Sysmeta-Global-Write-Ratelimit (a rate, WHITELIST or BLACKLIST), shown to the proxy's ratelimit filter only.</summary>
+    public const string GlobalWriteRatelimit = "X-Backend-Global-Write-Ratelimit";
+
     /// <summary>Upload admission: the announced body length (-1 when chunked).</summary>
     public const string ContentLength = "X-Backend-Content-Length";
 

@@ -59,6 +59,18 @@ public static class ScopeHeaders
 
         AddMetadata(headers, status, "X-Account-Meta-");
         headers.Add(new("Accept-Ranges", "bytes"));
+        // tempauth's account ACL; the proxy shows it to account owners and ACL admins only.
+        if (status.Sys("core-access-control") is { Length: > 0 } acl)
+        {
+            headers.Add(new("X-Account-Access-Control", acl));
+        }
+
+        // For the proxy's ratelimit filter; the proxy strips X-Backend-* before a client sees it.
+        if (status.Sys("global-write-ratelimit") is { Length: > 0 } rate)
+        {
+            headers.Add(new(BackendHeaders.GlobalWriteRatelimit, rate));
+        }
+
         AddVary(headers, formatGiven);
         return headers;
     }

@@ -31,5 +31,31 @@ public static class AccessPolicy
         return allowed ? AccessVerdict.Allowed : Deny(who);
     }
 
+    /// <summary>
+    /// tempauth's account ACL check, made when neither ownership nor a container ACL allowed
+    /// the request: admins may do anything, read-write users anything below the account and
+    /// GET/HEAD on it, read-only users GET/HEAD. Otherwise <paramref name="denied"/> stands.
+    /// </summary>
+    public static AccessVerdict DecideWithAccountAcl(Identity who, ResourcePath path, string method, AccountAcl? acl, AccessVerdict denied)
+    {
+        if (acl is null)
+        {
+            return denied;
+        }
+
+        var read = method is "GET" or "HEAD";
+        if (AccountAcl.Names(acl.Admin, who))
+        {
+            return AccessVerdict.AllowedAsAccountAdmin;
+        }
+
+        if (AccountAcl.Names(acl.ReadWrite, who) && (path.Level != ResourceLevel.Account || read))
+        {
+            return AccessVerdict.AllowedByAccountAcl;
+        }
+
+        return AccountAcl.Names(acl.ReadOnly, who) && read ? AccessVerdict.AllowedByAccountAcl : denied;
+    }
+
     private static AccessVerdict Deny(Identity? who) => who is null ? AccessVerdict.Unauthorized : AccessVerdict.Forbidden;
 }

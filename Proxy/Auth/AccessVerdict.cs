@@ -8,6 +8,12 @@ public enum AccessVerdict
     /// <summary>Only the container's ACL can allow it; fetch the ACL and ask again.</summary>
     NeedsAcl,
 
+    /// <summary>The account's ACL lets this user read (read-only) or also write containers and objects (read-write); not an owner.</summary>
+    AllowedByAccountAcl,
+
+    /// <summary>The account's ACL names this user an admin: everything an owner may do.</summary>
+    AllowedAsAccountAdmin,
+
     /// <summary>No (valid) token: 401.</summary>
     Unauthorized,
 

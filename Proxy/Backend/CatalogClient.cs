@@ -94,4 +94,42 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
 
         return response.IsSuccess ? ContainerAcl.Parse(response.Header("X-Container-Read"), response.Header("X-Container-Write")) : null;
     }
+
+    /// <summary>The container's CORS settings and object count, read as the system (<see cref="ContainerInfo.Missing"/> when it does not exist).</summary>
+    public async Task<ContainerInfo> ContainerInfoAsync(string account, string container, CallContext call, CancellationToken ct)
+    {
+        var ring = rings.Container;
+        var part = ring.GetPartition(account, container);
+        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
+            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, container), call.AsSystem()),
+            idempotent: true, ct);
+        if (response is null || response.Status >= 500)
+        {
+            throw new BackendUnavailableException("No container server answered the container lookup.");
+        }
+
+        return response.IsSuccess ? ContainerInfo.From(response.Header) : ContainerInfo.Missing;
+    }
+
+    /// <summary>The account's tempauth ACL, read as the system (null when none is set or the account does not exist).</summary>
+    public async Task<AccountAcl?> AccountAclAsync(string account, CallContext call, CancellationToken ct) =>
+        (await AccountInfoAsync(account, call, ct)).Acl;
+
+    /// <summary>The account's ACL and global write rate, read as the system (<see cref="AccountInfo.Missing"/> when it does not exist).</summary>
+    public async Task<AccountInfo> AccountInfoAsync(string account, CallContext call, CancellationToken ct)
+    {
+        var ring = rings.Container;
+        var part = ring.GetPartition(account);
+        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
+            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, null), call.AsSystem()),
+            idempotent: true, ct);
+        if (response is null || response.Status >= 500)
+        {
+            throw new BackendUnavailableException("No container server answered the account lookup.");
+        }
+
+        return response.IsSuccess
+            ? new AccountInfo(AccountAcl.FromStored(response.Header(AccountAcl.Header)), response.Header(BackendHeaders.GlobalWriteRatelimit))
+            : AccountInfo.Missing;
+    }
 }

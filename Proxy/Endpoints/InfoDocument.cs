@@ -10,9 +10,9 @@ namespace CloudFs.Proxy.Endpoints;
 /// </summary>
 public static class InfoDocument
 {
-    public static JsonObject Build(ProxyOptions options, IEnumerable<IInfoSection> sections)
+    public static JsonObject Build(ProxyOptions options, Cors.CorsOptions cors, IEnumerable<IInfoSection> sections)
     {
-        var document = Core(options);
+        var document = Core(options, cors);
         foreach (var section in sections)
         {
             document[section.Name] = section.Build();
@@ -21,7 +21,7 @@ public static class InfoDocument
         return document;
     }
 
-    private static JsonObject Core(ProxyOptions options) => new()
+    private static JsonObject Core(ProxyOptions options, Cors.CorsOptions cors) => new()
     {
         ["swift"] = new JsonObject
         {
@@ -42,8 +42,8 @@ public static class InfoDocument
             ["policies"] = new JsonArray(new JsonObject { ["name"] = "Policy-0", ["aliases"] = "Policy-0", ["default"] = true }),
             ["allow_account_management"] = false,
             ["account_autocreate"] = false,
-            ["strict_cors_mode"] = true,
+            ["strict_cors_mode"] = cors.StrictCorsMode,
         },
-        ["tempauth"] = new JsonObject { ["account_acls"] = false },
+        ["tempauth"] = new JsonObject { ["account_acls"] = true },
     };
 }

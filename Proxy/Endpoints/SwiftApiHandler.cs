@@ -89,6 +89,11 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             return;
         }
 
+        if (context.Features.Get<AccountGrant>() is { } grant && call.Caller is { } caller)
+        {
+            call = call with { Caller = caller with { AclAccount = grant.Account } };
+        }
+
         switch (path.Level, method)
         {
             case (ResourceLevel.Account, "GET" or "HEAD"):
@@ -187,6 +192,21 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
 
     private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
     {
+        // tempauth checks an account ACL header on any request, before deciding anything else.
+        if (context.Request.Headers.TryGetValue(AccountAcl.Header, out var aclHeader))
+        {
+            if (!AccountAcl.TryValidate(aclHeader.ToString(), out var normalized, out var invalid))
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=UTF-8";
+                await context.Response.WriteAsync(invalid, context.RequestAborted);
+                return false;
+            }
+
+            context.Request.Headers[AccountAcl.Header] = normalized;
+        }
+
         if (context.Features.Get<TempUrlGrant>() is { } grant)
         {
             if (grant.Covers(path.Account, path.Container))
@@ -206,9 +226,25 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             verdict = AccessPolicy.DecideWithAcl(who, path, method, acl);
         }
 
+        if (verdict == AccessVerdict.Forbidden && who is not null)
+        {
+            var accountAcl = await catalog.AccountAclAsync(path.Account, call, context.RequestAborted);
+            verdict = AccessPolicy.DecideWithAccountAcl(who, path, method, accountAcl, verdict);
+        }
+
+        if (verdict == AccessVerdict.AllowedAsAccountAdmin || (verdict == AccessVerdict.AllowedByAccountAcl && method is not ("GET" or "HEAD")))
+        {
+            context.Features.Set(new AccountGrant(path.Account));
+        }
+
+        if (verdict is AccessVerdict.Allowed or AccessVerdict.AllowedByAccountAcl && who?.Owns(path.Account) != true)
+        {
+            OwnerHeaders.HideFrom(context);
+        }
+
         switch (verdict)
         {
-            case AccessVerdict.Allowed:
+            case AccessVerdict.Allowed or AccessVerdict.AllowedByAccountAcl or AccessVerdict.AllowedAsAccountAdmin:
                 return true;
             case AccessVerdict.Unauthorized:
                 await Unauthorized(context, path);

@@ -65,9 +65,12 @@ public static class SwiftPipeline
         app.UseMiddleware<DomainRemapMiddleware>();
         app.UseMiddleware<ScopeInfoEviction>();
         app.UseMiddleware<TempUrlMiddleware>();
+        app.UseMiddleware<Ratelimit.RatelimitMiddleware>();
         app.UseMiddleware<CrossDomainMiddleware>();
         app.UseMiddleware<FormPostMiddleware>();
         app.UseMiddleware<StaticWebMiddleware>();
+        // Last: CORS belongs to Swift's proxy-server app, so it wraps what the proxy answers.
+        app.UseMiddleware<Cors.CorsMiddleware>();
         // Routes are matched after the middlewares, so a path domain_remap rewrote finds its endpoint.
         app.UseRouting();
         return app;
