@@ -10,7 +10,7 @@ namespace CloudFs.EndToEndTests.Extensions;
 [Category("E2E")]
 public class PolicyFsckAndGcTests
 {
-    private static CloudFsCluster NewCluster() => new(policies:
+    private static CloudFsCluster NewCluster(int replicas = 1) => new(objectReplicas: replicas, policies:
     [
         new StoragePolicyConfig { Name = "Policy-0", Index = 0, Default = true },
         new StoragePolicyConfig { Name = "silver", Index = 1 },
@@ -19,7 +19,7 @@ public class PolicyFsckAndGcTests
     [Test]
     public async Task Fsck_SilverBlobs_RepairsAMissingOneAndCollectsAnOrphan()
     {
-        await using var cluster = NewCluster();
+        await using var cluster = NewCluster(replicas: 2);
         await cluster.StartAsync();
         var (token, _) = await ProxyHttp.LoginAsync(cluster, "test:tester", "testing");
         var (admin, _) = await ProxyHttp.LoginAsync(cluster, "admin:admin", cluster.AdminPassword);
@@ -31,7 +31,7 @@ public class PolicyFsckAndGcTests
         }
 
         var files = SilverFiles(cluster);
-        Assert.That(files, Has.Count.EqualTo(3));
+        Assert.That(files, Has.Count.EqualTo(6), "3 objects x 2 replicas");
         var victim = files[0];
         var body = File.ReadAllBytes(victim);
         File.Delete(victim);
@@ -86,8 +86,10 @@ public class PolicyFsckAndGcTests
         Assert.That(await kept.Content.ReadAsStringAsync(), Is.EqualTo("v2"));
     }
 
+    // Policy 1's blobs on every object server: device d2, tree blobs-1.
     private static List<string> SilverFiles(CloudFsCluster cluster) =>
-        [.. Directory.EnumerateFiles(Path.Combine(cluster.DevicesRoot(), CloudFsCluster.PolicyDevice(1), "blobs-1"), "*.data", SearchOption.AllDirectories)];
+        [.. Directory.EnumerateFiles(cluster.Root, "*.data", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"/{CloudFsCluster.PolicyDevice(1)}/blobs-1/", StringComparison.Ordinal))];
 
     private static async Task<(JsonNode Summary, string Text)> FsckAsync(CloudFsCluster cluster, string admin, bool repair)
     {
