@@ -1,3 +1,4 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Paths;
 using CloudFs.Ring;
 
@@ -17,4 +18,13 @@ public static class BackendUris
 
     public static string Blob(RingDevice node, int partition, string blobId) =>
         $"/{Uri.EscapeDataString(node.Device)}/{partition}/blobs/{blobId}";
+
+    /// <summary>Names the storage policy of a blob request; policy 0 sends nothing (what older servers assume).</summary>
+    public static void AddPolicy(HttpRequestMessage request, int policyIndex)
+    {
+        if (policyIndex != 0)
+        {
+            request.Headers.TryAddWithoutValidation(BackendHeaders.StoragePolicyIndex, policyIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using CloudFs.Common.Hosting;
+using CloudFs.Common.Policies;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,10 @@ public sealed class RingSet
     private readonly Lazy<IRingProvider> _account;
     private readonly Lazy<IRingProvider> _container;
     private readonly Lazy<IRingProvider> _object;
+    private readonly Func<string, IRingProvider> _providerFor;
+
+    // Policy N's object ring (object-N.ring), made on first use like the others.
+    private readonly ConcurrentDictionary<int, Lazy<IRingProvider>> _policyObjects = new();
 
     /// <summary>Rings read from <c>Server:RingDir</c> with the cluster's hash-path secrets.</summary>
     public RingSet(IOptions<ServerOptions> server, IOptions<ClusterOptions> cluster, TimeProvider time)
@@ -24,6 +30,7 @@ public sealed class RingSet
     /// <summary>Rings from any source, e.g. a fake provider in tests.</summary>
     public RingSet(Func<string, IRingProvider> providerFor)
     {
+        _providerFor = providerFor;
         _account = new(() => providerFor(RingRoles.Account));
         _container = new(() => providerFor(RingRoles.Container));
         _object = new(() => providerFor(RingRoles.Object));
@@ -34,4 +41,9 @@ public sealed class RingSet
     public HashRing Container => _container.Value.Current;
 
     public HashRing Object => _object.Value.Current;
+
+    /// <summary>The object ring of a storage policy: object.ring for 0, object-N.ring for N (Swift's names).</summary>
+    public HashRing ObjectFor(int policyIndex) => policyIndex == 0
+        ? Object
+        : _policyObjects.GetOrAdd(policyIndex, i => new Lazy<IRingProvider>(() => _providerFor(StoragePolicy.ObjectRingRoleFor(i)))).Value.Current;
 }

@@ -47,6 +47,10 @@ public sealed partial class SqlDialect
         (CatalogProvider.MySql, "PATH_AS_TEXT") => "CONVERT(path USING utf8mb4)",
         (CatalogProvider.Sqlite, "PATH_AS_TEXT") => "path",
         (CatalogProvider.Sqlite, "FOR_UPDATE") => "",
+        // MariaDB commits each DDL statement alone, so a rerun migration must skip a column it
+        // added already; SQLite runs a whole migration in one transaction and needs no guard.
+        (CatalogProvider.MySql, "ADD_COLUMN") => "ADD COLUMN IF NOT EXISTS",
+        (CatalogProvider.Sqlite, "ADD_COLUMN") => "ADD COLUMN",
         _ => throw new InvalidOperationException($"Unknown SQL token {{{token}}} for {Provider}."),
     };
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 1: builds CloudFs and runs a local single-node cluster in the foreground:
 # proxy, account, container and object server as four processes on 127.0.0.1:7010-7013,
-# the embedded SQLite catalog, one-replica rings (built on first run), the cluster admin
-# and the demo user test:tester / testing. State lives in var/local (CLOUDFS_STATE to move
+# the embedded SQLite catalog, one-replica rings (built on first run), two storage policies
+# (Policy-0, the default, on device d1 and "silver" on d2 with its own object-1 ring), the
+# cluster admin and the demo user test:tester / testing. State lives in var/local (CLOUDFS_STATE to move
 # it). Ctrl-C stops every process it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -31,17 +32,19 @@ for role in proxy account container object; do
 done
 
 build_solution || die "build failed"
-mkdir -p "$STATE/rings" "$STATE/devices/d1" "$STATE/log"
+mkdir -p "$STATE/rings" "$STATE/devices/d1" "$STATE/devices/d2" "$STATE/log"
 
 # Rings for one node, one replica: built once, then left to the operator's ring builder.
 ring_cli="$(project_dll RingBuilder cloudfs-ring)"
-for role in account container object; do
-  if [ ! -f "$STATE/rings/$role.ring" ]; then
-    builder="$STATE/rings/$role.builder"
-    log "building the $role ring"
+# object-1 is policy 1's object ring (Swift's object-N.ring.gz), on its own device.
+declare -A RING_DEVICES=([account]=d1 [container]=d1 [object]=d1 [object-1]=d2)
+for ring in account container object object-1; do
+  if [ ! -f "$STATE/rings/$ring.ring" ]; then
+    builder="$STATE/rings/$ring.builder"
+    log "building the $ring ring"
     rm -f "$builder"
     dotnet "$ring_cli" "$builder" create 10 1 1 >/dev/null
-    dotnet "$ring_cli" "$builder" add "r1z1-$BIND:${PORTS[$role]}/d1" 100 >/dev/null
+    dotnet "$ring_cli" "$builder" add "r1z1-$BIND:${PORTS[${ring%%-*}]}/${RING_DEVICES[$ring]}" 100 >/dev/null
     dotnet "$ring_cli" "$builder" rebalance >/dev/null
   fi
 done
@@ -58,6 +61,13 @@ export CLOUDFS_Server__RingDir="$STATE/rings"
 export CLOUDFS_Catalog__Provider=Sqlite
 export CLOUDFS_Catalog__ConnectionString="Data Source=$STATE/catalog.db"
 export CLOUDFS_ObjectServer__DevicesRoot="$STATE/devices"
+# Storage policies (Swift's [storage-policy:N]): containers take Policy-0 unless created with
+# X-Storage-Policy: silver.
+export CLOUDFS_Cluster__StoragePolicies__0__Name=Policy-0
+export CLOUDFS_Cluster__StoragePolicies__0__Index=0
+export CLOUDFS_Cluster__StoragePolicies__0__Default=true
+export CLOUDFS_Cluster__StoragePolicies__1__Name=silver
+export CLOUDFS_Cluster__StoragePolicies__1__Index=1
 
 for role in account container object proxy; do
   config="$CLOUDFS_ROOT/etc/$role-server.json"
@@ -82,6 +92,7 @@ CloudFs is running (proxy, account, container, object on $BIND:7010-7013).
   Auth URL:   http://$BIND:7010/auth/v1.0
   Demo user:  test:tester   key: testing
   Admin user: admin:admin   key: $admin_password
+  Policies:   Policy-0 (default), silver (curl -X PUT -H 'X-Storage-Policy: silver' ...)
   Try:        swift -A http://$BIND:7010/auth/v1.0 -U test:tester -K testing stat
   Health:     curl http://$BIND:7010/healthcheck   ·   curl http://$BIND:7013/recon
   Logs:       $STATE/log/*.log

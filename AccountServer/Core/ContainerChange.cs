@@ -1,4 +1,8 @@
 namespace CloudFs.AccountServer.Core;
 
 /// <summary>What a container PUT or POST asks for: metadata, ACLs (null: unchanged, "": removed) and quotas.</summary>
-public sealed record ContainerChange(MetadataChange Metadata, string? ReadAcl, string? WriteAcl, QuotaHeaders Quota);
+public sealed record ContainerChange(MetadataChange Metadata, string? ReadAcl, string? WriteAcl, QuotaHeaders Quota)
+{
+    /// <summary>PUT only: the storage policy asked for (null: none; a new container then takes the default).</summary>
+    public int? PolicyIndex { get; init; }
+}

@@ -1,13 +1,16 @@
 using CloudFs.AccountServer.Data;
 using CloudFs.Catalog;
+using CloudFs.Common.Policies;
 using CloudFs.Common.Results;
 
 namespace CloudFs.AccountServer.Core;
 
 /// <summary>Container rows: create (201/202), metadata, ACLs and quotas, delete when empty.</summary>
 public sealed class ContainerService(CatalogWork work, NamespaceRepository names, MetadataRepository metadata,
-    QuotaRepository quotas, RecordRepository records, TimeProvider time)
+    QuotaRepository quotas, RecordRepository records, StoragePolicyTable policies, TimeProvider time)
 {
+    public StoragePolicyTable Policies => policies;
+
     public const string ReadAclName = "read";
     public const string WriteAclName = "write";
 
@@ -28,10 +31,17 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
 
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var (row, created) = await names.EnsureChildAsync(session,
-                new NewStobj(accountRow.Id, accountRow.Id, null, container, "", "container", ctx.Timestamp.Units), now, token);
+                new NewStobj(accountRow.Id, accountRow.Id, null, container, "", "container", ctx.Timestamp.Units,
+                    PolicyIndex: change.PolicyIndex ?? policies.Default.Index), now, token);
             if (Access.Blocks(ctx.Caller, row))
             {
                 return Access.Forbidden();
+            }
+
+            // A container keeps its policy for life; asking for another is Swift's bare 409.
+            if (!created && change.PolicyIndex is { } asked && asked != row.PolicyIndex)
+            {
+                return CloudFsError.Conflict();
             }
 
             await quotas.EnsureAsync(session, row.Id, token);

@@ -105,7 +105,7 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
         if (copy)
         {
             var row = new NewStobj(target.Parent!.Value, target.Account!.Id, target.Container.Id, target.Path.Leaf, target.Path.FullName, "object",
-                ctx.Timestamp.Units, obj.Size, obj.Etag, obj.ContentType, obj.BlobId, obj.DeleteAt);
+                ctx.Timestamp.Units, obj.Size, obj.Etag, obj.ContentType, obj.BlobId, obj.DeleteAt, obj.PolicyIndex);
             var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
             if (existing?.BlobId is { } old && old != obj.BlobId)
             {

@@ -3,7 +3,8 @@ namespace CloudFs.AccountServer.Core;
 /// <summary>
 /// An object's new version: the blob the proxy wrote to a quorum, its MD5 and size, and the
 /// metadata the client sent. System values (Content-Encoding, Content-Disposition) are kept
-/// beside the user metadata.
+/// beside the user metadata. <see cref="PolicyIndex"/> is the policy whose ring holds the blob
+/// (null: the container's).
 /// </summary>
 public sealed record ObjectCommit(
     string BlobId,
@@ -13,4 +14,5 @@ public sealed record ObjectCommit(
     long? DeleteAt,
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyDictionary<string, string> System,
-    string? ReservationId);
+    string? ReservationId,
+    int? PolicyIndex = null);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CloudFs.AccountServer.Data;
 using CloudFs.Catalog;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +17,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
-    public Task<Outcome<string>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
-        work.RunAsync<Outcome<string>>(async (session, token) =>
+    public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
+        work.RunAsync<Outcome<Admission>>(async (session, token) =>
         {
             var place = await locator.LocateAsync(session, ctx, account, container, ObjectPath.Parse(name), create: false, token);
             if (place.Error is not null)
@@ -56,7 +57,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await quotas.AddAsync(session, place.Account.Id, held, token);
             await quotas.AddAsync(session, place.Container.Id, held, token);
             await session.CommitAsync(token);
-            return reservation.Id;
+            return new Admission(reservation.Id, place.Container.PolicyIndex);
         }, ct);
 
     /// <summary>Points the name at a new blob; the blob it replaces (if any) is returned and queued for collection.</summary>
@@ -227,7 +228,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         }
 
         var row = new NewStobj(place.Parent.Value, place.Account.Id, place.Container.Id, place.Path.Leaf, place.Path.FullName, "object",
-            ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId, commit.DeleteAt);
+            ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId, commit.DeleteAt,
+            commit.PolicyIndex ?? place.Container.PolicyIndex);
         var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);

@@ -9,9 +9,9 @@ public sealed class BlobRepository
     /// Up to <paramref name="limit"/> distinct blob ids after <paramref name="marker"/>, in id order,
     /// named by the rows of one account (its stobj id) or, when <paramref name="accountId"/> is null, by any row.
     /// </summary>
-    public async Task<IReadOnlyList<string>> NamedPageAsync(CatalogSession session, long? accountId, string marker, int limit, CancellationToken ct) =>
-        (await session.QueryAsync<string>("""
-            SELECT DISTINCT blob_id FROM stobj
+    public async Task<IReadOnlyList<NamedBlob>> NamedPageAsync(CatalogSession session, long? accountId, string marker, int limit, CancellationToken ct) =>
+        (await session.QueryAsync<NamedBlob>("""
+            SELECT DISTINCT blob_id AS BlobId, policy_index AS PolicyIndex FROM stobj
             WHERE blob_id IS NOT NULL AND blob_id > @Marker AND (@AccountId IS NULL OR account_id = @AccountId)
             ORDER BY blob_id LIMIT @Limit
             """, new { AccountId = accountId, Marker = marker, Limit = limit }, ct)).ToList();

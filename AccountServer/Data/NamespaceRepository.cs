@@ -10,21 +10,23 @@ public sealed class NamespaceRepository
 
     private const string Columns = """
         id AS Id, parent_id AS ParentId, type AS Type, state AS State, size AS Size, etag AS Etag,
-        content_type AS ContentType, blob_id AS BlobId, delete_at AS DeleteAt, x_timestamp AS XTimestamp
+        content_type AS ContentType, blob_id AS BlobId, delete_at AS DeleteAt, x_timestamp AS XTimestamp,
+        policy_index AS PolicyIndex
         """;
 
     private const string SelectChild = $"SELECT {Columns} FROM stobj WHERE parent_id = @ParentId AND type = @Type AND name = @Name";
 
     private const string InsertRow = """
         {INSERT_IGNORE} INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag,
-                                    content_type, blob_id, delete_at, x_timestamp, created_at, modified_at)
+                                    content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index)
         VALUES (@ParentId, @AccountId, @ContainerId, @Name, @Path, @Type, 'enabled', @Size, @Etag,
-                @ContentType, @BlobId, @DeleteAt, @XTimestamp, @Now, @Now)
+                @ContentType, @BlobId, @DeleteAt, @XTimestamp, @Now, @Now, @PolicyIndex)
         """;
 
     private const string UpdateObject = """
         UPDATE stobj SET size = @Size, etag = @Etag, content_type = @ContentType, blob_id = @BlobId,
-                         delete_at = @DeleteAt, x_timestamp = @XTimestamp, modified_at = @Now
+                         delete_at = @DeleteAt, x_timestamp = @XTimestamp, modified_at = @Now,
+                         policy_index = @PolicyIndex
         WHERE id = @Id
         """;
 
@@ -51,7 +53,7 @@ public sealed class NamespaceRepository
         var inserted = await session.ExecuteAsync(InsertRow, new
         {
             row.ParentId, row.AccountId, row.ContainerId, row.Name, row.Path, row.Type, row.Size, row.Etag,
-            row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now,
+            row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex,
         }, ct);
         var stored = await FindChildAsync(session, row.ParentId, row.Type, row.Name, forUpdate: false, ct)
             ?? throw new InvalidOperationException($"stobj row {row.Type} '{row.Name}' vanished after insert.");
@@ -67,7 +69,7 @@ public sealed class NamespaceRepository
     }
 
     public Task UpdateObjectAsync(CatalogSession session, long id, NewStobj row, long now, CancellationToken ct) =>
-        session.ExecuteAsync(UpdateObject, new { Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now }, ct);
+        session.ExecuteAsync(UpdateObject, new { Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex }, ct);
 
     /// <summary>Writes an object row: inserts it, or rewrites <paramref name="existing"/> in place; returns its id.</summary>
     public async Task<long> UpsertObjectAsync(CatalogSession session, StobjRow? existing, NewStobj row, long now, CancellationToken ct)

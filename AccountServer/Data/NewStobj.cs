@@ -1,6 +1,9 @@
 namespace CloudFs.AccountServer.Data;
 
-/// <summary>Values for a new (or rewritten) <c>stobj</c> row.</summary>
+/// <summary>
+/// Values for a new (or rewritten) <c>stobj</c> row. <see cref="PolicyIndex"/>: a container's storage
+/// policy, or for an object the policy whose ring holds its blob.
+/// </summary>
 public sealed record NewStobj(
     long ParentId,
     long? AccountId,
@@ -13,4 +16,5 @@ public sealed record NewStobj(
     string? Etag = null,
     string? ContentType = null,
     string? BlobId = null,
-    long? DeleteAt = null);
+    long? DeleteAt = null,
+    int PolicyIndex = 0);

@@ -23,5 +23,8 @@ public sealed class StobjRow
 
     public long XTimestamp { get; init; }
 
+    /// <summary>A container's storage policy; for an object, the policy whose ring holds its blob.</summary>
+    public int PolicyIndex { get; init; }
+
     public bool IsDisabled => State == "disabled";
 }

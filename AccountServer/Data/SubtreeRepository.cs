@@ -53,8 +53,8 @@ public sealed class SubtreeRepository
             Now = now,
         };
         var copied = await session.ExecuteAsync($"""
-            INSERT INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag, content_type, blob_id, delete_at, x_timestamp, created_at, modified_at)
-            SELECT @ToParent, account_id, @ToContainer, name, {newPath}, 'object', state, size, etag, content_type, blob_id, delete_at, @Timestamp, @Now, @Now
+            INSERT INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag, content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index)
+            SELECT @ToParent, account_id, @ToContainer, name, {newPath}, 'object', state, size, etag, content_type, blob_id, delete_at, @Timestamp, @Now, @Now, policy_index
             FROM stobj WHERE parent_id = @FromParent AND type = 'object'
             """, args, ct);
         if (copied == 0)

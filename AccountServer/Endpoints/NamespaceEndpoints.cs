@@ -3,6 +3,7 @@ using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Journal;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
+using CloudFs.Common.Policies;
 using CloudFs.Common.Results;
 
 namespace CloudFs.AccountServer.Endpoints;
@@ -72,8 +73,18 @@ public static class NamespaceEndpoints
             return ErrorResults.From(change.Error);
         }
 
+        // Swift ignores X-Storage-Policy on POST: a container's policy is set once, at creation.
+        var policy = PolicyRequest.Parse(create ? request.Headers[PolicyRequest.Header].ToString() : null, containers.Policies);
+        switch (policy.Kind)
+        {
+            case PolicyRequestKind.Unknown:
+                return Results.Text(policy.Message, "text/plain", statusCode: StatusCodes.Status400BadRequest);
+            case PolicyRequestKind.Deprecated:
+                return ErrorResults.From(CloudFsError.BadRequest(policy.Message!));
+        }
+
         return create
-            ? OutcomeResults.Map(await containers.PutAsync(ctx, account, container, change.Value, ct),
+            ? OutcomeResults.Map(await containers.PutAsync(ctx, account, container, change.Value with { PolicyIndex = policy.Policy?.Index }, ct),
                 created => Results.StatusCode(created ? StatusCodes.Status201Created : StatusCodes.Status202Accepted))
             : OutcomeResults.Map(await containers.PostAsync(ctx, account, container, change.Value, ct), _ => Results.NoContent());
     }
@@ -136,6 +147,6 @@ public static class NamespaceEndpoints
         var length = long.TryParse(lengthHeader, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l : -1;
         var ctx = BackendRequest.Context(context, time);
         return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, container, name, length, context.RequestAborted),
-            reservation => Results.Json(new Admission(reservation), ContractJson.Default.Admission));
+            admission => Results.Json(admission, ContractJson.Default.Admission));
     }
 }

@@ -26,8 +26,9 @@ public static class ObjectHeaderParser
 
         var meta = MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Object);
         var reservation = request.Headers[BackendHeaders.Reservation].ToString();
+        int? policy = int.TryParse(request.Headers[BackendHeaders.StoragePolicyIndex], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         return new ObjectCommit(blobId.ToLowerInvariant(), etag, size, ContentType(request) ?? "application/octet-stream",
-            deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation);
+            deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation, policy);
     }
 
     public static Outcome<ObjectUpdate> ParseUpdate(HttpRequest request)

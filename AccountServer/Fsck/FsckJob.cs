@@ -6,6 +6,7 @@ using CloudFs.AccountServer.Data;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Http;
+using CloudFs.Common.Policies;
 using CloudFs.Ring;
 
 namespace CloudFs.AccountServer.Fsck;
@@ -27,6 +28,7 @@ public sealed class FsckJob(
     RoleClient client,
     NodeErrorLimiter limiter,
     RingSet rings,
+    StoragePolicyTable policies,
     TimeProvider time)
 {
     private const int PageSize = 1000;
@@ -74,9 +76,9 @@ public sealed class FsckJob(
         {
             var page = unknownAccount ? [] : await work.ReadAsync((session, token) => blobs.NamedPageAsync(session, accountId, marker, PageSize, token), ct);
             var findings = new List<string>();
-            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (id, token) =>
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (named, token) =>
             {
-                if (await CheckBlobAsync(id, request.Repair, report, call, token) is { } line)
+                if (await CheckBlobAsync(named.BlobId, named.PolicyIndex, request.Repair, report, call, token) is { } line)
                 {
                     lock (findings)
                     {
@@ -90,7 +92,7 @@ public sealed class FsckJob(
             }
 
             more = page.Count == PageSize;
-            marker = more ? page[^1] : "";
+            marker = more ? page[^1].BlobId : "";
             if (time.GetElapsedTime(lastReport) > ProgressEvery || !more)
             {
                 await say($"checked {report.Checked} blobs, {report.MissingReplicas} missing replicas, {report.Repaired} repaired", ct);
@@ -100,10 +102,11 @@ public sealed class FsckJob(
         while (more);
     }
 
-    private async Task<string?> CheckBlobAsync(string id, bool repair, FsckReport report, CallContext call, CancellationToken ct)
+    // The blob is looked for on the object ring of the policy it was written under.
+    private async Task<string?> CheckBlobAsync(string id, int policy, bool repair, FsckReport report, CallContext call, CancellationToken ct)
     {
         report.Check();
-        var ring = rings.Object;
+        var ring = rings.ObjectFor(policy);
         var part = ring.GetBlobPartition(id);
         var present = new List<RingDevice>();
         var missing = new List<RingDevice>();
@@ -115,7 +118,7 @@ public sealed class FsckJob(
                 continue;
             }
 
-            var head = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Head, n, BackendUris.Blob(n, part, id), call), idempotent: true, ct);
+            var head = await client.SendAsync([node], n => BlobRequest(HttpMethod.Head, n, part, id, policy, call), idempotent: true, ct);
             if (head is not null)
             {
                 (head.Status == (int)HttpStatusCode.OK ? present : missing).Add(node);
@@ -146,7 +149,7 @@ public sealed class FsckJob(
 
         foreach (var target in missing)
         {
-            if (await CopyBlobAsync(present[0], target, part, id, call, ct))
+            if (await CopyBlobAsync(present[0], target, part, id, policy, call, ct))
             {
                 report.Repair();
             }
@@ -160,16 +163,16 @@ public sealed class FsckJob(
     }
 
     // Streams the blob from a good replica into the missing one, chunk by chunk; the target checks the MD5.
-    private async Task<bool> CopyBlobAsync(RingDevice from, RingDevice to, int part, string id, CallContext call, CancellationToken ct)
+    private async Task<bool> CopyBlobAsync(RingDevice from, RingDevice to, int part, string id, int policy, CallContext call, CancellationToken ct)
     {
-        using var get = RoleClient.Request(HttpMethod.Get, from, BackendUris.Blob(from, part, id), call);
+        using var get = BlobRequest(HttpMethod.Get, from, part, id, policy, call);
         using var source = await client.OpenAsync(from, get, ct);
         if (source is not { StatusCode: HttpStatusCode.OK })
         {
             return false;
         }
 
-        using var put = RoleClient.Request(HttpMethod.Put, to, BackendUris.Blob(to, part, id), call);
+        using var put = BlobRequest(HttpMethod.Put, to, part, id, policy, call);
         put.Content = new StreamContent(await source.Content.ReadAsStreamAsync(ct));
         put.Content.Headers.ContentLength = source.Content.Headers.ContentLength;
         if (source.Headers.ETag is { } etag)
@@ -190,19 +193,33 @@ public sealed class FsckJob(
 
     private async Task CheckOrphansAsync(FsckRequest request, FsckReport report, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow().ToUnixTimeSeconds() - request.GraceSeconds;
-        var servers = rings.Object.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
         var scanned = 0;
         var lastReport = time.GetTimestamp();
+        var servers = 0;
+        foreach (var policy in policies.Policies)
+        {
+            (scanned, lastReport, var count) = await CheckPolicyOrphansAsync(request, report, policy.Index, scanned, lastReport, call, say, ct);
+            servers = Math.Max(servers, count);
+        }
+
+        await say($"scanned {scanned} files on {servers} object servers, {report.Orphans} orphans, {report.Collected} collected", ct);
+    }
+
+    // One storage policy's blob trees, on the servers of its object ring.
+    private async Task<(int Scanned, long LastReport, int Servers)> CheckPolicyOrphansAsync(FsckRequest request, FsckReport report, int policy,
+        int scanned, long lastReport, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().ToUnixTimeSeconds() - request.GraceSeconds;
+        var servers = rings.ObjectFor(policy).Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
         for (var i = 0; i < servers.Count; i++)
         {
-            var partitions = await ObjectJsonAsync(servers[i], "/recon/partitions", ContractJson.Default.DictionaryStringInt32Array, call, ct) ?? [];
+            var partitions = await ObjectJsonAsync(servers[i], "/recon/partitions", policy, ContractJson.Default.DictionaryStringInt32Array, call, ct) ?? [];
             foreach (var (device, parts) in partitions)
             {
                 var node = servers[i] with { Device = device };
                 foreach (var part in parts)
                 {
-                    var entries = await ObjectJsonAsync(node, $"/{Uri.EscapeDataString(device)}/{part}/blobs", ContractJson.Default.BlobListingEntryArray, call, ct) ?? [];
+                    var entries = await ObjectJsonAsync(node, $"/{Uri.EscapeDataString(device)}/{part}/blobs", policy, ContractJson.Default.BlobListingEntryArray, call, ct) ?? [];
                     scanned += entries.Length;
                     var old = entries.Where(e => e.Kind == BlobListingEntry.Blob && e.Mtime <= cutoff).Select(e => e.Id).ToArray();
                     foreach (var batch in old.Chunk(PageSize))
@@ -211,7 +228,7 @@ public sealed class FsckJob(
                         foreach (var orphan in orphans)
                         {
                             report.Orphan();
-                            if (request.Repair && await DeleteBlobAsync(node, part, orphan, call, ct))
+                            if (request.Repair && await DeleteBlobAsync(node, part, orphan, policy, call, ct))
                             {
                                 report.Collect();
                                 await say($"collected: orphan blob {orphan} on {node.Endpoint}/{device}", ct);
@@ -232,7 +249,7 @@ public sealed class FsckJob(
             }
         }
 
-        await say($"scanned {scanned} files on {servers.Count} object servers, {report.Orphans} orphans, {report.Collected} collected", ct);
+        return (scanned, lastReport, servers.Count);
     }
 
     private async Task CheckUsageAsync(FsckRequest request, Caller caller, FsckReport report, Func<string, CancellationToken, Task> say, CancellationToken ct)
@@ -261,17 +278,29 @@ public sealed class FsckJob(
         await say($"usage checked for {accounts.Count} accounts, {report.UsageDrifts} drifts", ct);
     }
 
-    private async Task<bool> DeleteBlobAsync(RingDevice node, int part, string id, CallContext call, CancellationToken ct)
+    private async Task<bool> DeleteBlobAsync(RingDevice node, int part, string id, int policy, CallContext call, CancellationToken ct)
     {
-        var response = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Delete, n, BackendUris.Blob(n, part, id), call), idempotent: false, ct);
+        var response = await client.SendAsync([node], n => BlobRequest(HttpMethod.Delete, n, part, id, policy, call), idempotent: false, ct);
         return response is { IsSuccess: true };
     }
 
+    private static HttpRequestMessage BlobRequest(HttpMethod method, RingDevice node, int part, string id, int policy, CallContext call)
+    {
+        var request = RoleClient.Request(method, node, BackendUris.Blob(node, part, id), call);
+        BackendUris.AddPolicy(request, policy);
+        return request;
+    }
+
     // A small JSON answer from one object server; null when it could not be reached or refused.
-    private async Task<T?> ObjectJsonAsync<T>(RingDevice node, string path, JsonTypeInfo<T> contract, CallContext call, CancellationToken ct)
+    private async Task<T?> ObjectJsonAsync<T>(RingDevice node, string path, int policy, JsonTypeInfo<T> contract, CallContext call, CancellationToken ct)
         where T : class
     {
-        var response = await client.SendAsync([node], n => RoleClient.Request(HttpMethod.Get, n, path, call), idempotent: true, ct);
+        var response = await client.SendAsync([node], n =>
+        {
+            var request = RoleClient.Request(HttpMethod.Get, n, path, call);
+            BackendUris.AddPolicy(request, policy);
+            return request;
+        }, idempotent: true, ct);
         return response is { IsSuccess: true } ? JsonSerializer.Deserialize(response.Body, contract) : null;
     }
 }

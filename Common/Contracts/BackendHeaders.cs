@@ -28,6 +28,12 @@ public static class BackendHeaders
     public const string Size = "X-Backend-Size";
     public const string Reservation = "X-Backend-Reservation";
 
+    /// <summary>
+    /// The storage policy a blob request or commit is about (Swift's own header name): which
+    /// object ring placed the blob and which of an object server's blob trees holds it. Absent: 0.
+    /// </summary>
+    public const string StoragePolicyIndex = "X-Backend-Storage-Policy-Index";
+
     /// <summary>MOVE and COPY: the encoded destination path.</summary>
     public const string Destination = "X-Backend-Destination";
 

@@ -5,7 +5,9 @@ namespace CloudFs.Common.Contracts;
 /// <summary>
 /// The container server's answer to "which body does this name point at" (read by the proxy): what GET and HEAD need without
 /// touching an object server. <see cref="LastModified"/> is the listing form of
-/// <see cref="Timestamp"/> (X-Timestamp); <see cref="DeleteAt"/> is unix seconds.
+/// <see cref="Timestamp"/> (X-Timestamp); <see cref="DeleteAt"/> is unix seconds; <see cref="PolicyIndex"/>
+/// is the storage policy whose object ring holds the blob (the container's, unless the blob was
+/// shared by a server-side copy from a container of another policy).
 /// </summary>
 public sealed record ResolvedObject(
     [property: JsonPropertyName("name")] string Name,
@@ -18,4 +20,5 @@ public sealed record ResolvedObject(
     [property: JsonPropertyName("delete_at")] long? DeleteAt,
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("meta")] IReadOnlyDictionary<string, string> Meta,
-    [property: JsonPropertyName("sys")] IReadOnlyDictionary<string, string> Sys);
+    [property: JsonPropertyName("sys")] IReadOnlyDictionary<string, string> Sys,
+    [property: JsonPropertyName("policy_index")] int PolicyIndex = 0);

@@ -1,4 +1,5 @@
 using System.Net;
+using CloudFs.Common.Policies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,11 @@ public static class CloudFsHost
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section);
+
+        // Built now so a bad policy list stops the start with Swift's reason, as Swift's servers do.
+        var policies = StoragePolicyTable.Create(
+            builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>()?.StoragePolicies);
+        builder.Services.AddSingleton(policies);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>

@@ -1,3 +1,5 @@
+using CloudFs.Common.Policies;
+
 namespace CloudFs.Common.Hosting;
 
 /// <summary>
@@ -13,4 +15,7 @@ public sealed class ClusterOptions
 
     /// <summary>Secret mixed behind every ring key; never change it on a live cluster.</summary>
     public string HashPathSuffix { get; set; } = "";
+
+    /// <summary>Swift's storage policies; empty means the single default policy "Policy-0".</summary>
+    public List<StoragePolicyConfig> StoragePolicies { get; set; } = [];
 }

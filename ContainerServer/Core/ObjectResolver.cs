@@ -36,7 +36,7 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
         return new ResolvedObject(
             CatalogNames.Read(row.Name), row.Bytes, row.Hash, row.ContentType, timestamp.ToIso(), timestamp.ToHeader(),
             row.BlobId, row.DeleteAt, firewalled ? "disabled" : "enabled",
-            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys));
+            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys), row.PolicyIndex);
     }
 
     private static Dictionary<string, string> Metadata(IReadOnlyList<ObjectRow> rows, string kind) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Policies;
 using CloudFs.Common.Time;
 using CloudFs.ContainerServer.Data;
 
@@ -13,10 +14,9 @@ namespace CloudFs.ContainerServer.Core;
 /// </summary>
 public static class ScopeHeaders
 {
-    public const string Policy = "Policy-0";
-
-    public static List<KeyValuePair<string, string>> Container(ScopeStatus status, bool formatGiven)
+    public static List<KeyValuePair<string, string>> Container(ScopeStatus status, bool formatGiven, StoragePolicyTable policies)
     {
+        ArgumentNullException.ThrowIfNull(policies);
         var headers = new List<KeyValuePair<string, string>>
         {
             new("X-Container-Object-Count", Number(status.ObjectCount)),
@@ -36,13 +36,19 @@ public static class ScopeHeaders
 
         headers.Add(new("Last-Modified", new Timestamp(status.XTimestamp).ToHttpDate()));
         headers.Add(new("Accept-Ranges", "bytes"));
-        headers.Add(new("X-Storage-Policy", Policy));
+        // A policy dropped from the configuration has no name to show (Swift then omits it too).
+        if (policies.ByIndex(status.PolicyIndex) is { } policy)
+        {
+            headers.Add(new("X-Storage-Policy", policy.Name));
+        }
+
         AddVary(headers, formatGiven);
         return headers;
     }
 
-    public static List<KeyValuePair<string, string>> Account(ScopeStatus status, bool formatGiven)
+    public static List<KeyValuePair<string, string>> Account(ScopeStatus status, bool formatGiven, StoragePolicyTable policies)
     {
+        ArgumentNullException.ThrowIfNull(policies);
         var headers = new List<KeyValuePair<string, string>>
         {
             new("X-Account-Container-Count", Number(status.ContainerCount)),
@@ -50,11 +56,19 @@ public static class ScopeHeaders
             new("X-Account-Bytes-Used", Number(status.BytesUsed)),
             new("X-Timestamp", new Timestamp(status.XTimestamp).ToHeader()),
         };
-        if (status.ContainerCount > 0)
+        // One group per policy that holds a container, named as Swift's header dictionaries
+        // title-case it (silver -> Silver); a policy no longer configured is left out, as Swift does.
+        foreach (var usage in status.PolicyUsage)
         {
-            headers.Add(new($"X-Account-Storage-Policy-{Policy}-Container-Count", Number(status.ContainerCount)));
-            headers.Add(new($"X-Account-Storage-Policy-{Policy}-Object-Count", Number(status.ObjectCount)));
-            headers.Add(new($"X-Account-Storage-Policy-{Policy}-Bytes-Used", Number(status.BytesUsed)));
+            if (policies.ByIndex(usage.PolicyIndex) is not { } policy)
+            {
+                continue;
+            }
+
+            var prefix = "X-Account-Storage-Policy-" + HeaderCase.Title(policy.Name);
+            headers.Add(new(prefix + "-Container-Count", Number(usage.ContainerCount)));
+            headers.Add(new(prefix + "-Object-Count", Number(usage.ObjectCount)));
+            headers.Add(new(prefix + "-Bytes-Used", Number(usage.BytesUsed)));
         }
 
         AddMetadata(headers, status, "X-Account-Meta-");

@@ -15,6 +15,7 @@ public sealed class ObjectRepository
     private const string Select = """
         SELECT o.id AS Id, o.path AS Name, o.size AS Bytes, o.etag AS Hash, o.content_type AS ContentType,
                o.blob_id AS BlobId, o.delete_at AS DeleteAt, o.x_timestamp AS XTimestamp, o.state AS State,
+               o.policy_index AS PolicyIndex,
                a.state AS AccountState, c.state AS ContainerState, {ANCESTORS} AS DisabledAncestors,
                m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
         FROM stobj a

@@ -19,6 +19,9 @@ public sealed class ObjectRow
 
     public long XTimestamp { get; set; }
 
+    /// <summary>The storage policy whose object ring holds the blob.</summary>
+    public int PolicyIndex { get; set; }
+
     public string State { get; set; } = "";
 
     public string AccountState { get; set; } = "";

@@ -12,8 +12,12 @@ public sealed record ScopeRecord(
     long? MaxBytes,
     long? MaxObjects,
     long ContainerCount,
-    IReadOnlyList<MetadataEntry> Metadata)
+    IReadOnlyList<MetadataEntry> Metadata,
+    int PolicyIndex = 0)
 {
+    /// <summary>An account's usage per storage policy of its containers (empty for containers).</summary>
+    public IReadOnlyList<PolicyUsage> PolicyUsage { get; init; } = [];
+
     public static ScopeRecord? From(IReadOnlyList<ScopeRow> rows)
     {
         if (rows.Count == 0)
@@ -27,6 +31,6 @@ public sealed record ScopeRecord(
             .ToList();
         return new ScopeRecord(first.AccountId, first.AccountState == "enabled", first.ContainerId,
             first.ContainerState is null or "enabled", first.XTimestamp, first.UsedBytes ?? 0, first.UsedObjects ?? 0,
-            first.MaxBytes, first.MaxObjects, first.ContainerCount, metadata);
+            first.MaxBytes, first.MaxObjects, first.ContainerCount, metadata, first.PolicyIndex);
     }
 }

@@ -22,7 +22,7 @@ public sealed class ScopeRepository
 
     private const string SelectContainer = """
         SELECT a.id AS AccountId, a.state AS AccountState, c.id AS ContainerId, c.state AS ContainerState,
-               c.x_timestamp AS XTimestamp,
+               c.x_timestamp AS XTimestamp, c.policy_index AS PolicyIndex,
                q.used_bytes AS UsedBytes, q.used_objects AS UsedObjects, q.max_bytes AS MaxBytes, q.max_objects AS MaxObjects,
                m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
         FROM stobj a
@@ -32,10 +32,28 @@ public sealed class ScopeRepository
         WHERE a.parent_id = @Root AND a.type = 'account' AND a.name = @Account
         """;
 
+    // Swift's per-policy account stats, summed from the containers' exact usage rows.
+    private const string SelectPolicyUsage = """
+        SELECT c.policy_index AS PolicyIndex, COUNT(*) AS ContainerCount,
+               COALESCE(SUM(q.used_objects), 0) AS ObjectCount, COALESCE(SUM(q.used_bytes), 0) AS BytesUsed
+        FROM stobj c
+        LEFT JOIN quota q ON q.stobj_id = c.id
+        WHERE c.parent_id = @AccountId AND c.type = 'container'
+        GROUP BY c.policy_index
+        ORDER BY c.policy_index
+        """;
+
     public async Task<ScopeRecord?> FindAccountAsync(CatalogSession session, string account, CancellationToken ct)
     {
         var rows = await session.QueryAsync<ScopeRow>(SelectAccount, new { Root = CatalogSchema.RootId, Account = CatalogNames.Argument(session.Dialect, account) }, ct);
-        return ScopeRecord.From(rows.AsList());
+        var record = ScopeRecord.From(rows.AsList());
+        if (record is null || record.ContainerCount == 0)
+        {
+            return record;
+        }
+
+        var usage = await session.QueryAsync<PolicyUsage>(SelectPolicyUsage, new { record.AccountId }, ct);
+        return record with { PolicyUsage = usage.AsList() };
     }
 
     public async Task<ScopeRecord?> FindContainerAsync(CatalogSession session, string account, string container, CancellationToken ct)

@@ -16,6 +16,9 @@ public sealed class ScopeRow
 
     public long XTimestamp { get; set; }
 
+    /// <summary>A container's storage policy (0 on account rows).</summary>
+    public int PolicyIndex { get; set; }
+
     public long? UsedBytes { get; set; }
 
     public long? UsedObjects { get; set; }

@@ -1,6 +1,7 @@
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Paths;
+using CloudFs.Common.Policies;
 using CloudFs.Common.Results;
 using CloudFs.ContainerServer.Core;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,7 +24,7 @@ public static class ContainerServerEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, ListingService listings, ObjectResolver resolver,
-        TreeTotalsService tree, SearchService search)
+        TreeTotalsService tree, SearchService search, StoragePolicyTable policies)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = target.IndexOf('?', StringComparison.Ordinal);
@@ -68,14 +69,14 @@ public static class ContainerServerEndpoints
             var container = await listings.ContainerAsync(path, head ? null : parameters, isAdmin, ct);
             return !container.IsSuccess
                 ? ErrorResults.From(container.Error)
-                : new ListingResponse(ScopeHeaders.Container(container.Value.Status, parameters.FormatGiven), parameters.ContentType,
+                : new ListingResponse(ScopeHeaders.Container(container.Value.Status, parameters.FormatGiven, policies), parameters.ContentType,
                     ListingBody.Container(container.Value.Items, parameters.Format, path.Container), head);
         }
 
         var account = await listings.AccountAsync(path, head ? null : parameters, isAdmin, ct);
         return !account.IsSuccess
             ? ErrorResults.From(account.Error)
-            : new ListingResponse(ScopeHeaders.Account(account.Value.Status, parameters.FormatGiven), parameters.ContentType,
+            : new ListingResponse(ScopeHeaders.Account(account.Value.Status, parameters.FormatGiven, policies), parameters.ContentType,
                 ListingBody.Account(account.Value.Items, parameters.Format, path.Account), head);
     }
 

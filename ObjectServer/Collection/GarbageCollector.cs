@@ -2,6 +2,7 @@ using System.Text.Json;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Http;
+using CloudFs.Common.Policies;
 using CloudFs.Common.Time;
 using CloudFs.ObjectServer.Storage;
 using CloudFs.Ring;
@@ -14,12 +15,13 @@ namespace CloudFs.ObjectServer.Collection;
 /// <summary>
 /// Deletes the local copies of blobs that no catalog row names any more. The account
 /// servers keep the queue and check references when they hand out candidates (a later copy
-/// keeps a blob alive); this server finds each candidate's partition on the object ring and
-/// deletes it from every local device that holds it, leaving a tombstone so no replica
-/// brings it back.
+/// keeps a blob alive); this server finds each candidate's partition on each storage policy's
+/// object ring (the queue does not say which policy a blob was written under) and deletes it
+/// from every local device that holds it in that policy's tree, leaving a tombstone so no
+/// replica brings it back.
 /// </summary>
 public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layout, IOptions<ObjectServerOptions> options, RingSet rings,
-    RoleClient client, TimeProvider time, ILogger<GarbageCollector> logger) : BackgroundService
+    StoragePolicyTable policies, RoleClient client, TimeProvider time, ILogger<GarbageCollector> logger) : BackgroundService
 {
     /// <summary>One pass over every candidate; returns how many local blobs it deleted.</summary>
     public async Task<int> CollectOnceAsync(CancellationToken ct)
@@ -44,13 +46,16 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
                     continue;
                 }
 
-                var partition = rings.Object.GetBlobPartition(text);
-                foreach (var device in devices)
+                foreach (var policy in policies.Policies)
                 {
-                    var address = new BlobAddress(device, partition, id);
-                    if (File.Exists(layout.DataPath(address)) && (await store.DeleteAsync(address, null, ct)).Value is { Existed: true })
+                    var partition = rings.ObjectFor(policy.Index).GetBlobPartition(text);
+                    foreach (var device in devices)
                     {
-                        deleted++;
+                        var address = new BlobAddress(device, partition, id, policy.Index);
+                        if (File.Exists(layout.DataPath(address)) && (await store.DeleteAsync(address, null, ct)).Value is { Existed: true })
+                        {
+                            deleted++;
+                        }
                     }
                 }
             }

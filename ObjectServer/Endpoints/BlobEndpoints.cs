@@ -1,5 +1,7 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Http;
+using CloudFs.Common.Policies;
 using CloudFs.Common.Results;
 using CloudFs.ObjectServer.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -30,9 +32,9 @@ public static class BlobEndpoints
     }
 
     private static async Task<IResult> PutAsync(string device, string partition, string id, HttpContext context,
-        BlobStore store, TimeProvider time)
+        BlobStore store, TimeProvider time, StoragePolicyTable policies)
     {
-        if (BlobAddress.TryCreate(device, partition, id, out var address) is { } invalid)
+        if (BlobAddress.TryCreate(device, partition, id, context.Request.Headers[BackendHeaders.StoragePolicyIndex], policies, out var address) is { } invalid)
         {
             return ErrorResults.From(invalid);
         }
@@ -73,9 +75,9 @@ public static class BlobEndpoints
     }
 
     private static async Task<IResult> GetAsync(string device, string partition, string id, HttpContext context,
-        BlobStore store, IOptions<ObjectServerOptions> options)
+        BlobStore store, IOptions<ObjectServerOptions> options, StoragePolicyTable policies)
     {
-        if (BlobAddress.TryCreate(device, partition, id, out var address) is { } invalid)
+        if (BlobAddress.TryCreate(device, partition, id, context.Request.Headers[BackendHeaders.StoragePolicyIndex], policies, out var address) is { } invalid)
         {
             return ErrorResults.From(invalid);
         }
@@ -87,9 +89,9 @@ public static class BlobEndpoints
     }
 
     private static async Task<IResult> DeleteAsync(string device, string partition, string id, HttpContext context,
-        BlobStore store)
+        BlobStore store, StoragePolicyTable policies)
     {
-        if (BlobAddress.TryCreate(device, partition, id, out var address) is { } invalid)
+        if (BlobAddress.TryCreate(device, partition, id, context.Request.Headers[BackendHeaders.StoragePolicyIndex], policies, out var address) is { } invalid)
         {
             return ErrorResults.From(invalid);
         }
@@ -111,9 +113,9 @@ public static class BlobEndpoints
 
     // Blobs are immutable, so POST has one use: ?verify, the auditor's check on demand.
     private static async Task<IResult> PostAsync(string device, string partition, string id, HttpContext context,
-        Auditor auditor)
+        Auditor auditor, StoragePolicyTable policies)
     {
-        if (BlobAddress.TryCreate(device, partition, id, out var address) is { } invalid)
+        if (BlobAddress.TryCreate(device, partition, id, context.Request.Headers[BackendHeaders.StoragePolicyIndex], policies, out var address) is { } invalid)
         {
             return ErrorResults.From(invalid);
         }

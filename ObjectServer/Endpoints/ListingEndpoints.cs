@@ -12,9 +12,16 @@ public static class ListingEndpoints
 {
     public static IEndpointRouteBuilder MapListingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/recon/partitions", (DeviceInventory inventory) => Results.Json(inventory.Partitions(), ContractJson.Default.DictionaryStringInt32Array));
-        app.MapGet("/{device}/{partition:int}/blobs", (string device, int partition, DeviceInventory inventory) =>
-            Results.Json(inventory.Blobs(device, partition), ContractJson.Default.BlobListingEntryArray));
+        // Both answer for the storage policy named by X-Backend-Storage-Policy-Index (absent: 0).
+        app.MapGet("/recon/partitions", (HttpRequest request, DeviceInventory inventory) =>
+            Results.Json(inventory.Partitions(Policy(request)), ContractJson.Default.DictionaryStringInt32Array));
+        app.MapGet("/{device}/{partition:int}/blobs", (string device, int partition, HttpRequest request, DeviceInventory inventory) =>
+            Results.Json(inventory.Blobs(device, partition, Policy(request)), ContractJson.Default.BlobListingEntryArray));
         return app;
     }
+
+    // A bad value reads as 0: these listings only inform fsck, which always sends a valid index.
+    private static int Policy(HttpRequest request) =>
+        int.TryParse(request.Headers[BackendHeaders.StoragePolicyIndex], System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var policy) ? policy : 0;
 }

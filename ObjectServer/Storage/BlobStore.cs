@@ -154,9 +154,9 @@ public sealed partial class BlobStore
     /// Every blob and tombstone in one partition of a device, suffix by suffix, for the replicator
     /// and auditor. Directory listing has no async API, hence a plain enumeration.
     /// </summary>
-    public IEnumerable<PartitionEntry> ListPartition(string device, int partition)
+    public IEnumerable<PartitionEntry> ListPartition(string device, int partition, int policy = 0)
     {
-        var directory = new DirectoryInfo(Layout.PartitionDir(device, partition));
+        var directory = new DirectoryInfo(Layout.PartitionDir(device, partition, policy));
         if (!DeviceName.IsValid(device) || !directory.Exists)
         {
             yield break;
@@ -181,8 +181,8 @@ public sealed partial class BlobStore
     }
 
     /// <summary>Suffix → hash of its entries, for comparing a partition between replicas.</summary>
-    public IReadOnlyDictionary<string, string> HashPartition(string device, int partition) =>
-        PartitionHashes.Compute(ListPartition(device, partition));
+    public IReadOnlyDictionary<string, string> HashPartition(string device, int partition, int policy = 0) =>
+        PartitionHashes.Compute(ListPartition(device, partition, policy));
 
     private async Task<Outcome<PutBlobResult>> CommitAsync(BlobAddress address, TempBlob temp, CancellationToken ct)
     {

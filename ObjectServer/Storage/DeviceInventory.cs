@@ -5,24 +5,25 @@ namespace CloudFs.ObjectServer.Storage;
 /// <summary>What is on this server's disks, for fsck and the replicator: partitions per device, files per partition with their age.</summary>
 public sealed class DeviceInventory(DeviceLayout layout, BlobStore store)
 {
-    /// <summary>Device name → the partitions it holds, in order.</summary>
-    public Dictionary<string, int[]> Partitions()
+    /// <summary>Device name → the partitions it holds of one storage policy's blobs, in order.</summary>
+    public Dictionary<string, int[]> Partitions(int policy = 0)
     {
         var devices = Directory.Exists(layout.Root) ? Directory.GetDirectories(layout.Root) : [];
+        var blobs = DeviceLayout.BlobsDirName(policy);
         return devices.ToDictionary(
             d => Path.GetFileName(d),
-            d => Directory.Exists(Path.Combine(d, "blobs"))
-                ? Directory.GetDirectories(Path.Combine(d, "blobs")).Select(Path.GetFileName).Select(p => int.TryParse(p, out var n) ? n : -1)
+            d => Directory.Exists(Path.Combine(d, blobs))
+                ? Directory.GetDirectories(Path.Combine(d, blobs)).Select(Path.GetFileName).Select(p => int.TryParse(p, out var n) ? n : -1)
                     .Where(n => n >= 0).Order().ToArray()
                 : [],
             StringComparer.Ordinal);
     }
 
     /// <summary>The blobs and tombstones of one partition, in listing order.</summary>
-    public BlobListingEntry[] Blobs(string device, int partition) =>
-        store.ListPartition(device, partition).Select(e =>
+    public BlobListingEntry[] Blobs(string device, int partition, int policy = 0) =>
+        store.ListPartition(device, partition, policy).Select(e =>
         {
-            var address = new BlobAddress(device, partition, e.Id);
+            var address = new BlobAddress(device, partition, e.Id, policy);
             var blob = e.Kind == PartitionEntryKind.Blob;
             var path = blob ? layout.DataPath(address) : layout.TombstonePath(address);
             var mtime = File.Exists(path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds() : 0;

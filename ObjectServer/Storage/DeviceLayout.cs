@@ -9,6 +9,8 @@ namespace CloudFs.ObjectServer.Storage;
 /// <c>{root}/{device}/blobs/{partition}/{suffix}/{id}.data|.ts</c>, <c>{device}/tmp/</c> and
 /// <c>{device}/quarantined/blobs/</c>. The suffix is the last three hex digits of MD5(id), so a
 /// partition has at most 4096 suffix directories and each stays small (Swift's suffix dirs).
+/// Storage policy N keeps its blobs apart in <c>blobs-N</c> (and <c>quarantined/blobs-N</c>), as
+/// Swift keeps <c>objects-N</c>: partitions of different object rings never mix.
 /// </summary>
 public sealed class DeviceLayout(string devicesRoot)
 {
@@ -21,15 +23,19 @@ public sealed class DeviceLayout(string devicesRoot)
 
     public string TempDir(string device) => Path.Combine(Root, device, "tmp");
 
-    public string QuarantineDir(string device) => Path.Combine(Root, device, "quarantined", "blobs");
+    public string QuarantineDir(string device, int policy = 0) => Path.Combine(Root, device, "quarantined", BlobsDirName(policy));
 
-    public string BlobsDir(string device) => Path.Combine(Root, device, "blobs");
+    public string BlobsDir(string device, int policy = 0) => Path.Combine(Root, device, BlobsDirName(policy));
 
-    public string PartitionDir(string device, int partition) =>
-        Path.Combine(Root, device, "blobs", partition.ToString(CultureInfo.InvariantCulture));
+    public string PartitionDir(string device, int partition, int policy = 0) =>
+        Path.Combine(Root, device, BlobsDirName(policy), partition.ToString(CultureInfo.InvariantCulture));
 
     public string SuffixDir(BlobAddress address) =>
-        Path.Combine(PartitionDir(address.Device, address.Partition), Suffix(address.Id));
+        Path.Combine(PartitionDir(address.Device, address.Partition, address.Policy), Suffix(address.Id));
+
+    /// <summary>"blobs" for policy 0, "blobs-N" for policy N.</summary>
+    public static string BlobsDirName(int policy) =>
+        policy == 0 ? "blobs" : "blobs-" + policy.ToString(CultureInfo.InvariantCulture);
 
     public string DataPath(BlobAddress address) => Path.Combine(SuffixDir(address), address.Id.Value + DataExtension);
 

@@ -13,7 +13,7 @@ public sealed partial class Quarantine(DeviceLayout layout, TimeProvider time, I
     public bool Move(BlobAddress address, string reason)
     {
         var source = layout.DataPath(address);
-        var directory = layout.QuarantineDir(address.Device);
+        var directory = layout.QuarantineDir(address.Device, address.Policy);
         try
         {
             Directory.CreateDirectory(directory);

@@ -16,8 +16,8 @@ namespace CloudFs.Proxy.Backend;
 /// </summary>
 public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector selector)
 {
-    /// <summary>Asks the account server to admit an upload of <paramref name="length"/> bytes (-1: unknown); the reservation id.</summary>
-    public async Task<Outcome<string>> AdmitAsync(ResourcePath path, long length, CallContext call, CancellationToken ct)
+    /// <summary>Asks the account server to admit an upload of <paramref name="length"/> bytes (-1: unknown): the reservation and the container's policy.</summary>
+    public async Task<Outcome<Admission>> AdmitAsync(ResourcePath path, long length, CallContext call, CancellationToken ct)
     {
         var (ring, part) = (rings.Account, rings.Account.GetPartition(path.Account));
         var response = await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
@@ -36,7 +36,7 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
             return StatusKinds.ToError(response);
         }
 
-        return JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission)?.Reservation ?? "";
+        return JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission) ?? new Admission("");
     }
 
     /// <summary>A write on the account server that owns the account (commit, object POST or DELETE).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
+using CloudFs.Common.Policies;
 
 namespace CloudFs.Proxy.Endpoints;
 
@@ -10,9 +11,9 @@ namespace CloudFs.Proxy.Endpoints;
 /// </summary>
 public static class InfoDocument
 {
-    public static JsonObject Build(ProxyOptions options, Cors.CorsOptions cors, IEnumerable<IInfoSection> sections)
+    public static JsonObject Build(ProxyOptions options, Cors.CorsOptions cors, StoragePolicyTable policies, IEnumerable<IInfoSection> sections)
     {
-        var document = Core(options, cors);
+        var document = Core(options, cors, Policies(policies));
         foreach (var section in sections)
         {
             document[section.Name] = section.Build();
@@ -21,7 +22,29 @@ public static class InfoDocument
         return document;
     }
 
-    private static JsonObject Core(ProxyOptions options, Cors.CorsOptions cors) => new()
+    /// <summary>
+    /// Swift's <c>policies</c> list: deprecated policies are hidden; "default" appears only on the
+    /// default; "aliases" joins every name ("silver, gold").
+    /// </summary>
+    public static JsonArray Policies(StoragePolicyTable policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var list = new JsonArray();
+        foreach (var policy in policies.Policies.Where(p => !p.IsDeprecated))
+        {
+            var entry = new JsonObject { ["name"] = policy.Name, ["aliases"] = policy.AliasesText };
+            if (policy.IsDefault)
+            {
+                entry["default"] = true;
+            }
+
+            list.Add(entry);
+        }
+
+        return list;
+    }
+
+    private static JsonObject Core(ProxyOptions options, Cors.CorsOptions cors, JsonArray policies) => new()
     {
         ["swift"] = new JsonObject
         {
@@ -39,7 +62,7 @@ public static class InfoDocument
             ["max_container_name_length"] = SwiftLimits.MaxContainerNameLength,
             ["extra_header_count"] = 0,
             ["valid_api_versions"] = new JsonArray("v1", "v1.0"),
-            ["policies"] = new JsonArray(new JsonObject { ["name"] = "Policy-0", ["aliases"] = "Policy-0", ["default"] = true }),
+            ["policies"] = policies,
             ["allow_account_management"] = false,
             ["account_autocreate"] = false,
             ["strict_cors_mode"] = cors.StrictCorsMode,

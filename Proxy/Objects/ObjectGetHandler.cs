@@ -61,7 +61,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
     private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call)
     {
         var ct = context.RequestAborted;
-        var ring = rings.Object;
+        var ring = rings.ObjectFor(record.PolicyIndex);
         var part = ring.GetBlobPartition(record.BlobId);
         var nodes = selector.ForRead(ring, part);
         var range = context.Request.Headers.Range.ToString();
@@ -69,7 +69,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         HttpResponseMessage? blob = null;
         foreach (var node in nodes)
         {
-            blob = await TryOpenAsync(node, part, record.BlobId, range, call, timeout, ct);
+            blob = await TryOpenAsync(node, part, record.BlobId, record.PolicyIndex, range, call, timeout, ct);
             if (blob is not null)
             {
                 break;
@@ -143,9 +143,11 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
     }
 
-    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, string blobId, string range, CallContext call, TimeSpan timeout, CancellationToken ct)
+    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, string blobId, int policyIndex, string range, CallContext call,
+        TimeSpan timeout, CancellationToken ct)
     {
         var request = RoleClient.Request(HttpMethod.Get, node, BackendUris.Blob(node, part, blobId), call);
+        BackendUris.AddPolicy(request, policyIndex);
         if (range.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Range", range);

@@ -61,10 +61,11 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         var blobId = Guid.CreateVersion7().ToString("N");
-        var ring = rings.Object;
+        var policy = admit.Value.PolicyIndex;
+        var ring = rings.ObjectFor(policy);
         var part = ring.GetBlobPartition(blobId);
         var nodes = selector.ForReplicaWrite(ring, part);
-        var result = await writer.PutAsync(request.Body, length, nodes, part, blobId, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
+        var result = await writer.PutAsync(request.Body, length, nodes, part, blobId, policy, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
         if (result.Error is { } failed)
         {
             Log.UploadFailed(logger, blobId, failed.Kind.ToString());
@@ -88,7 +89,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var headers = CommitHeaders(request, path, checks.Value, blobId, result.Md5, result.Bytes, admit.Value);
+        var headers = CommitHeaders(request, path, checks.Value, blobId, policy, result.Md5, result.Bytes, admit.Value.Reservation);
         await CommitAsync(context, path, headers, result.Md5, call);
     }
 
@@ -127,7 +128,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
-        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.Hash, record.Bytes, admit.Value,
+        // The copy shares the source's blob, so it stays where the source's policy put it.
+        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.PolicyIndex, record.Hash, record.Bytes, admit.Value.Reservation,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
@@ -191,11 +193,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     private static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
-        string blobId, string etag, long size, string reservation, string? contentType = null)
+        string blobId, int policyIndex, string etag, long size, string reservation, string? contentType = null)
     {
         var headers = new List<KeyValuePair<string, string>>
         {
             new(BackendHeaders.BlobId, blobId),
+            new(BackendHeaders.StoragePolicyIndex, policyIndex.ToString(CultureInfo.InvariantCulture)),
             new(BackendHeaders.Etag, etag),
             new(BackendHeaders.Size, size.ToString(CultureInfo.InvariantCulture)),
             new("Content-Type", contentType ?? ContentTypeFor(request, path.Object!)),

@@ -13,7 +13,8 @@ public sealed record ObjectRecord(
     string BlobId,
     long? DeleteAt,
     IReadOnlyDictionary<string, string> Meta,
-    IReadOnlyDictionary<string, string> Sys)
+    IReadOnlyDictionary<string, string> Sys,
+    int PolicyIndex = 0)
 {
     /// <summary>The container server's answer as the proxy uses it.</summary>
     public static ObjectRecord From(ResolvedObject resolved) => new(
@@ -25,5 +26,6 @@ public sealed record ObjectRecord(
         resolved.BlobId ?? "",
         resolved.DeleteAt,
         new Dictionary<string, string>(resolved.Meta, StringComparer.OrdinalIgnoreCase),
-        new Dictionary<string, string>(resolved.Sys, StringComparer.OrdinalIgnoreCase));
+        new Dictionary<string, string>(resolved.Sys, StringComparer.OrdinalIgnoreCase),
+        resolved.PolicyIndex);
 }

@@ -18,12 +18,12 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
     IOptions<BackendOptions> backend, ILogger<ReplicaWriter> logger)
 {
     public async Task<ReplicaPutResult> PutAsync(Stream body, long? length, IReadOnlyList<RingDevice> nodes, int partition, string blobId,
-        string? expectedEtag, CallContext call, CancellationToken ct)
+        int policyIndex, string? expectedEtag, CallContext call, CancellationToken ct)
     {
         var o = options.Value;
         var nodeTimeout = TimeSpan.FromSeconds(backend.Value.NodeTimeoutSeconds);
         using var abortAll = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var replicas = nodes.Select(node => Start(node, partition, blobId, length, expectedEtag, call, abortAll.Token)).ToList();
+        var replicas = nodes.Select(node => Start(node, partition, blobId, policyIndex, length, expectedEtag, call, abortAll.Token)).ToList();
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         long total = 0;
         CloudFsError? error = null;
@@ -153,10 +153,12 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
         return filled;
     }
 
-    private ReplicaUpload Start(RingDevice node, int partition, string blobId, long? length, string? expectedEtag, CallContext call, CancellationToken ct)
+    private ReplicaUpload Start(RingDevice node, int partition, string blobId, int policyIndex, long? length, string? expectedEtag, CallContext call,
+        CancellationToken ct)
     {
         var content = new ChunkQueueContent(options.Value.PutQueueChunks, length);
         var request = RoleClient.Request(HttpMethod.Put, node, BackendUris.Blob(node, partition, blobId), call);
+        BackendUris.AddPolicy(request, policyIndex);
         request.Content = content;
         request.Headers.ExpectContinue = true;
         if (expectedEtag is not null)

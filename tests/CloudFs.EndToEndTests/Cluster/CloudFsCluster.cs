@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CloudFs.Common.Policies;
 
 namespace CloudFs.EndToEndTests.Cluster;
 
@@ -22,22 +23,22 @@ public sealed class CloudFsCluster : IAsyncDisposable
     private readonly string? _mySqlConnectionString;
 
     private readonly IReadOnlyList<(string User, string Key, string Type)> _users;
-    private readonly bool _storagePolicies;
+    private readonly IReadOnlyList<StoragePolicyConfig> _policies;
 
     /// <param name="objectReplicas">
     /// Object servers (and object ring replicas): the first on <see cref="Address"/>, the others on
     /// further loopback addresses, each its own zone, as three hosts would be.
     /// </param>
     /// <param name="extraUsers">Bootstrap users besides test:tester (e.g. another account's owner).</param>
-    /// <param name="storagePolicies">
-    /// Swift's three test policies in cloudfs.json (Policy-0 default, silver alias gold, bronze
-    /// deprecated), with object-1 and object-2 rings beside the object ring.
+    /// <param name="policies">
+    /// Cluster:StoragePolicies (none: the single default Policy-0). Policy N gets its own ring,
+    /// object-N.ring, on device <see cref="PolicyDevice"/> of every object server.
     /// </param>
     public CloudFsCluster(string? mySqlConnectionString = null, string adminPassword = "admin-secret", int objectReplicas = 1,
-        IEnumerable<(string User, string Key, string Type)>? extraUsers = null, bool storagePolicies = false)
+        IEnumerable<(string User, string Key, string Type)>? extraUsers = null, IEnumerable<StoragePolicyConfig>? policies = null)
     {
         _mySqlConnectionString = mySqlConnectionString;
-        _storagePolicies = storagePolicies;
+        _policies = [.. policies ?? []];
         _users = [("test:tester", "testing", "owner"), .. extraUsers ?? []];
         Address = LoopbackAddresses.Next();
         ObjectAddresses = [Address, .. Enumerable.Range(1, objectReplicas - 1).Select(_ => LoopbackAddresses.Next())];
@@ -52,6 +53,12 @@ public sealed class CloudFsCluster : IAsyncDisposable
     public IReadOnlyList<string> ObjectAddresses { get; }
 
     public string RingDir => Path.Combine(Root, "rings");
+
+    /// <summary>The device of policy N's ring on each object server: d1 for policy 0, d{N+1} for N.</summary>
+    public static string PolicyDevice(int policyIndex) => "d" + (policyIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The devices root of object server <paramref name="number"/> (1: the one on <see cref="Address"/>).</summary>
+    public string DevicesRoot(int number = 1) => Path.Combine(Root, number == 1 ? "devices" : $"devices{number}");
 
     /// <summary>Role names of the extra object servers: "object2", "object3", ...</summary>
     public IEnumerable<string> ExtraObjectRoles => Enumerable.Range(2, ObjectAddresses.Count - 1).Select(i => $"object{i}");
@@ -114,9 +121,13 @@ public sealed class CloudFsCluster : IAsyncDisposable
         await Task.WhenAll(
             BuildRingAsync("account", "1", [$"r1z1-{Address}:{Roles["account"].Port}/d1", "100"]),
             BuildRingAsync("container", "1", [$"r1z1-{Address}:{Roles["container"].Port}/d1", "100"]),
-            BuildRingAsync("object", replicas, devices),
-            _storagePolicies ? BuildRingAsync("object-1", replicas, devices) : Task.CompletedTask,
-            _storagePolicies ? BuildRingAsync("object-2", replicas, devices) : Task.CompletedTask);
+            BuildRingAsync("object", replicas, devices));
+        foreach (var policy in _policies.Where(p => p.Index != 0))
+        {
+            var device = PolicyDevice(policy.Index);
+            var policyDevices = ObjectAddresses.SelectMany((address, i) => new[] { $"r1z{i + 1}-{address}:{Roles["object"].Port}/{device}", "100" }).ToArray();
+            await BuildRingAsync(StoragePolicy.ObjectRingRoleFor(policy.Index), replicas, policyDevices);
+        }
     }
 
     private async Task BuildRingAsync(string role, string replicas, string[] devices)
@@ -215,15 +226,27 @@ public sealed class CloudFsCluster : IAsyncDisposable
     private void WriteConfigs()
     {
         var cluster = new JsonObject { ["HashPathPrefix"] = "e2e-prefix", ["HashPathSuffix"] = "e2e-suffix" };
-        if (_storagePolicies)
+        if (_policies.Count > 0)
         {
-            cluster["StoragePolicies"] = new JsonArray(
-                new JsonObject { ["Name"] = "Policy-0", ["Index"] = 0, ["Default"] = true },
-                new JsonObject { ["Name"] = "silver", ["Index"] = 1, ["Aliases"] = new JsonArray("gold") },
-                new JsonObject { ["Name"] = "bronze", ["Index"] = 2, ["Deprecated"] = true });
+            cluster["StoragePolicies"] = new JsonArray(_policies.Select(p => (JsonNode)new JsonObject
+            {
+                ["Name"] = p.Name,
+                ["Index"] = p.Index,
+                ["Default"] = p.Default,
+                ["Deprecated"] = p.Deprecated,
+                ["Aliases"] = new JsonArray(p.Aliases.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
+            }).ToArray());
         }
 
         File.WriteAllText(Path.Combine(EtcDir, "cloudfs.json"), new JsonObject { ["Cluster"] = cluster }.ToJsonString());
+        for (var number = 1; number <= ObjectAddresses.Count; number++)
+        {
+            foreach (var policy in _policies)
+            {
+                Directory.CreateDirectory(Path.Combine(DevicesRoot(number), PolicyDevice(policy.Index)));
+            }
+        }
+
 
         var catalog = _mySqlConnectionString is null
             ? new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = $"Data Source={SqlitePath}" }

@@ -54,7 +54,7 @@ public sealed class SwiftConformanceTests(string database)
             _mariaDb = await TestMariaDb.CreateAsync();
         }
 
-        _cluster = new CloudFsCluster(_mariaDb?.ConnectionString, adminPassword: "admin", storagePolicies: true,
+        _cluster = new CloudFsCluster(_mariaDb?.ConnectionString, adminPassword: "admin", policies: Proxy.StoragePolicyScenario.SwiftTestPolicies,
             extraUsers: Users.Where(u => u.Key is not "tester" and not "admin").Select(u => (u.User, u.Password, u.Type)));
         await _cluster.StartAsync();
         foreach (var (key, user, password, _) in Users)

@@ -44,7 +44,8 @@ public static class ProxyHttp
         return await Client.SendAsync(request);
     }
 
-    /// <summary>Every blob file the object servers hold.</summary>
+    /// <summary>Every blob file the object servers hold, of every storage policy (blobs/, blobs-N/).</summary>
     public static List<string> BlobFiles(CloudFsCluster cluster) =>
-        Directory.EnumerateFiles(cluster.Root, "*.data", SearchOption.AllDirectories).Where(f => f.Contains("/blobs/", StringComparison.Ordinal)).ToList();
+        Directory.EnumerateFiles(cluster.Root, "*.data", SearchOption.AllDirectories)
+            .Where(f => f.Contains("/blobs/", StringComparison.Ordinal) || f.Contains("/blobs-", StringComparison.Ordinal)).ToList();
 }

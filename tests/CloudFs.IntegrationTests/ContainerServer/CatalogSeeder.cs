@@ -96,6 +96,10 @@ internal sealed class CatalogSeeder : IAsyncDisposable
         ExecuteAsync("UPDATE quota SET used_bytes = @Bytes, used_objects = @Objects WHERE stobj_id = @Id",
             new { Id = stobjId, Bytes = usedBytes, Objects = usedObjects });
 
+    /// <summary>A container's storage policy, or the policy whose ring holds an object's blob.</summary>
+    public Task PolicyAsync(long stobjId, int policyIndex) =>
+        ExecuteAsync("UPDATE stobj SET policy_index = @Policy WHERE id = @Id", new { Id = stobjId, Policy = policyIndex });
+
     public Task DisableAsync(long stobjId) => ExecuteAsync("UPDATE stobj SET state = 'disabled' WHERE id = @Id", new { Id = stobjId });
 
     public async ValueTask DisposeAsync()

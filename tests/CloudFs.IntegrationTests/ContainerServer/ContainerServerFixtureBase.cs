@@ -14,6 +14,9 @@ public abstract class ContainerServerFixtureBase(CatalogProvider provider) : Cat
     protected const string User = "user";
     protected const string Admin = "admin";
 
+    /// <summary>Extra command-line settings of the container server (e.g. storage policies).</summary>
+    protected virtual string[] ServerArgs => [];
+
     internal async Task<CatalogSeeder> SeedAsync() => await CatalogSeeder.OpenAsync(Options);
 
     // The container server does not migrate (the account server does), so the test does it
@@ -23,7 +26,7 @@ public abstract class ContainerServerFixtureBase(CatalogProvider provider) : Cat
         if (_server is null)
         {
             await CatalogSeeder.MigrateAsync(Options);
-            _server = await ContainerServerProcess.StartAsync(Options);
+            _server = await ContainerServerProcess.StartAsync(Options, ServerArgs);
         }
 
         return _server.Client;

@@ -37,7 +37,7 @@ internal sealed class ContainerServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ContainerServerProcess> StartAsync(CatalogOptions catalog)
+    public static async Task<ContainerServerProcess> StartAsync(CatalogOptions catalog, params string[] extra)
     {
         var dll = RepoRoot.ContainerServerDll;
         if (!File.Exists(dll))
@@ -59,12 +59,13 @@ internal sealed class ContainerServerProcess : IAsyncDisposable
             info.Environment.Remove(key);
         }
 
-        foreach (var argument in new[]
-                 {
+        foreach (var argument in (string[])
+                 [
                      dll, "--Server:Bind=127.0.0.1", $"--Server:Port={port}", $"--Server:DataDir={dataDir}",
                      $"--Catalog:Provider={catalog.Provider}", $"--Catalog:ConnectionString={catalog.ConnectionString}",
                      "--Logging:LogLevel:Default=Warning",
-                 })
+                     .. extra,
+                 ])
         {
             info.ArgumentList.Add(argument);
         }

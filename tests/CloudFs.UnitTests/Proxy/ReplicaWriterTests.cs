@@ -60,7 +60,7 @@ public class ReplicaWriterTests
         var body = RandomNumberGenerator.GetBytes(1_000_000);
         var client = new ReadOnceStream(body);
 
-        var result = await Writer().PutAsync(client, body.Length, Nodes("ok3"), 5, BlobId, null, Call, CancellationToken.None);
+        var result = await Writer().PutAsync(client, body.Length, Nodes("ok3"), 5, BlobId, 0, null, Call, CancellationToken.None);
 
         var md5 = Md5(body);
         Assert.That(result.Error, Is.Null);
@@ -79,7 +79,7 @@ public class ReplicaWriterTests
     {
         var body = RandomNumberGenerator.GetBytes(500_000);
 
-        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length, Nodes("full"), 5, BlobId, null, Call, CancellationToken.None);
+        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length, Nodes("full"), 5, BlobId, 0, null, Call, CancellationToken.None);
 
         Assert.That(result.Error, Is.Null);
         Assert.That(result.Answers.Select(a => (a.Node.Device, a.Status)), Is.EquivalentTo(new[] { ("ok1", 201), ("ok2", 201), ("full", 507) }));
@@ -97,7 +97,7 @@ public class ReplicaWriterTests
         var client = new ReadOnceStream(body);
         var nodes = new[] { _server.Device(0, "ok1"), _server.Device(1, "full"), _server.Device(2, "full2") };
 
-        var result = await Writer().PutAsync(client, body.Length, nodes, 5, BlobId, null, Call, CancellationToken.None);
+        var result = await Writer().PutAsync(client, body.Length, nodes, 5, BlobId, 0, null, Call, CancellationToken.None);
 
         Assert.That(result.Error, Is.Null);
         Assert.That(result.Durable, Is.LessThan(Quorum.Size(3)));
@@ -112,7 +112,7 @@ public class ReplicaWriterTests
         // Bigger than the socket buffers, so the stalled replica's queue really fills up.
         var body = RandomNumberGenerator.GetBytes(32 * 1024 * 1024);
 
-        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length, Nodes("slow"), 5, BlobId, null, Call, CancellationToken.None);
+        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length, Nodes("slow"), 5, BlobId, 0, null, Call, CancellationToken.None);
 
         Assert.That(result.Error, Is.Null);
         var answers = string.Join(", ", result.Answers.Select(a => $"{a.Node.Device}={a.Status}/{a.Etag}"));
@@ -128,7 +128,7 @@ public class ReplicaWriterTests
     {
         var body = RandomNumberGenerator.GetBytes(100_000);
 
-        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length + 1, Nodes("ok3"), 5, BlobId, null, Call, CancellationToken.None);
+        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length + 1, Nodes("ok3"), 5, BlobId, 0, null, Call, CancellationToken.None);
 
         Assert.That(result.Error?.Kind, Is.EqualTo(CloudFs.Common.Results.CloudFsErrorKind.ClientClosedRequest));
         Assert.That(result.Answers, Is.Empty);
@@ -141,7 +141,7 @@ public class ReplicaWriterTests
         _options.Value.MaxFileSize = 100_000;
         var body = RandomNumberGenerator.GetBytes(300_000);
 
-        var result = await Writer().PutAsync(new ReadOnceStream(body), null, Nodes("ok3"), 5, BlobId, null, Call, CancellationToken.None);
+        var result = await Writer().PutAsync(new ReadOnceStream(body), null, Nodes("ok3"), 5, BlobId, 0, null, Call, CancellationToken.None);
 
         Assert.That(result.Error?.Kind, Is.EqualTo(CloudFs.Common.Results.CloudFsErrorKind.RequestEntityTooLarge));
         Assert.That(_stored, Is.Empty);
@@ -152,7 +152,7 @@ public class ReplicaWriterTests
     {
         var body = "hello"u8.ToArray();
 
-        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length, Nodes("ok3"), 5, BlobId, "5d41402abc4b2a76b9719d911017c592", Call, CancellationToken.None);
+        var result = await Writer().PutAsync(new ReadOnceStream(body), body.Length, Nodes("ok3"), 5, BlobId, 0, "5d41402abc4b2a76b9719d911017c592", Call, CancellationToken.None);
 
         Assert.That(result.Durable, Is.EqualTo(3));
         Assert.That(_headers.Keys, Is.EquivalentTo(new[] { "ok1", "ok2", "ok3", "ok1:etag", "ok2:etag", "ok3:etag" }));
