@@ -22,6 +22,9 @@ public static class BackendHeaders
     public const string Size = "X-Backend-Size";
     public const string Reservation = "X-Backend-Reservation";
 
+    /// <summary>Blob GET: the object's Content-Type, which each part of a multipart/byteranges answer carries.</summary>
+    public const string PartContentType = "X-Backend-Part-Content-Type";
+
     /// <summary>MOVE and COPY: the encoded destination path.</summary>
     public const string Destination = "X-Backend-Destination";
 

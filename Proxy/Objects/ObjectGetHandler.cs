@@ -1,5 +1,6 @@
 using System.Net;
 using CloudFs.Backend;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -41,9 +42,25 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         var response = context.Response;
         if (conditional != ConditionalResult.Proceed)
         {
-            response.StatusCode = conditional == ConditionalResult.NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status412PreconditionFailed;
-            response.Headers.ETag = record.Hash;
-            response.Headers.LastModified = record.Timestamp.ToHttpDate();
+            // As Swift: a 304 carries every object header; a 412 the object's headers as an error
+            // page (no Accept-Ranges), without ETag and Last-Modified when a date failed it.
+            SetHeaders(response, record);
+            if (conditional == ConditionalResult.NotModified)
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+            }
+            else
+            {
+                response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                response.ContentType = "text/html; charset=UTF-8";
+                response.Headers.Remove("Accept-Ranges");
+                if (conditional == ConditionalResult.ModifiedSince)
+                {
+                    response.Headers.Remove("ETag");
+                    response.Headers.Remove("Last-Modified");
+                }
+            }
+
             response.ContentLength = 0;
             return;
         }
@@ -69,7 +86,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         HttpResponseMessage? blob = null;
         foreach (var node in nodes)
         {
-            blob = await TryOpenAsync(node, part, record.BlobId, range, call, timeout, ct);
+            blob = await TryOpenAsync(node, part, record, range, call, timeout, ct);
             if (blob is not null)
             {
                 break;
@@ -143,12 +160,14 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
     }
 
-    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, string blobId, string range, CallContext call, TimeSpan timeout, CancellationToken ct)
+    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, ObjectRecord record, string range, CallContext call, TimeSpan timeout, CancellationToken ct)
     {
+        var blobId = record.BlobId;
         var request = RoleClient.Request(HttpMethod.Get, node, BackendUris.Blob(node, part, blobId), call);
         if (range.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Range", range);
+            request.Headers.TryAddWithoutValidation(BackendHeaders.PartContentType, record.ContentType);
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
