@@ -1,12 +1,12 @@
 using System.Globalization;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Mime;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Objects;
@@ -19,8 +19,6 @@ namespace CloudFs.Proxy.Objects;
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
     TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var request = context.Request;
@@ -229,7 +227,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return given;
         }
 
-        return ContentTypes.TryGetContentType(name, out var guessed) ? guessed : "application/octet-stream";
+        return ContentTypeGuesser.System.Guess(name) ?? "application/octet-stream";
     }
 
     private static partial class Log
