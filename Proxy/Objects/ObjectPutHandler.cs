@@ -1,6 +1,7 @@
 using System.Globalization;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosting;
 using CloudFs.Common.Mime;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
@@ -23,6 +24,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     {
         var request = context.Request;
         var ct = context.RequestAborted;
+        if (TransferCodingError(request.Headers.TransferEncoding.ToString()) is { } badCoding)
+        {
+            await badCoding.ExecuteAsync(context);
+            return;
+        }
+
         var chunked = request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
         var length = chunked ? null : request.ContentLength;
         if (length is null && !chunked)
@@ -217,6 +224,26 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         return headers;
+    }
+
+    /// <summary>Swift's <c>is_chunked</c>: one coding only, and it must be chunked (501 / 400, as plain text).</summary>
+    private static SwiftTextResult? TransferCodingError(string transferEncoding)
+    {
+        if (transferEncoding.Length == 0)
+        {
+            return null;
+        }
+
+        var codings = transferEncoding.Split(',');
+        if (codings.Length > 1)
+        {
+            return new SwiftTextResult("Unsupported Transfer-Coding header value specified in Transfer-Encoding header", "text/plain",
+                StatusCodes.Status501NotImplemented);
+        }
+
+        return codings[0].Trim().Equals("chunked", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new SwiftTextResult("Invalid Transfer-Encoding header value", "text/plain", StatusCodes.Status400BadRequest);
     }
 
     private static string ContentTypeFor(HttpRequest request, string name)
