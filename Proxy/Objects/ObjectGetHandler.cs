@@ -75,27 +75,35 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         await StreamBlobAsync(context, record, call);
     }
 
-    private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call)
+    /// <summary>
+    /// The blob (with <paramref name="range"/> when not empty) from the first replica that answers
+    /// 200, 206 or 416; null when none does. The caller disposes the answer.
+    /// </summary>
+    public async Task<HttpResponseMessage?> OpenBlobAsync(ObjectRecord record, string range, CallContext call, CancellationToken ct)
     {
-        var ct = context.RequestAborted;
         var ring = rings.Object;
         var part = ring.GetBlobPartition(record.BlobId);
         var nodes = selector.ForRead(ring, part);
-        var range = context.Request.Headers.Range.ToString();
         var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
-        HttpResponseMessage? blob = null;
         foreach (var node in nodes)
         {
-            blob = await TryOpenAsync(node, part, record, range, call, timeout, ct);
-            if (blob is not null)
+            if (await TryOpenAsync(node, part, record, range, call, timeout, ct) is { } blob)
             {
-                break;
+                return blob;
             }
         }
 
+        Log.NoReplica(logger, record.BlobId, nodes.Count);
+        return null;
+    }
+
+    private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call)
+    {
+        var ct = context.RequestAborted;
+        var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
+        var blob = await OpenBlobAsync(record, context.Request.Headers.Range.ToString(), call, ct);
         if (blob is null)
         {
-            Log.NoReplica(logger, record.BlobId, nodes.Count);
             await ProxyResults.Unavailable(context);
             return;
         }

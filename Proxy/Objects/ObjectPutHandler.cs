@@ -3,6 +3,7 @@ using CloudFs.Backend;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Mime;
+using CloudFs.Common.Ranges;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -15,10 +16,11 @@ namespace CloudFs.Proxy.Objects;
 /// <summary>
 /// Object PUT: admission on the account server, a fresh blob id, the body streamed once to
 /// every replica, a majority of identical ETags, then the commit of name → blob. Copies
-/// (X-Copy-From, COPY) commit the source's blob under the new name without moving bytes.
+/// (X-Copy-From, COPY) commit the source's blob under the new name without moving bytes,
+/// except a copy with a Range, which streams that range into a new blob.
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
-    TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
+    ObjectGetHandler gets, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
 {
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
     {
@@ -65,36 +67,47 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
+        var stored = await StoreAsync(request.Body, length, expectedEtag, call, ct);
+        if (!stored.IsSuccess)
+        {
+            await ProxyResults.Error(context, stored.Error);
+            return;
+        }
+
+        var (blobId, md5, bytes) = stored.Value;
+        var headers = CommitHeaders(request, path, checks.Value, blobId, md5, bytes, admit.Value);
+        await CommitAsync(context, path, headers, md5, call);
+    }
+
+    /// <summary>Streams a body into a fresh blob on every replica; the blob id, MD5 and size once a quorum holds it.</summary>
+    private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, CallContext call, CancellationToken ct)
+    {
         var blobId = Guid.CreateVersion7().ToString("N");
         var ring = rings.Object;
         var part = ring.GetBlobPartition(blobId);
         var nodes = selector.ForReplicaWrite(ring, part);
-        var result = await writer.PutAsync(request.Body, length, nodes, part, blobId, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
+        var result = await writer.PutAsync(body, length, nodes, part, blobId, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
         if (result.Error is { } failed)
         {
             Log.UploadFailed(logger, blobId, failed.Kind.ToString());
-            await ProxyResults.Error(context, failed);
-            return;
+            return failed;
         }
 
         if (expectedEtag.Length > 0 && !string.Equals(expectedEtag, result.Md5, StringComparison.Ordinal))
         {
-            await ProxyResults.Error(context, CloudFsErrorKind.UnprocessableEntity);
-            return;
+            return new CloudFsError(CloudFsErrorKind.UnprocessableEntity);
         }
 
         if (!Quorum.IsMet(result.Durable, nodes.Count))
         {
             Log.NoQuorum(logger, blobId, result.Durable, nodes.Count);
             var refusedByAll = result.Answers.FirstOrDefault(a => a.Status is 413 or 422 or 507);
-            await ProxyResults.Error(context, refusedByAll is not null && result.Answers.All(a => a.Status == refusedByAll.Status)
+            return refusedByAll is not null && result.Answers.All(a => a.Status == refusedByAll.Status)
                 ? new CloudFsError(ErrorStatus.ToKind(refusedByAll.Status))
-                : new CloudFsError(CloudFsErrorKind.ServiceUnavailable));
-            return;
+                : new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
         }
 
-        var headers = CommitHeaders(request, path, checks.Value, blobId, result.Md5, result.Bytes, admit.Value);
-        await CommitAsync(context, path, headers, result.Md5, call);
+        return (blobId, result.Md5, result.Bytes);
     }
 
     /// <summary>PUT with X-Copy-From, or COPY with Destination: the source's blob under a new name.</summary>
@@ -109,6 +122,16 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         var record = resolved.Value;
+        var request = context.Request;
+        var range = RangeHeaderParser.Parse(request.Headers.Range, record.Bytes);
+        if (range.Outcome == RangeOutcome.Unsatisfiable)
+        {
+            await ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable);
+            return;
+        }
+
+        // One range: Swift copies just those bytes, so they go into a blob of their own.
+        var ranged = range.Outcome == RangeOutcome.Partial && range.Ranges.Count == 1;
         var checks = await PreconditionsAsync(context, destination, call);
         if (!checks.IsSuccess)
         {
@@ -116,14 +139,26 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var admit = await catalog.AdmitAsync(destination, record.Bytes, call, ct);
+        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : record.Bytes, call, ct);
         if (!admit.IsSuccess)
         {
             await ProxyResults.Error(context, admit.Error);
             return;
         }
 
-        var request = context.Request;
+        var (blobId, etag, bytes) = (record.BlobId, record.Hash, record.Bytes);
+        if (ranged)
+        {
+            var copied = await CopyRangeAsync(record, range.Ranges[0], call, ct);
+            if (!copied.IsSuccess)
+            {
+                await ProxyResults.Error(context, copied.Error);
+                return;
+            }
+
+            (blobId, etag, bytes) = copied.Value;
+        }
+
         var fresh = string.Equals(request.Headers["X-Fresh-Metadata"], "true", StringComparison.OrdinalIgnoreCase);
         var headers = new List<KeyValuePair<string, string>>();
         if (!fresh)
@@ -132,11 +167,24 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
-        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.Hash, record.Bytes, admit.Value,
+        headers.AddRange(CommitHeaders(request, destination, checks.Value, blobId, etag, bytes, admit.Value,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
-        await CommitAsync(context, destination, headers, record.Hash, call);
+        await CommitAsync(context, destination, headers, etag, call);
+    }
+
+    /// <summary>Streams one range of the source's blob from a replica into a new blob.</summary>
+    private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> CopyRangeAsync(ObjectRecord source, ByteRange range, CallContext call, CancellationToken ct)
+    {
+        using var blob = await gets.OpenBlobAsync(source, $"bytes={range.Start}-{range.Start + range.Length - 1}", call, ct);
+        if (blob is null || blob.StatusCode != System.Net.HttpStatusCode.PartialContent)
+        {
+            return new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
+        }
+
+        await using var body = await blob.Content.ReadAsStreamAsync(ct);
+        return await StoreAsync(body, range.Length, "", call, ct);
     }
 
     private async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call)
