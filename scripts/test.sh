@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command 2: runs every CloudFs test. Installs what the tests need when missing
-# (MariaDB, the swift client, rclone, curl), starts a throw-away MariaDB, builds, runs the
+# (MariaDB, the swift client, rclone, curl, Go and the Go Swift library), starts a throw-away MariaDB, builds, runs the
 # unit, integration and end-to-end suites, stops what it started (also on failure) and ends
 # with "N passed, N failed". Extra arguments go to every `dotnet test` (e.g. --filter ...).
 set -uo pipefail
@@ -18,7 +18,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swiftclient rclone:rclone curl:curl
+ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swiftclient rclone:rclone curl:curl go:golang-go
+# The Go Swift library's integration suite (scripts/go-swift-suite.sh) runs from its Debian source.
+ensure_debs golang-github-ncw-swift-v2-dev
 mariadb_start
 build_solution || die "build failed"
 

@@ -50,6 +50,12 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
                 return invalid;
             }
 
+            // A PUT of an existing container moves its Last-Modified on, as in Swift.
+            if (!created)
+            {
+                await names.AdvanceTimestampAsync(session, row.Id, ctx.Timestamp.Units, now, token);
+            }
+
             await records.InsertAsync(session, AccountService.Record(ctx, account, created ? "container.create" : "container.put",
                 "/" + container, row.Id, created ? 201 : 202, now), token);
             await session.CommitAsync(token);
@@ -71,6 +77,7 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
             }
 
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            await names.AdvanceTimestampAsync(session, row.Id, ctx.Timestamp.Units, now, token);
             await records.InsertAsync(session, AccountService.Record(ctx, account, "container.post", "/" + container, row.Id, 204, now), token);
             await session.CommitAsync(token);
             return true;

@@ -14,7 +14,10 @@ public static class MetadataRules
 
     public static string RemovePrefix(MetadataScope scope) => $"X-Remove-{scope}-Meta-";
 
-    /// <summary>Reads the scope's meta headers; an empty value, or X-Remove-*, removes the key.</summary>
+    /// <summary>
+    /// Reads the scope's meta headers; an empty value, or X-Remove-*, removes the key, except on
+    /// objects: Swift's object server keeps an empty value as given (a POST replaces all of them).
+    /// </summary>
     public static MetadataChange Parse(IEnumerable<KeyValuePair<string, string>> headers, MetadataScope scope)
     {
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -26,7 +29,7 @@ public static class MetadataRules
             if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 var name = Normalize(key[prefix.Length..]);
-                if (value.Length == 0)
+                if (value.Length == 0 && scope != MetadataScope.Object)
                 {
                     remove.Add(name);
                 }

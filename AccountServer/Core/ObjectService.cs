@@ -124,7 +124,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var deleteAt = update.DeleteAt switch { null => row.DeleteAt, 0 => null, var at => at };
-            await names.SetObjectAttributesAsync(session, row.Id, update.ContentType ?? row.ContentType, deleteAt, now.ToUnixTimeMilliseconds(), token);
+            await names.SetObjectAttributesAsync(session, row.Id, update.ContentType ?? row.ContentType, deleteAt,
+                Math.Max(row.XTimestamp, ctx.Timestamp.Units), now.ToUnixTimeMilliseconds(), token);
             await records.InsertAsync(session, AccountService.Record(ctx, account, "object.post", $"/{container}/{name}", row.Id, 202,
                 now.ToUnixTimeMilliseconds()), token);
             await session.CommitAsync(token);

@@ -123,11 +123,20 @@ public sealed class NamespaceRepository
             WHERE container_id = @ContainerId AND type = 'object' AND path >= @From AND path < @To AND blob_id IS NOT NULL
             """, new { ContainerId = containerId, From = pathPrefix + "/", To = pathPrefix + "0" }, ct)).ToList();
 
-    /// <summary>Rewrites what an object metadata POST may change: content type and expiry.</summary>
-    public Task<int> SetObjectAttributesAsync(CatalogSession session, long id, string? contentType, long? deleteAt, long now, CancellationToken ct) =>
+    /// <summary>
+    /// Rewrites what an object metadata POST may change: content type, expiry, and the object's
+    /// timestamp (Swift's Last-Modified and X-Timestamp follow the latest POST).
+    /// </summary>
+    public Task<int> SetObjectAttributesAsync(CatalogSession session, long id, string? contentType, long? deleteAt, long xTimestamp, long now, CancellationToken ct) =>
         session.ExecuteAsync("""
-            UPDATE stobj SET content_type = @ContentType, delete_at = @DeleteAt, modified_at = @Now WHERE id = @Id
-            """, new { Id = id, ContentType = contentType, DeleteAt = deleteAt, Now = now }, ct);
+            UPDATE stobj SET content_type = @ContentType, delete_at = @DeleteAt, x_timestamp = @XTimestamp, modified_at = @Now WHERE id = @Id
+            """, new { Id = id, ContentType = contentType, DeleteAt = deleteAt, XTimestamp = xTimestamp, Now = now }, ct);
+
+    /// <summary>Moves a row's timestamp forward (never back): a container PUT or POST, Swift's put_timestamp.</summary>
+    public Task<int> AdvanceTimestampAsync(CatalogSession session, long id, long xTimestamp, long now, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            UPDATE stobj SET x_timestamp = @XTimestamp, modified_at = @Now WHERE id = @Id AND x_timestamp < @XTimestamp
+            """, new { Id = id, XTimestamp = xTimestamp, Now = now }, ct);
 
     /// <summary>Blob ids of every object in an account (handed to garbage collection when the account goes).</summary>
     public async Task<IReadOnlyList<string>> BlobsOfAccountAsync(CatalogSession session, long accountId, CancellationToken ct) =>

@@ -34,6 +34,9 @@ public static class BackendHeaders
     /// </summary>
     public const string StoragePolicyIndex = "X-Backend-Storage-Policy-Index";
 
+    /// <summary>Blob GET: the object's Content-Type, which each part of a multipart/byteranges answer carries.</summary>
+    public const string PartContentType = "X-Backend-Part-Content-Type";
+
     /// <summary>MOVE and COPY: the encoded destination path.</summary>
     public const string Destination = "X-Backend-Destination";
 

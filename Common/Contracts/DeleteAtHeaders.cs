@@ -13,6 +13,10 @@ public static class DeleteAtHeaders
     public const string At = "X-Delete-At";
     public const string After = "X-Delete-After";
     public const string Remove = "X-Remove-Delete-At";
+    public const string IfDeleteAt = "X-If-Delete-At";
+
+    /// <summary>Swift's latest expiry (normalize_delete_at_timestamp): a later one is stored as this.</summary>
+    public const long Latest = 9_999_999_999;
 
     private const NumberStyles Integer = NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
@@ -26,7 +30,7 @@ public static class DeleteAtHeaders
                 return CloudFsError.BadRequest("Non-integer X-Delete-After");
             }
 
-            return after < 0 ? CloudFsError.BadRequest("X-Delete-After in past") : Outcome<long?>.Success(nowSeconds + after);
+            return after < 0 ? CloudFsError.BadRequest("X-Delete-After in past") : Outcome<long?>.Success(Math.Min(Latest, nowSeconds + Math.Min(after, Latest)));
         }
 
         if (!string.IsNullOrEmpty(deleteAt))
@@ -36,7 +40,7 @@ public static class DeleteAtHeaders
                 return CloudFsError.BadRequest("Non-integer X-Delete-At");
             }
 
-            return at <= nowSeconds ? CloudFsError.BadRequest("X-Delete-At in past") : Outcome<long?>.Success(at);
+            return at <= nowSeconds ? CloudFsError.BadRequest("X-Delete-At in past") : Outcome<long?>.Success(Math.Min(at, Latest));
         }
 
         return Outcome<long?>.Success(null);
@@ -48,5 +52,39 @@ public static class DeleteAtHeaders
         : TryParse(deleteAt, out var at) && at > 0 ? Outcome<long?>.Success(at)
         : CloudFsError.BadRequest("Non-integer X-Delete-At");
 
-    public static bool TryParse(string text, out long seconds) => long.TryParse(text, Integer, CultureInfo.InvariantCulture, out seconds);
+    /// <summary>
+    /// DELETE's X-If-Delete-At against the object's expiry (0 when none or no object), as Swift's
+    /// object server checks it; null when the header is absent or matches.
+    /// </summary>
+    public static CloudFsError? CheckIfDeleteAt(string? ifDeleteAt, long? current)
+    {
+        if (ifDeleteAt is null)
+        {
+            return null;
+        }
+
+        if (!TryParse(ifDeleteAt, out var wanted))
+        {
+            return CloudFsError.BadRequest("Bad X-If-Delete-At header value");
+        }
+
+        return wanted == (current ?? 0) ? null : new CloudFsError(CloudFsErrorKind.PreconditionFailed, "X-If-Delete-At and X-Delete-At do not match");
+    }
+
+    /// <summary>Python's <c>int()</c>: an integer of any size, held to the 64-bit range (Swift clamps it further).</summary>
+    public static bool TryParse(string text, out long seconds)
+    {
+        if (long.TryParse(text, Integer, CultureInfo.InvariantCulture, out seconds))
+        {
+            return true;
+        }
+
+        if (!System.Numerics.BigInteger.TryParse(text, Integer, CultureInfo.InvariantCulture, out var big))
+        {
+            return false;
+        }
+
+        seconds = big.Sign > 0 ? long.MaxValue : long.MinValue;
+        return true;
+    }
 }

@@ -11,6 +11,9 @@ public static class SwiftLimits
     public const int MaxMetaCount = 90;
     public const int MaxMetaOverallSize = 4096;
     public const int MaxHeaderSize = 8192;
+
+    /// <summary>Headers one request may carry (Swift's MAX_HEADER_COUNT): room for every metadata item and more.</summary>
+    public const int MaxHeaderCount = 256;
     public const int MaxAccountNameLength = 256;
     public const int MaxContainerNameLength = 256;
     public const int MaxObjectNameLength = 1024;

@@ -61,6 +61,9 @@ public static class CloudFsHost
             var server = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
             kestrel.AddServerHeader = false;
 
+            // Kestrel's default of 100 headers is less than 90 metadata items and the rest of a request.
+            kestrel.Limits.MaxRequestHeaderCount = Contracts.SwiftLimits.MaxHeaderCount;
+
             // Swift metadata values may be UTF-8; Kestrel would refuse them (500) as non-ASCII.
             kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
             kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;

@@ -12,8 +12,6 @@ public static class ErrorResults
     public static IResult From(CloudFsError error)
     {
         var status = ErrorStatus.ToStatus(error.Kind);
-        return error.Message is { Length: > 0 } message
-            ? Microsoft.AspNetCore.Http.Results.Text(message, "text/html; charset=UTF-8", statusCode: status)
-            : Microsoft.AspNetCore.Http.Results.Text(SwiftErrorPages.For(status), "text/html; charset=UTF-8", statusCode: status);
+        return new SwiftTextResult(error.Message is { Length: > 0 } message ? message : SwiftErrorPages.For(status), "text/html; charset=UTF-8", status);
     }
 }

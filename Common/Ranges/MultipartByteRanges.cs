@@ -25,8 +25,8 @@ public sealed class MultipartByteRanges
 
     public string Boundary { get; }
 
-    /// <summary>The response's Content-Type header value.</summary>
-    public string ContentType => $"multipart/byteranges; boundary={Boundary}";
+    /// <summary>The response's Content-Type header value, spelled as Swift sends it (no space).</summary>
+    public string ContentType => $"multipart/byteranges;boundary={Boundary}";
 
     /// <summary>Total body length: framing plus every part's bytes.</summary>
     public long ContentLength
@@ -34,9 +34,9 @@ public sealed class MultipartByteRanges
         get
         {
             long total = Encoding.ASCII.GetByteCount(Closing());
-            foreach (var range in _ranges)
+            for (var i = 0; i < _ranges.Count; i++)
             {
-                total += Encoding.ASCII.GetByteCount(PartHeader(range)) + range.Length;
+                total += Encoding.ASCII.GetByteCount(PartHeader(_ranges[i], i == 0)) + _ranges[i].Length;
             }
 
             return total;
@@ -48,21 +48,21 @@ public sealed class MultipartByteRanges
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(copyPart);
-        foreach (var range in _ranges)
+        for (var i = 0; i < _ranges.Count; i++)
         {
-            await destination.WriteAsync(Encoding.ASCII.GetBytes(PartHeader(range)), ct);
-            await copyPart(range, destination, ct);
+            await destination.WriteAsync(Encoding.ASCII.GetBytes(PartHeader(_ranges[i], i == 0)), ct);
+            await copyPart(_ranges[i], destination, ct);
         }
 
         await destination.WriteAsync(Encoding.ASCII.GetBytes(Closing()), ct);
     }
 
-    // Each part starts with CRLF so the previous part's bytes end cleanly before the delimiter;
-    // the leading CRLF of the first part is allowed preamble.
-    private string PartHeader(ByteRange range) =>
-        $"\r\n--{Boundary}\r\nContent-Type: {_partContentType}\r\nContent-Range: {range.ToContentRange(_size)}\r\n\r\n";
+    // Framed byte for byte as Swift frames it: parts after the first start with the CRLF that
+    // ends the previous part's bytes, and the closing delimiter has no CRLF after it.
+    private string PartHeader(ByteRange range, bool first) =>
+        $"{(first ? "" : "\r\n")}--{Boundary}\r\nContent-Type: {_partContentType}\r\nContent-Range: {range.ToContentRange(_size)}\r\n\r\n";
 
-    private string Closing() => $"\r\n--{Boundary}--\r\n";
+    private string Closing() => $"\r\n--{Boundary}--";
 
     private static string NewBoundary() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -21,16 +21,17 @@ public static class RangeHeaderParser
             return RangeRequest.Full;
         }
 
-        var value = header.AsSpan().Trim();
-        const string unit = "bytes=";
-        if (!value.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+        // As Swift (swob): the unit is what comes before the first '=', blanks around it allowed.
+        var value = header.AsSpan();
+        var equals = value.IndexOf('=');
+        if (equals < 0 || !value[..equals].Trim().Equals("bytes", StringComparison.OrdinalIgnoreCase))
         {
             return RangeRequest.Full;
         }
 
         var ranges = new List<ByteRange>();
         var specs = 0;
-        var list = value[unit.Length..];
+        var list = value[(equals + 1)..];
         foreach (var part in list.Split(','))
         {
             var spec = list[part].Trim();

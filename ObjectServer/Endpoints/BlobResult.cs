@@ -1,3 +1,4 @@
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Ranges;
 using CloudFs.Common.Results;
@@ -51,7 +52,8 @@ internal sealed partial class BlobResult(BlobReader reader, bool verifyFullReads
                 return;
 
             case RangeOutcome.Partial:
-                var multipart = new MultipartByteRanges(ranges.Ranges, info.Size, OctetStream);
+                var partType = request.Headers[BackendHeaders.PartContentType].ToString();
+                var multipart = new MultipartByteRanges(ranges.Ranges, info.Size, partType.Length > 0 ? partType : OctetStream);
                 response.StatusCode = StatusCodes.Status206PartialContent;
                 response.ContentType = multipart.ContentType;
                 response.ContentLength = multipart.ContentLength;

@@ -116,8 +116,10 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                 await ObjectCatalogWriteAsync(context, path, call);
                 break;
             default:
+                // Allow is set after the error answer clears the response, or it would be lost.
+                context.Response.Clear();
                 context.Response.Headers.Allow = path.Level == ResourceLevel.Object ? "COPY, DELETE, GET, HEAD, POST, PUT" : "DELETE, GET, HEAD, POST, PUT";
-                await ProxyResults.Error(context, CloudFsErrorKind.MethodNotAllowed);
+                await CloudFs.Common.Hosting.ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed)).ExecuteAsync(context);
                 break;
         }
     }
@@ -272,6 +274,24 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         var request = context.Request;
         var headers = new List<KeyValuePair<string, string>>();
         var delete = request.Method == "DELETE";
+        if (delete && request.Headers.ContainsKey(DeleteAtHeaders.IfDeleteAt))
+        {
+            // Checked against the record here; the catalog's DELETE itself does not compare it.
+            var current = await catalog.ResolveAsync(path, call, context.RequestAborted);
+            if (!current.IsSuccess && current.Error.Kind != CloudFsErrorKind.NotFound)
+            {
+                await ProxyResults.Error(context, current.Error);
+                return;
+            }
+
+            var expiry = current.IsSuccess ? current.Value.DeleteAt : null;
+            if (DeleteAtHeaders.CheckIfDeleteAt(request.Headers[DeleteAtHeaders.IfDeleteAt].ToString(), expiry) is { } mismatch)
+            {
+                await ProxyResults.Error(context, mismatch);
+                return;
+            }
+        }
+
         if (!delete)
         {
             if (MetadataLimits.CheckHeaders(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())), MetadataLimits.ObjectPrefix) is { } badMeta)

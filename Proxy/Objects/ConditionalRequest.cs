@@ -5,7 +5,7 @@ namespace CloudFs.Proxy.Objects;
 
 /// <summary>
 /// RFC 9110 conditional requests evaluated from the catalog alone, in Swift's order:
-/// If-Match (412), If-Unmodified-Since when there is no If-Match (412), If-None-Match (304),
+/// If-Match (412), If-Unmodified-Since (412, even when If-Match matched: Swift checks both), If-None-Match (304),
 /// If-Modified-Since when there is no If-None-Match (304). ETags compare without quotes;
 /// dates at whole-second precision, as Last-Modified is sent.
 /// </summary>
@@ -15,16 +15,14 @@ public static class ConditionalRequest
         string? ifMatch, string? ifNoneMatch, string? ifModifiedSince, string? ifUnmodifiedSince)
     {
         var modified = DateTimeOffset.ParseExact(lastModified.ToHttpDate(), "r", CultureInfo.InvariantCulture);
-        if (!string.IsNullOrWhiteSpace(ifMatch))
-        {
-            if (!Matches(ifMatch, etag))
-            {
-                return ConditionalResult.PreconditionFailed;
-            }
-        }
-        else if (TryDate(ifUnmodifiedSince, out var unmodifiedSince) && modified > unmodifiedSince)
+        if (!string.IsNullOrWhiteSpace(ifMatch) && !Matches(ifMatch, etag))
         {
             return ConditionalResult.PreconditionFailed;
+        }
+
+        if (TryDate(ifUnmodifiedSince, out var unmodifiedSince) && modified > unmodifiedSince)
+        {
+            return ConditionalResult.ModifiedSince;
         }
 
         if (!string.IsNullOrWhiteSpace(ifNoneMatch))

@@ -5,5 +5,9 @@ public enum ConditionalResult
 {
     Proceed,
     NotModified,
+    /// <summary>If-Match did not match.</summary>
     PreconditionFailed,
+
+    /// <summary>If-Unmodified-Since failed (Swift's 412 then carries no ETag or Last-Modified).</summary>
+    ModifiedSince,
 }

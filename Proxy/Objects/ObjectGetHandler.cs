@@ -1,5 +1,6 @@
 using System.Net;
 using CloudFs.Backend;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -41,9 +42,25 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         var response = context.Response;
         if (conditional != ConditionalResult.Proceed)
         {
-            response.StatusCode = conditional == ConditionalResult.NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status412PreconditionFailed;
-            response.Headers.ETag = record.Hash;
-            response.Headers.LastModified = record.Timestamp.ToHttpDate();
+            // As Swift: a 304 carries every object header; a 412 the object's headers as an error
+            // page (no Accept-Ranges), without ETag and Last-Modified when a date failed it.
+            SetHeaders(response, record);
+            if (conditional == ConditionalResult.NotModified)
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+            }
+            else
+            {
+                response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                response.ContentType = "text/html; charset=UTF-8";
+                response.Headers.Remove("Accept-Ranges");
+                if (conditional == ConditionalResult.ModifiedSince)
+                {
+                    response.Headers.Remove("ETag");
+                    response.Headers.Remove("Last-Modified");
+                }
+            }
+
             response.ContentLength = 0;
             return;
         }
@@ -58,27 +75,35 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         await StreamBlobAsync(context, record, call);
     }
 
-    private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call)
+    /// <summary>
+    /// The blob (with <paramref name="range"/> when not empty) from the first replica that answers
+    /// 200, 206 or 416; null when none does. The caller disposes the answer.
+    /// </summary>
+    public async Task<HttpResponseMessage?> OpenBlobAsync(ObjectRecord record, string range, CallContext call, CancellationToken ct)
     {
-        var ct = context.RequestAborted;
         var ring = rings.ObjectFor(record.PolicyIndex);
         var part = ring.GetBlobPartition(record.BlobId);
         var nodes = selector.ForRead(ring, part);
-        var range = context.Request.Headers.Range.ToString();
         var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
-        HttpResponseMessage? blob = null;
         foreach (var node in nodes)
         {
-            blob = await TryOpenAsync(node, part, record.BlobId, record.PolicyIndex, range, call, timeout, ct);
-            if (blob is not null)
+            if (await TryOpenAsync(node, part, record, range, call, timeout, ct) is { } blob)
             {
-                break;
+                return blob;
             }
         }
 
+        Log.NoReplica(logger, record.BlobId, nodes.Count);
+        return null;
+    }
+
+    private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call)
+    {
+        var ct = context.RequestAborted;
+        var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
+        var blob = await OpenBlobAsync(record, context.Request.Headers.Range.ToString(), call, ct);
         if (blob is null)
         {
-            Log.NoReplica(logger, record.BlobId, nodes.Count);
             await ProxyResults.Unavailable(context);
             return;
         }
@@ -143,14 +168,15 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
     }
 
-    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, string blobId, int policyIndex, string range, CallContext call,
-        TimeSpan timeout, CancellationToken ct)
+    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, ObjectRecord record, string range, CallContext call, TimeSpan timeout, CancellationToken ct)
     {
+        var blobId = record.BlobId;
         var request = RoleClient.Request(HttpMethod.Get, node, BackendUris.Blob(node, part, blobId), call);
-        BackendUris.AddPolicy(request, policyIndex);
+        BackendUris.AddPolicy(request, record.PolicyIndex);
         if (range.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Range", range);
+            request.Headers.TryAddWithoutValidation(BackendHeaders.PartContentType, record.ContentType);
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);

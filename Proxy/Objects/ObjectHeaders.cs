@@ -20,7 +20,7 @@ public static class ObjectHeaders
 
         foreach (var (name, value) in record.Meta)
         {
-            yield return new("X-Object-Meta-" + name, value);
+            yield return new("X-Object-Meta-" + HeaderCase.Title(name), value);
         }
 
         foreach (var header in SystemMetadata.Headers)

@@ -1,12 +1,14 @@
 using System.Globalization;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Mime;
+using CloudFs.Common.Ranges;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Objects;
@@ -14,17 +16,22 @@ namespace CloudFs.Proxy.Objects;
 /// <summary>
 /// Object PUT: admission on the account server, a fresh blob id, the body streamed once to
 /// every replica, a majority of identical ETags, then the commit of name → blob. Copies
-/// (X-Copy-From, COPY) commit the source's blob under the new name without moving bytes.
+/// (X-Copy-From, COPY) commit the source's blob under the new name without moving bytes,
+/// except a copy with a Range, which streams that range into a new blob.
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
-    TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
+    ObjectGetHandler gets, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var request = context.Request;
         var ct = context.RequestAborted;
+        if (TransferCodingError(request.Headers.TransferEncoding.ToString()) is { } badCoding)
+        {
+            await badCoding.ExecuteAsync(context);
+            return;
+        }
+
         var chunked = request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
         var length = chunked ? null : request.ContentLength;
         if (length is null && !chunked)
@@ -60,37 +67,48 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
+        var stored = await StoreAsync(request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct);
+        if (!stored.IsSuccess)
+        {
+            await ProxyResults.Error(context, stored.Error);
+            return;
+        }
+
+        var (blobId, md5, bytes) = stored.Value;
+        var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
+        await CommitAsync(context, path, headers, md5, call);
+    }
+
+    /// <summary>Streams a body into a fresh blob on every replica; the blob id, MD5 and size once a quorum holds it.</summary>
+    private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, int policy,
+        CallContext call, CancellationToken ct)
+    {
         var blobId = Guid.CreateVersion7().ToString("N");
-        var policy = admit.Value.PolicyIndex;
         var ring = rings.ObjectFor(policy);
         var part = ring.GetBlobPartition(blobId);
         var nodes = selector.ForReplicaWrite(ring, part);
-        var result = await writer.PutAsync(request.Body, length, nodes, part, blobId, policy, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
+        var result = await writer.PutAsync(body, length, nodes, part, blobId, policy, expectedEtag.Length > 0 ? expectedEtag : null, call, ct);
         if (result.Error is { } failed)
         {
             Log.UploadFailed(logger, blobId, failed.Kind.ToString());
-            await ProxyResults.Error(context, failed);
-            return;
+            return failed;
         }
 
         if (expectedEtag.Length > 0 && !string.Equals(expectedEtag, result.Md5, StringComparison.Ordinal))
         {
-            await ProxyResults.Error(context, CloudFsErrorKind.UnprocessableEntity);
-            return;
+            return new CloudFsError(CloudFsErrorKind.UnprocessableEntity);
         }
 
         if (!Quorum.IsMet(result.Durable, nodes.Count))
         {
             Log.NoQuorum(logger, blobId, result.Durable, nodes.Count);
             var refusedByAll = result.Answers.FirstOrDefault(a => a.Status is 413 or 422 or 507);
-            await ProxyResults.Error(context, refusedByAll is not null && result.Answers.All(a => a.Status == refusedByAll.Status)
+            return refusedByAll is not null && result.Answers.All(a => a.Status == refusedByAll.Status)
                 ? new CloudFsError(ErrorStatus.ToKind(refusedByAll.Status))
-                : new CloudFsError(CloudFsErrorKind.ServiceUnavailable));
-            return;
+                : new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
         }
 
-        var headers = CommitHeaders(request, path, checks.Value, blobId, policy, result.Md5, result.Bytes, admit.Value.Reservation);
-        await CommitAsync(context, path, headers, result.Md5, call);
+        return (blobId, result.Md5, result.Bytes);
     }
 
     /// <summary>PUT with X-Copy-From, or COPY with Destination: the source's blob under a new name.</summary>
@@ -105,6 +123,16 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         var record = resolved.Value;
+        var request = context.Request;
+        var range = RangeHeaderParser.Parse(request.Headers.Range, record.Bytes);
+        if (range.Outcome == RangeOutcome.Unsatisfiable)
+        {
+            await ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable);
+            return;
+        }
+
+        // One range: Swift copies just those bytes, so they go into a blob of their own.
+        var ranged = range.Outcome == RangeOutcome.Partial && range.Ranges.Count == 1;
         var checks = await PreconditionsAsync(context, destination, call);
         if (!checks.IsSuccess)
         {
@@ -112,14 +140,29 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var admit = await catalog.AdmitAsync(destination, record.Bytes, call, ct);
+        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : record.Bytes, call, ct);
         if (!admit.IsSuccess)
         {
             await ProxyResults.Error(context, admit.Error);
             return;
         }
 
-        var request = context.Request;
+        // A whole-object copy shares the source's blob, so it stays where the source's policy put
+        // it; a ranged copy is a new blob in the destination's policy.
+        var (blobId, etag, bytes, policy) = (record.BlobId, record.Hash, record.Bytes, record.PolicyIndex);
+        if (ranged)
+        {
+            policy = admit.Value.PolicyIndex;
+            var copied = await CopyRangeAsync(record, range.Ranges[0], policy, call, ct);
+            if (!copied.IsSuccess)
+            {
+                await ProxyResults.Error(context, copied.Error);
+                return;
+            }
+
+            (blobId, etag, bytes) = copied.Value;
+        }
+
         var fresh = string.Equals(request.Headers["X-Fresh-Metadata"], "true", StringComparison.OrdinalIgnoreCase);
         var headers = new List<KeyValuePair<string, string>>();
         if (!fresh)
@@ -128,12 +171,25 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
-        // The copy shares the source's blob, so it stays where the source's policy put it.
-        headers.AddRange(CommitHeaders(request, destination, checks.Value, record.BlobId, record.PolicyIndex, record.Hash, record.Bytes, admit.Value.Reservation,
+        headers.AddRange(CommitHeaders(request, destination, checks.Value, blobId, policy, etag, bytes, admit.Value.Reservation,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
-        await CommitAsync(context, destination, headers, record.Hash, call);
+        await CommitAsync(context, destination, headers, etag, call);
+    }
+
+    /// <summary>Streams one range of the source's blob from a replica into a new blob.</summary>
+    private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> CopyRangeAsync(ObjectRecord source, ByteRange range, int policy, CallContext call,
+        CancellationToken ct)
+    {
+        using var blob = await gets.OpenBlobAsync(source, $"bytes={range.Start}-{range.Start + range.Length - 1}", call, ct);
+        if (blob is null || blob.StatusCode != System.Net.HttpStatusCode.PartialContent)
+        {
+            return new CloudFsError(CloudFsErrorKind.ServiceUnavailable);
+        }
+
+        await using var body = await blob.Content.ReadAsStreamAsync(ct);
+        return await StoreAsync(body, range.Length, "", policy, call, ct);
     }
 
     private async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call)
@@ -224,6 +280,26 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         return headers;
     }
 
+    /// <summary>Swift's <c>is_chunked</c>: one coding only, and it must be chunked (501 / 400, as plain text).</summary>
+    private static SwiftTextResult? TransferCodingError(string transferEncoding)
+    {
+        if (transferEncoding.Length == 0)
+        {
+            return null;
+        }
+
+        var codings = transferEncoding.Split(',');
+        if (codings.Length > 1)
+        {
+            return new SwiftTextResult("Unsupported Transfer-Coding header value specified in Transfer-Encoding header", "text/plain",
+                StatusCodes.Status501NotImplemented);
+        }
+
+        return codings[0].Trim().Equals("chunked", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new SwiftTextResult("Invalid Transfer-Encoding header value", "text/plain", StatusCodes.Status400BadRequest);
+    }
+
     private static string ContentTypeFor(HttpRequest request, string name)
     {
         var given = request.Headers.ContentType.ToString();
@@ -232,7 +308,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return given;
         }
 
-        return ContentTypes.TryGetContentType(name, out var guessed) ? guessed : "application/octet-stream";
+        return ContentTypeGuesser.System.Guess(name) ?? "application/octet-stream";
     }
 
     private static partial class Log

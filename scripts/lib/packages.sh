@@ -6,6 +6,22 @@ ensure_packages() {
   for pair in "$@"; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
   done
+  apt_install "${missing[@]}"
+}
+
+# ensure_debs PACKAGE ... installs each PACKAGE dpkg does not list as installed (for packages
+# without a command, e.g. library sources).
+ensure_debs() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  apt_install "${missing[@]}"
+}
+
+# apt_install PACKAGE ... installs the given packages (none: nothing to do).
+apt_install() {
+  local missing=("$@")
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing ${missing[*]}"
   # Keep apt from starting the services it installs (there may be no init system, and a

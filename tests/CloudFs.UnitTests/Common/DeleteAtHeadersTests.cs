@@ -22,7 +22,10 @@ public class DeleteAtHeadersTests
 
     [TestCase("+1999999999", 1_999_999_999L)]
     [TestCase(" 1999999999 ", 1_999_999_999L)]
-    [TestCase("9223372036854775807", long.MaxValue)]
+    [TestCase("9999999999", 9_999_999_999L)]
+    [TestCase("99999999999", 9_999_999_999L)] // Swift stores the latest it allows
+    [TestCase("9223372036854775807", 9_999_999_999L)]
+    [TestCase("99999999999999999999999999", 9_999_999_999L)]
     public void Resolve_DeleteAtAsPythonIntReadsIt_IsAccepted(string at, long expected) =>
         Assert.That(DeleteAtHeaders.Resolve(at, null, Now).Value, Is.EqualTo(expected));
 
@@ -36,4 +39,13 @@ public class DeleteAtHeadersTests
     [TestCase("1.5")]
     public void ParseResolved_NotAPositiveInteger_IsBadRequest(string at) =>
         Assert.That(DeleteAtHeaders.ParseResolved(at).Error!.Message, Is.EqualTo("Non-integer X-Delete-At"));
+
+    [TestCase(null, null, null)]
+    [TestCase("1999999999", 1_999_999_999L, null)]
+    [TestCase("0", null, null)]
+    [TestCase("abc", 1_999_999_999L, "Bad X-If-Delete-At header value")]
+    [TestCase("1999999998", 1_999_999_999L, "X-If-Delete-At and X-Delete-At do not match")]
+    [TestCase("1999999999", null, "X-If-Delete-At and X-Delete-At do not match")]
+    public void CheckIfDeleteAt_AsSwiftObjectServer(string? header, long? current, string? message) =>
+        Assert.That(DeleteAtHeaders.CheckIfDeleteAt(header, current)?.Message, Is.EqualTo(message));
 }

@@ -22,7 +22,7 @@ public class ObjectRecordTests
         Assert.That(record.Timestamp.ToHeader(), Is.EqualTo("1732441234.56789"));
         Assert.That(record.DeleteAt, Is.EqualTo(1732449999));
         var headers = ObjectHeaders.For(record).ToDictionary(h => h.Key, h => h.Value);
-        Assert.That(headers["X-Object-Meta-color"], Is.EqualTo("blue"));
+        Assert.That(headers["X-Object-Meta-Color"], Is.EqualTo("blue"), "title case, as Swift sends object metadata names");
         Assert.That(headers["Content-Encoding"], Is.EqualTo("gzip"));
         Assert.That(headers["ETag"], Is.EqualTo("5d41402abc4b2a76b9719d911017c592"));
         Assert.That(headers["Last-Modified"], Is.EqualTo("Sun, 24 Nov 2024 09:40:35 GMT"));

@@ -17,11 +17,11 @@ public class MultipartByteRangesTests
 
         var text = Encoding.ASCII.GetString(output.ToArray());
         Assert.That(output.Length, Is.EqualTo(multipart.ContentLength));
-        Assert.That(multipart.ContentType, Is.EqualTo("multipart/byteranges; boundary=BOUNDARY"));
+        Assert.That(multipart.ContentType, Is.EqualTo("multipart/byteranges;boundary=BOUNDARY"));
         Assert.That(text, Is.EqualTo(
-            "\r\n--BOUNDARY\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 0-2/20\r\n\r\n012" +
+            "--BOUNDARY\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 0-2/20\r\n\r\n012" +
             "\r\n--BOUNDARY\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 15-19/20\r\n\r\nfghij" +
-            "\r\n--BOUNDARY--\r\n"));
+            "\r\n--BOUNDARY--"));
     }
 
     [Test]

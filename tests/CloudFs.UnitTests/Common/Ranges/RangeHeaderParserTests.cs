@@ -35,6 +35,16 @@ public class RangeHeaderParserTests
         Assert.That(result.Ranges, Is.EqualTo(new[] { new ByteRange(50, 10), new ByteRange(0, 1), new ByteRange(95, 5) }));
     }
 
+    // Swift (swob) allows blanks around the unit's '=' and around each range.
+    [TestCase("bytes = 1-2, 5-6")]
+    [TestCase(" BYTES =1-2 , 5-6 ")]
+    public void Parse_LinearWhiteSpace_ParsedAsSwift(string header)
+    {
+        var result = RangeHeaderParser.Parse(header, 100);
+
+        Assert.That(result.Ranges, Is.EqualTo(new[] { new ByteRange(1, 2), new ByteRange(5, 2) }));
+    }
+
     [Test]
     public void Parse_SomeRangesPastEnd_DropsThem()
     {
