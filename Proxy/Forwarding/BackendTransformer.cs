@@ -48,6 +48,7 @@ public sealed class BackendTransformer(Uri target, CallContext call, IReadOnlyDi
             headers.Remove(name);
         }
 
+        EmptyAnswerHeaders.Apply(httpContext.Response);
         return copy;
     }
 
