@@ -40,6 +40,13 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
                 : Mask(value, baseUrl, boundary);
         }
 
+        if (status == 204)
+        {
+            // Swift sends "Content-Length: 0" on a 204; RFC 9110 8.6 forbids it there and Kestrel
+            // never sends it, so it is a difference kept on purpose (docs/extensions.md).
+            shaped.Remove("content-length");
+        }
+
         if (shaped.TryGetValue("content-type", out var contentType))
         {
             // Charset names are case-insensitive and parameters may have white space around ';'
