@@ -44,16 +44,16 @@ public static class MetadataLimits
     {
         if (name.Length == 0)
         {
-            return CloudFsError.BadRequest("Metadata name cannot be empty");
+            return Plain("Metadata name cannot be empty");
         }
 
         if (Encoding.UTF8.GetByteCount(name) > SwiftLimits.MaxMetaNameLength)
         {
-            return CloudFsError.BadRequest($"Metadata name too long: {prefix}{name.ToLowerInvariant()}");
+            return Plain($"Metadata name too long: {prefix}{SwiftKey(prefix, name)}");
         }
 
         return Encoding.UTF8.GetByteCount(value) > SwiftLimits.MaxMetaValueLength
-            ? CloudFsError.BadRequest($"Metadata value longer than {SwiftLimits.MaxMetaValueLength}: {prefix}{name.ToLowerInvariant()}")
+            ? Plain($"Metadata value longer than {SwiftLimits.MaxMetaValueLength}: {prefix}{SwiftKey(prefix, name)}")
             : null;
     }
 
@@ -62,11 +62,17 @@ public static class MetadataLimits
     {
         if (count > SwiftLimits.MaxMetaCount)
         {
-            return CloudFsError.BadRequest($"Too many metadata items; max {SwiftLimits.MaxMetaCount}");
+            return Plain($"Too many metadata items; max {SwiftLimits.MaxMetaCount}");
         }
 
-        return size > SwiftLimits.MaxMetaOverallSize ? CloudFsError.BadRequest($"Total metadata too large; max {SwiftLimits.MaxMetaOverallSize}") : null;
+        return size > SwiftLimits.MaxMetaOverallSize ? Plain($"Total metadata too large; max {SwiftLimits.MaxMetaOverallSize}") : null;
     }
+
+    // Swift's check_metadata answers text/plain, unlike its other errors.
+    private static CloudFsError Plain(string message) => CloudFsError.BadRequest(message) with { ContentType = "text/plain" };
+
+    // Swift names the item as WSGI gave it: the whole header title-cased, the prefix then lower-cased.
+    private static string SwiftKey(string prefix, string name) => HeaderCase.Title(prefix + name)[prefix.Length..];
 
     public static int Size(string name, string value) => Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value);
 }

@@ -5,13 +5,14 @@ namespace CloudFs.Common.Hosting;
 
 /// <summary>
 /// Error answers of every role: the status from <see cref="ErrorStatus"/>, bodies as Swift's (swob): the given
-/// message, or Swift's stock page for the status, both sent as text/html as Swift does.
+/// message, or Swift's stock page for the status, both sent as text/html as Swift does unless the error names its own type.
 /// </summary>
 public static class ErrorResults
 {
     public static IResult From(CloudFsError error)
     {
         var status = ErrorStatus.ToStatus(error.Kind);
-        return new SwiftTextResult(error.Message is { Length: > 0 } message ? message : SwiftErrorPages.For(status), "text/html; charset=UTF-8", status);
+        return new SwiftTextResult(error.Message is { Length: > 0 } message ? message : SwiftErrorPages.For(status),
+            error.ContentType ?? "text/html; charset=UTF-8", status);
     }
 }

@@ -1,10 +1,14 @@
 namespace CloudFs.Common.Hosting;
 
-/// <summary>Swift's stock error bodies (swob), so clients that print them read familiar text.</summary>
+/// <summary>
+/// Swift's stock bodies (swob) for errors, and for the one success that has one (an object POST's
+/// 202), so clients that print them read familiar text.
+/// </summary>
 public static class SwiftErrorPages
 {
     public static string For(int status) => status switch
     {
+        202 => Page("Accepted", "The request is accepted for processing."),
         400 => Page("Bad Request", "The server could not comply with the request since it is either malformed or otherwise incorrect."),
         401 => Page("Unauthorized", "This server could not verify that you are authorized to access the document you requested."),
         403 => Page("Forbidden", "Access was denied to this resource."),

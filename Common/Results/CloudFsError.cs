@@ -3,6 +3,9 @@ namespace CloudFs.Common.Results;
 /// <summary>An expected failure with an optional message for the client.</summary>
 public sealed record CloudFsError(CloudFsErrorKind Kind, string? Message = null)
 {
+    /// <summary>The answer's type when not Swift's usual text/html (its metadata checks answer text/plain).</summary>
+    public string? ContentType { get; init; }
+
     public static CloudFsError BadRequest(string message) => new(CloudFsErrorKind.BadRequest, message);
 
     public static CloudFsError NotFound(string? message = null) => new(CloudFsErrorKind.NotFound, message);

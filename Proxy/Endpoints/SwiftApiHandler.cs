@@ -330,7 +330,17 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         {
             context.Response.StatusCode = delete ? StatusCodes.Status204NoContent : StatusCodes.Status202Accepted;
             context.Response.ContentType = "text/html; charset=UTF-8";
-            context.Response.ContentLength = 0;
+            if (delete)
+            {
+                context.Response.ContentLength = 0;
+            }
+            else
+            {
+                // Swift's object POST answers 202 with swob's stock "Accepted" page.
+                var page = System.Text.Encoding.UTF8.GetBytes(CloudFs.Common.Hosting.SwiftErrorPages.For(StatusCodes.Status202Accepted));
+                context.Response.ContentLength = page.Length;
+                await context.Response.Body.WriteAsync(page, context.RequestAborted);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ namespace CloudFs.Proxy.Objects;
 /// <summary>
 /// RFC 9110 conditional requests evaluated from the catalog alone, in Swift's order:
 /// If-Match (412), If-Unmodified-Since (412, even when If-Match matched: Swift checks both), If-None-Match (304),
-/// If-Modified-Since when there is no If-None-Match (304). ETags compare without quotes;
+/// If-Modified-Since when there is no If-None-Match (304). ETags compare as Swift's swob does (quotes dropped, weak tags never match);
 /// dates at whole-second precision, as Last-Modified is sent.
 /// </summary>
 public static class ConditionalRequest
@@ -40,14 +40,17 @@ public static class ConditionalRequest
         return ConditionalResult.Proceed;
     }
 
-    /// <summary>True when the header's list holds <c>*</c> or the etag (quotes and W/ ignored).</summary>
+    /// <summary>
+    /// True when the header's list holds <c>*</c> or the etag. As Swift's swob: surrounding quotes
+    /// are dropped and nothing else, so a weak tag (<c>W/"..."</c>) never matches.
+    /// </summary>
     public static bool Matches(string header, string etag)
     {
-        var want = etag.Trim('"');
+        var want = Normalize(etag);
         foreach (var item in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var tag = item.StartsWith("W/", StringComparison.Ordinal) ? item[2..] : item;
-            if (tag == "*" || string.Equals(tag.Trim('"'), want, StringComparison.OrdinalIgnoreCase))
+            var tag = Normalize(item);
+            if (tag == "*" || string.Equals(tag, want, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -55,6 +58,9 @@ public static class ConditionalRequest
 
         return false;
     }
+
+    private static string Normalize(string tag) =>
+        tag.Length > 1 && tag.StartsWith('"') && tag.EndsWith('"') ? tag[1..^1] : tag;
 
     private static bool TryDate(string? text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out value);

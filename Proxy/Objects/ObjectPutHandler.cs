@@ -175,6 +175,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
+        context.Response.Headers["X-Copied-From-Account"] = Uri.EscapeDataString(source.Account);
+        // Swift's copy answers with the new object's metadata, as a client would HEAD it.
+        foreach (var (name, value) in headers.Where(h => h.Key.StartsWith(MetadataLimits.ObjectPrefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Response.Headers[HeaderCase.Title(name)] = value;
+        }
         await CommitAsync(context, destination, headers, etag, call);
     }
 

