@@ -85,7 +85,9 @@ public static class NamespaceEndpoints
 
         return create
             ? OutcomeResults.Map(await containers.PutAsync(ctx, account, container, change.Value with { PolicyIndex = policy.Policy?.Index }, ct),
-                created => Results.StatusCode(created ? StatusCodes.Status201Created : StatusCodes.Status202Accepted))
+                // A PUT of an existing container is 202 with swob's stock "Accepted" page, as Swift's.
+                created => created ? Results.StatusCode(StatusCodes.Status201Created)
+                    : new SwiftTextResult(SwiftErrorPages.For(StatusCodes.Status202Accepted), "text/html; charset=UTF-8", StatusCodes.Status202Accepted))
             : OutcomeResults.Map(await containers.PostAsync(ctx, account, container, change.Value, ct), _ => Results.NoContent());
     }
 

@@ -5,9 +5,6 @@ public enum ConditionalResult
 {
     Proceed,
     NotModified,
-    /// <summary>If-Match did not match.</summary>
+    /// <summary>If-Match did not match, or If-Unmodified-Since failed.</summary>
     PreconditionFailed,
-
-    /// <summary>If-Unmodified-Since failed (Swift's 412 then carries no ETag or Last-Modified).</summary>
-    ModifiedSince,
 }

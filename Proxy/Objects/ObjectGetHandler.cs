@@ -25,6 +25,15 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         var resolved = await catalog.ResolveAsync(path, call, ct);
         if (!resolved.IsSuccess)
         {
+            if (resolved.Error.Kind == CloudFsErrorKind.NotFound && ConditionalRequest.IsAnyTag(context.Request.Headers.IfMatch))
+            {
+                // "If-Match: *" on nothing: swob's empty 412.
+                context.Response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                context.Response.ContentType = "text/html; charset=UTF-8";
+                context.Response.ContentLength = 0;
+                return;
+            }
+
             await ProxyResults.Error(context, resolved.Error.Kind == CloudFsErrorKind.NotFound ? CloudFsError.NotFound() : resolved.Error);
             return;
         }
@@ -38,12 +47,13 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
 
         var request = context.Request;
         var conditional = ConditionalRequest.Evaluate(record.Hash, record.Timestamp,
-            request.Headers.IfMatch, request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
+            request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
+            request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
         var response = context.Response;
         if (conditional != ConditionalResult.Proceed)
         {
             // As Swift: a 304 carries every object header; a 412 the object's headers as an error
-            // page (no Accept-Ranges), without ETag and Last-Modified when a date failed it.
+            // page (no Accept-Ranges).
             SetHeaders(response, record);
             if (conditional == ConditionalResult.NotModified)
             {
@@ -54,11 +64,6 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
                 response.StatusCode = StatusCodes.Status412PreconditionFailed;
                 response.ContentType = "text/html; charset=UTF-8";
                 response.Headers.Remove("Accept-Ranges");
-                if (conditional == ConditionalResult.ModifiedSince)
-                {
-                    response.Headers.Remove("ETag");
-                    response.Headers.Remove("Last-Modified");
-                }
             }
 
             response.ContentLength = 0;

@@ -15,6 +15,9 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
     /// <summary>Framing a client never sees as such: the body is compared after de-chunking.</summary>
     private static readonly HashSet<string> Framing = new(StringComparer.OrdinalIgnoreCase) { "Transfer-Encoding" };
 
+    /// <summary>Headers whose items Swift lists in no fixed order.</summary>
+    private static readonly string[] SetValued = ["allow", "access-control-allow-methods", "access-control-expose-headers"];
+
     /// <param name="loose">Headers compared by shape only (a number, or any value), named by the step.</param>
     public static AnswerShape Of(int status, IEnumerable<KeyValuePair<string, string>> headers, string body, string baseUrl, IReadOnlyCollection<string> loose)
     {
@@ -40,10 +43,13 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
                 : Mask(value, baseUrl, boundary);
         }
 
-        if (shaped.TryGetValue("allow", out var allow))
+        foreach (var name in SetValued)
         {
-            // Swift prints Allow from a Python set, whose order changes from process to process.
-            shaped["allow"] = string.Join(", ", allow.Split(',', StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+            // Swift prints these from Python sets, whose order changes from process to process.
+            if (shaped.TryGetValue(name, out var list))
+            {
+                shaped[name] = string.Join(", ", list.Split(',', StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+            }
         }
 
         if (status == 204)

@@ -48,11 +48,27 @@ public class ConditionalRequestTests
     public void Evaluate_IfModifiedSince_ComparesWholeSeconds(string date, ConditionalResult expected) =>
         Assert.That(Eval(ims: date), Is.EqualTo(expected));
 
+    // Swift checks If-Modified-Since whatever If-None-Match said (recorded: conditional/get-none-match-and-modified-future).
     [Test]
-    public void Evaluate_IfModifiedSinceWithIfNoneMatch_IfNoneMatchWins() =>
-        Assert.That(Eval(ifNoneMatch: "\"abc\"", ims: "Sun, 24 Nov 2024 10:00:00 GMT"), Is.EqualTo(ConditionalResult.Proceed));
+    public void Evaluate_IfModifiedSinceWithIfNoneMatchOther_Is304() =>
+        Assert.That(Eval(ifNoneMatch: "\"abc\"", ims: "Sun, 24 Nov 2024 10:00:00 GMT"), Is.EqualTo(ConditionalResult.NotModified));
 
-    [TestCase("Sun, 24 Nov 2024 09:40:34 GMT", ConditionalResult.ModifiedSince)]
+    // If-None-Match wins over a failing If-Match (recorded: conditional/get-match-wrong-and-none-match-right).
+    [Test]
+    public void Evaluate_IfNoneMatchMatchingWithIfMatchOther_Is304() =>
+        Assert.That(Eval(ifMatch: "\"abc\"", ifNoneMatch: "d41d8cd98f00b204e9800998ecf8427e"), Is.EqualTo(ConditionalResult.NotModified));
+
+    [Test]
+    public void Evaluate_IfMatchEmpty_Is412() => Assert.That(Eval(ifMatch: ""), Is.EqualTo(ConditionalResult.PreconditionFailed));
+
+    [TestCase("Sun, 24 Nov 2024 10:00:00 GMT")]
+    [TestCase("Sunday, 24-Nov-24 10:00:00 GMT")]
+    [TestCase("Sun Nov 24 10:00:00 2024")]
+    [TestCase("Fri Jan  1 00:00:00 2100")]
+    public void Evaluate_IfModifiedSince_ReadsEveryHttpDateForm(string date) =>
+        Assert.That(Eval(ims: date), Is.EqualTo(ConditionalResult.NotModified));
+
+    [TestCase("Sun, 24 Nov 2024 09:40:34 GMT", ConditionalResult.PreconditionFailed)]
     [TestCase("Sun, 24 Nov 2024 09:40:35 GMT", ConditionalResult.Proceed)]
     public void Evaluate_IfUnmodifiedSince_FailsWhenModifiedLater(string date, ConditionalResult expected) =>
         Assert.That(Eval(ius: date), Is.EqualTo(expected));
@@ -61,5 +77,5 @@ public class ConditionalRequestTests
     [TestCase("*")]
     [TestCase("\"d41d8cd98f00b204e9800998ecf8427e\"")]
     public void Evaluate_IfMatchAndIfUnmodifiedSince_BothChecked(string ifMatch) =>
-        Assert.That(Eval(ifMatch: ifMatch, ius: "Sun, 24 Nov 2024 09:00:00 GMT"), Is.EqualTo(ConditionalResult.ModifiedSince));
+        Assert.That(Eval(ifMatch: ifMatch, ius: "Sun, 24 Nov 2024 09:00:00 GMT"), Is.EqualTo(ConditionalResult.PreconditionFailed));
 }
