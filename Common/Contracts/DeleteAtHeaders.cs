@@ -27,20 +27,20 @@ public static class DeleteAtHeaders
         {
             if (!TryParse(deleteAfter, out var after))
             {
-                return CloudFsError.BadRequest("Non-integer X-Delete-After");
+                return CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Non-integer X-Delete-After");
             }
 
-            return after < 0 ? CloudFsError.BadRequest("X-Delete-After in past") : Outcome<long?>.Success(Math.Min(Latest, nowSeconds + Math.Min(after, Latest)));
+            return after < 0 ? CloudFsError.Plain(CloudFsErrorKind.BadRequest, "X-Delete-After in past") : Outcome<long?>.Success(Math.Min(Latest, nowSeconds + Math.Min(after, Latest)));
         }
 
         if (!string.IsNullOrEmpty(deleteAt))
         {
             if (!TryParse(deleteAt, out var at))
             {
-                return CloudFsError.BadRequest("Non-integer X-Delete-At");
+                return CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Non-integer X-Delete-At");
             }
 
-            return at <= nowSeconds ? CloudFsError.BadRequest("X-Delete-At in past") : Outcome<long?>.Success(Math.Min(at, Latest));
+            return at <= nowSeconds ? CloudFsError.Plain(CloudFsErrorKind.BadRequest, "X-Delete-At in past") : Outcome<long?>.Success(Math.Min(at, Latest));
         }
 
         return Outcome<long?>.Success(null);
@@ -50,7 +50,7 @@ public static class DeleteAtHeaders
     public static Outcome<long?> ParseResolved(string? deleteAt) =>
         deleteAt is null ? Outcome<long?>.Success(null)
         : TryParse(deleteAt, out var at) && at > 0 ? Outcome<long?>.Success(at)
-        : CloudFsError.BadRequest("Non-integer X-Delete-At");
+        : CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Non-integer X-Delete-At");
 
     /// <summary>
     /// DELETE's X-If-Delete-At against the object's expiry (0 when none or no object), as Swift's
@@ -65,7 +65,7 @@ public static class DeleteAtHeaders
 
         if (!TryParse(ifDeleteAt, out var wanted))
         {
-            return CloudFsError.BadRequest("Bad X-If-Delete-At header value");
+            return CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Bad X-If-Delete-At header value");
         }
 
         return wanted == (current ?? 0) ? null : new CloudFsError(CloudFsErrorKind.PreconditionFailed, "X-If-Delete-At and X-Delete-At do not match");

@@ -69,7 +69,7 @@ public static class MetadataLimits
     }
 
     // Swift's check_metadata answers text/plain, unlike its other errors.
-    private static CloudFsError Plain(string message) => CloudFsError.BadRequest(message) with { ContentType = "text/plain" };
+    private static CloudFsError Plain(string message) => CloudFsError.Plain(CloudFsErrorKind.BadRequest, message);
 
     // Swift names the item as WSGI gave it: the whole header title-cased, the prefix then lower-cased.
     private static string SwiftKey(string prefix, string name) => HeaderCase.Title(prefix + name)[prefix.Length..];

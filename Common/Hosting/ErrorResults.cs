@@ -12,7 +12,8 @@ public static class ErrorResults
     public static IResult From(CloudFsError error)
     {
         var status = ErrorStatus.ToStatus(error.Kind);
-        return new SwiftTextResult(error.Message is { Length: > 0 } message ? message : SwiftErrorPages.For(status),
-            error.ContentType ?? "text/html; charset=UTF-8", status);
+        return error.Message is { Length: > 0 } message
+            ? new SwiftTextResult(message, error.ContentType ?? "text/html; charset=UTF-8", status)
+            : new SwiftTextResult(SwiftErrorPages.For(status), error.ContentType ?? "text/html; charset=UTF-8", status, stockPage: true);
     }
 }

@@ -7,7 +7,11 @@ namespace CloudFs.Common.Hosting;
 /// A text body sent with its Content-Type exactly as given: ASP.NET's own text result rewrites
 /// <c>charset=UTF-8</c> as <c>charset=utf-8</c>, and Swift spells it in capitals.
 /// </summary>
-public sealed class SwiftTextResult(string body, string contentType, int status) : IResult
+/// <param name="stockPage">
+/// The body is swob's stock page for the status, which swob makes only when it sends a body: a
+/// HEAD then says <c>Content-Length: 0</c>; a HEAD of an answer with its own text says that text's length.
+/// </param>
+public sealed class SwiftTextResult(string body, string contentType, int status, bool stockPage = false) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -16,8 +20,9 @@ public sealed class SwiftTextResult(string body, string contentType, int status)
         var response = httpContext.Response;
         response.StatusCode = status;
         response.ContentType = contentType;
-        response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        var head = HttpMethods.IsHead(httpContext.Request.Method);
+        response.ContentLength = head && stockPage ? 0 : bytes.Length;
+        if (!head)
         {
             await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
         }

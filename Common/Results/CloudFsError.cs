@@ -8,6 +8,9 @@ public sealed record CloudFsError(CloudFsErrorKind Kind, string? Message = null)
 
     public static CloudFsError BadRequest(string message) => new(CloudFsErrorKind.BadRequest, message);
 
+    /// <summary>An error Swift answers as text/plain (its request constraint checks do).</summary>
+    public static CloudFsError Plain(CloudFsErrorKind kind, string message) => new(kind, message) { ContentType = "text/plain" };
+
     public static CloudFsError NotFound(string? message = null) => new(CloudFsErrorKind.NotFound, message);
 
     public static CloudFsError Conflict(string? message = null) => new(CloudFsErrorKind.Conflict, message);

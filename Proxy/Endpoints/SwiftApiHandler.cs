@@ -145,7 +145,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         {
             if (request.ContentLength is > 0)
             {
-                await ProxyResults.Error(context, CloudFsErrorKind.BadRequest, "Copy requests require a zero byte body");
+                await ProxyResults.Error(context, CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Copy requests require a zero byte body"));
                 return;
             }
 

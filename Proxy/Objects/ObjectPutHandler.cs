@@ -36,13 +36,13 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         var length = chunked ? null : request.ContentLength;
         if (length is null && !chunked)
         {
-            await ProxyResults.Error(context, CloudFsErrorKind.LengthRequired);
+            await ProxyResults.Error(context, CloudFsError.Plain(CloudFsErrorKind.LengthRequired, "Missing Content-Length header."));
             return;
         }
 
         if (length > options.Value.MaxFileSize)
         {
-            await ProxyResults.Error(context, CloudFsErrorKind.RequestEntityTooLarge, "Your request is too large.");
+            await ProxyResults.Error(context, CloudFsError.Plain(CloudFsErrorKind.RequestEntityTooLarge, "Your request is too large."));
             return;
         }
 
@@ -236,7 +236,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         {
             if (ifNoneMatch.Trim() != "*")
             {
-                return CloudFsError.BadRequest("If-None-Match only supports *");
+                return CloudFsError.Plain(CloudFsErrorKind.BadRequest, "If-None-Match only supports *");
             }
 
             var existing = await catalog.ResolveAsync(path, call, context.RequestAborted);

@@ -54,7 +54,7 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
                 if (total > o.MaxFileSize)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    error = new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, "Your request is too large.");
+                    error = CloudFsError.Plain(CloudFsErrorKind.RequestEntityTooLarge, "Your request is too large.");
                     break;
                 }
 

@@ -55,7 +55,7 @@ public static class ResourcePathParser
 
         if (obj is not null && Encoding.UTF8.GetByteCount(obj) is var o and > SwiftLimits.MaxObjectNameLength)
         {
-            return CloudFsError.BadRequest($"Object name length of {o} longer than {SwiftLimits.MaxObjectNameLength}");
+            return CloudFsError.Plain(CloudFsErrorKind.BadRequest, $"Object name length of {o} longer than {SwiftLimits.MaxObjectNameLength}");
         }
 
         return new ResourcePath(account, container.Length == 0 ? null : container, string.IsNullOrEmpty(obj) ? null : obj, query);
