@@ -65,7 +65,7 @@ public static class DeleteAtHeaders
 
         if (!TryParse(ifDeleteAt, out var wanted))
         {
-            return CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Bad X-If-Delete-At header value");
+            return CloudFsError.BadRequest("Bad X-If-Delete-At header value");
         }
 
         return wanted == (current ?? 0) ? null : new CloudFsError(CloudFsErrorKind.PreconditionFailed, "X-If-Delete-At and X-Delete-At do not match");

@@ -24,11 +24,12 @@ public static class TransactionId
         }
 
         var suffix = extra.Length > MaxExtraLength ? extra[..MaxExtraLength] : extra;
-        return id + Uri.EscapeDataString(suffix);
+        // Swift joins the client's suffix with a '-' (proxy-server's trans_id_suffix).
+        return id + "-" + Uri.EscapeDataString(suffix);
     }
 
     /// <summary>True when a value received from another role looks like one of ours.</summary>
     public static bool IsWellFormed(string? value) =>
-        value is { Length: >= 34 and <= 34 + (MaxExtraLength * 3) } && value.StartsWith("tx", StringComparison.Ordinal)
+        value is { Length: >= 34 and <= 35 + (MaxExtraLength * 3) } && value.StartsWith("tx", StringComparison.Ordinal)
         && value.AsSpan(2, 21).ContainsAnyExcept("0123456789abcdef") is false && value[23] == '-';
 }

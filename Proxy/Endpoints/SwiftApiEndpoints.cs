@@ -1,4 +1,6 @@
+using CloudFs.Common.Hosting;
 using CloudFs.Common.Policies;
+using CloudFs.Common.Results;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Endpoints;
@@ -12,9 +14,24 @@ public static class SwiftApiEndpoints
         app.MapGet("/auth/v1/{account}/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapGet("/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapMethods("/info", ["GET", "HEAD"], (IOptions<ProxyOptions> options, IOptions<Cors.CorsOptions> cors, StoragePolicyTable policies,
-            IEnumerable<IInfoSection> sections) => Results.Json(InfoDocument.Build(options.Value, cors.Value, policies, sections)));
+            IEnumerable<IInfoSection> sections) => InfoResult(InfoDocument.Build(options.Value, cors.Value, policies, sections)));
+        // Swift's /info answers OPTIONS with its methods and anything else with 405.
+        app.MapMethods("/info", ["OPTIONS"], (HttpContext c) =>
+        {
+            c.Response.Headers.Allow = "HEAD, GET, OPTIONS";
+            return new SwiftTextResult("", "text/html; charset=UTF-8", StatusCodes.Status200OK);
+        });
+        app.Map("/info", (HttpContext c) =>
+        {
+            c.Response.Headers.Allow = "HEAD, OPTIONS, GET";
+            return ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed));
+        });
         app.Map("/admin/{**rest}", (HttpContext c, Extensions.AdminHandler admin) => admin.HandleAsync(c));
         app.MapFallback("{**path}", (HttpContext c, SwiftApiHandler swift) => swift.HandleAsync(c));
         return app;
     }
+
+    // With its length, as Swift sends it (a JSON result would be chunked).
+    private static SwiftTextResult InfoResult(System.Text.Json.Nodes.JsonObject document) =>
+        new(document.ToJsonString(), "application/json; charset=UTF-8", StatusCodes.Status200OK);
 }

@@ -118,7 +118,8 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             default:
                 // Allow is set after the error answer clears the response, or it would be lost.
                 context.Response.Clear();
-                context.Response.Headers.Allow = path.Level == ResourceLevel.Object ? "COPY, DELETE, GET, HEAD, POST, PUT" : "DELETE, GET, HEAD, POST, PUT";
+                // Swift's 405 lists the controller's methods, the same at every level (COPY is the copy middleware's).
+                context.Response.Headers.Allow = "DELETE, GET, HEAD, OPTIONS, POST, PUT";
                 await CloudFs.Common.Hosting.ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed)).ExecuteAsync(context);
                 break;
         }
@@ -202,7 +203,9 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                 context.Response.Clear();
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 context.Response.ContentType = "text/plain; charset=UTF-8";
-                await context.Response.WriteAsync(invalid, context.RequestAborted);
+                var body = System.Text.Encoding.UTF8.GetBytes(invalid);
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body, context.RequestAborted);
                 return false;
             }
 

@@ -129,11 +129,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
                 response.ContentType = blob.Content.Headers.ContentType.ToString();
             }
 
-            if (blob.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
-            {
-                response.ContentType = "text/html; charset=UTF-8";
-            }
-
+            // A 416 keeps the object's own Content-Type over swob's stock page, as Swift's does.
             try
             {
                 await using var source = await blob.Content.ReadAsStreamAsync(ct);

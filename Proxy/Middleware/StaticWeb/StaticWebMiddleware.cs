@@ -100,6 +100,8 @@ public sealed class StaticWebMiddleware(RequestDelegate next, IOptionsMonitor<St
             return;
         }
 
+        // Swift's answers on the container path vary with Accept (a container GET's would).
+        site.Context.Response.Headers.Vary = "Accept";
         if (site.Settings.Index.Length == 0)
         {
             await ListingAsync(site, "");

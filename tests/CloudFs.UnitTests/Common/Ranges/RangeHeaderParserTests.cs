@@ -69,25 +69,43 @@ public class RangeHeaderParserTests
     [TestCase("bytes=5-1")]
     [TestCase("bytes=-")]
     [TestCase("bytes=a-b")]
-    [TestCase("bytes=+1-5")]
     [TestCase("bytes=1-5x")]
     [TestCase("bytes=0-5,garbage")]
     [TestCase("bytes=")]
-    [TestCase("bytes=99999999999999999999-")]
+    [TestCase("bytes=0-1,,5-6")]
+    [TestCase("bytes=0-1,")]
+    [TestCase("bytes=1-+5")]
     public void Parse_BadSyntax_IgnoredAsFull(string header) =>
         Assert.That(RangeHeaderParser.Parse(header, 100).Outcome, Is.EqualTo(RangeOutcome.Full));
 
+    // Swift 2.30.1's answers, recorded in tests/Conformance (range/many-51, huge-start, huge-end, plus-sign).
     [Test]
-    public void Parse_TooManyRanges_IgnoredAsFull()
+    public void Parse_TooManyRanges_Unsatisfiable()
     {
         var header = "bytes=" + string.Join(',', Enumerable.Range(0, RangeHeaderParser.MaxRanges + 1).Select(i => $"{i}-{i}"));
 
-        Assert.That(RangeHeaderParser.Parse(header, 1000).Outcome, Is.EqualTo(RangeOutcome.Full));
+        Assert.That(RangeHeaderParser.Parse(header, 1000).Outcome, Is.EqualTo(RangeOutcome.Unsatisfiable));
     }
 
     [Test]
-    public void Parse_EmptyListElements_Skipped() =>
-        Assert.That(RangeHeaderParser.Parse("bytes=0-1,,5-6", 100).Ranges, Has.Count.EqualTo(2));
+    public void Parse_HugeStart_Unsatisfiable() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=99999999999999999999-", 100).Outcome, Is.EqualTo(RangeOutcome.Unsatisfiable));
+
+    [Test]
+    public void Parse_HugeEnd_RunsToTheEnd() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=5-99999999999999999999", 100).Ranges, Is.EqualTo(new[] { new ByteRange(5, 95) }));
+
+    [Test]
+    public void Parse_PlusSignedStart_ReadAsPythonInt() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=+1-5", 100).Ranges, Is.EqualTo(new[] { new ByteRange(1, 5) }));
+
+    [Test]
+    public void Parse_ThreeOverlapping_Unsatisfiable() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=0-10,5-15,8-20", 100).Outcome, Is.EqualTo(RangeOutcome.Unsatisfiable));
+
+    [Test]
+    public void Parse_SuffixOfEmptyEntity_Full() =>
+        Assert.That(RangeHeaderParser.Parse("bytes=-5", 0).Outcome, Is.EqualTo(RangeOutcome.Full));
 
     [Test]
     public void ToContentRange_Range_HttpFormat()
