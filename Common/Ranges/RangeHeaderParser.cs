@@ -67,11 +67,11 @@ public static class RangeHeaderParser
             return false;
         }
 
-        var left = spec[..dash];
+        // Python's int() reads the start: white space around it and a leading '+' pass.
+        var left = spec[..dash].Trim();
         var right = spec[(dash + 1)..];
         if (left.Length > 0)
         {
-            // Python's int() reads the start, so a leading '+' passes.
             if (!TryParseDigits(left.StartsWith('+') ? left[1..] : left, out var a))
             {
                 return false;

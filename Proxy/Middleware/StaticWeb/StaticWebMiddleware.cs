@@ -261,6 +261,8 @@ public sealed class StaticWebMiddleware(RequestDelegate next, IOptionsMonitor<St
     /// <summary>Answers <paramref name="status"/> with the container's <c>{status}{Web-Error}</c> page when there is one.</summary>
     private async Task ErrorAsync(Site site, int status, Func<Task> fallback)
     {
+        // Only a found index or listing varies with Accept.
+        site.Context.Response.Headers.Remove("Vary");
         if (site.Settings.Error.Length > 0)
         {
             var page = site.Path with { Object = status.ToString(System.Globalization.CultureInfo.InvariantCulture) + site.Settings.Error, Query = "" };

@@ -107,6 +107,7 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
 
         text = HttpDate().Replace(text, "{http-date}");
         text = IsoTime().Replace(text, "{iso}");
+        text = ListingTime().Replace(text, "{listing-time}");
         text = SwiftTimestamp().Replace(text, "{ts}");
         text = TransactionId().Replace(text, "{txid}");
         return Token().Replace(text, "{token}");
@@ -137,6 +138,10 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
 
     [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?")]
     private static partial Regex IsoTime();
+
+    /// <summary>Staticweb's HTML listings show each object's time as "2026-12-01 13:18:48".</summary>
+    [GeneratedRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")]
+    private static partial Regex ListingTime();
 
     [GeneratedRegex(@"(?<![\d.])\d{10}\.\d{5}(?![\d])")]
     private static partial Regex SwiftTimestamp();

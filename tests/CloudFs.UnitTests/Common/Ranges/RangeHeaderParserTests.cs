@@ -95,9 +95,10 @@ public class RangeHeaderParserTests
     public void Parse_HugeEnd_RunsToTheEnd() =>
         Assert.That(RangeHeaderParser.Parse("bytes=5-99999999999999999999", 100).Ranges, Is.EqualTo(new[] { new ByteRange(5, 95) }));
 
-    [Test]
-    public void Parse_PlusSignedStart_ReadAsPythonInt() =>
-        Assert.That(RangeHeaderParser.Parse("bytes=+1-5", 100).Ranges, Is.EqualTo(new[] { new ByteRange(1, 5) }));
+    [TestCase("bytes=+1-5")]
+    [TestCase("bytes=\t1-5")]
+    public void Parse_StartReadAsPythonInt(string header) =>
+        Assert.That(RangeHeaderParser.Parse(header, 100).Ranges, Is.EqualTo(new[] { new ByteRange(1, 5) }));
 
     [Test]
     public void Parse_ThreeOverlapping_Unsatisfiable() =>
