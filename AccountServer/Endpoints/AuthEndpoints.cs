@@ -24,13 +24,13 @@ public static class AuthEndpoints
         var request = context.Request;
         var user = First(request, "X-Auth-User", "X-Storage-User");
         var key = First(request, "X-Auth-Key", "X-Storage-Pass");
-        // tempauth's realm: the account part of account:user when there is one. Swift says
-        // "unknown" for a wrong key but the account for an unknown user; CloudFs says the account
-        // for both, so the answer does not tell which users exist.
+        // tempauth's realm: the account part of account:user when there is one (an e-mail login
+        // has none). Swift says "unknown" for a wrong key but the account for an unknown user;
+        // CloudFs says the account for both, so the answer does not tell which users exist.
         var realm = user?.Split(':', 2) is [var accountPart, _] && accountPart.Length > 0 ? accountPart : "unknown";
-        if (user is null || key is null || !user.Contains(':', StringComparison.Ordinal))
+        if (user is null || key is null)
         {
-            context.Response.Headers.WWWAuthenticate = $"Swift realm=\"{(key is null ? realm : "unknown")}\"";
+            context.Response.Headers.WWWAuthenticate = $"Swift realm=\"{realm}\"";
             return ErrorResults.From(new CloudFsError(CloudFsErrorKind.Unauthorized));
         }
 
