@@ -30,7 +30,8 @@ public static class DeleteAtHeaders
                 return CloudFsError.Plain(CloudFsErrorKind.BadRequest, "Non-integer X-Delete-After");
             }
 
-            return after < 0 ? CloudFsError.Plain(CloudFsErrorKind.BadRequest, "X-Delete-After in past") : Outcome<long?>.Success(Math.Min(Latest, nowSeconds + Math.Min(after, Latest)));
+            // Swift: now + 0 truncated to whole seconds is not after now (recorded: object/delete-after-zero).
+            return after <= 0 ? CloudFsError.Plain(CloudFsErrorKind.BadRequest, "X-Delete-After in past") : Outcome<long?>.Success(Math.Min(Latest, nowSeconds + Math.Min(after, Latest)));
         }
 
         if (!string.IsNullOrEmpty(deleteAt))

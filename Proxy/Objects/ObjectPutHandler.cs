@@ -59,7 +59,15 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var expectedEtag = request.Headers.ETag.ToString().Trim('"').ToLowerInvariant();
+        // Compared as given, as Swift does: an ETag that is not a lower-case hex MD5 (upper case
+        // included, recorded: object/etag-right-upper) can never match, so it is refused before
+        // any byte is stored or any quota reserved.
+        var expectedEtag = request.Headers.ETag.ToString().Trim('"');
+        if (expectedEtag.Length > 0 && (expectedEtag.Length != 32 || expectedEtag.AsSpan().ContainsAnyExcept("0123456789abcdef")))
+        {
+            await EtagMismatchAsync(context, call);
+            return;
+        }
         var admit = await catalog.AdmitAsync(path, length ?? -1, call, ct);
         if (!admit.IsSuccess)
         {
@@ -70,13 +78,24 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         var stored = await StoreAsync(request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct);
         if (!stored.IsSuccess)
         {
-            await ProxyResults.Error(context, stored.Error);
+            await (stored.Error.Kind == CloudFsErrorKind.UnprocessableEntity ? EtagMismatchAsync(context, call) : ProxyResults.Error(context, stored.Error));
             return;
         }
 
         var (blobId, md5, bytes) = stored.Value;
         var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
         await CommitAsync(context, path, headers, md5, call);
+    }
+
+    // Swift's 422 for an ETag that does not match says when the upload was made.
+    private static Task EtagMismatchAsync(HttpContext context, CallContext call)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.LastModified = call.Timestamp.ToHttpDate();
+            return Task.CompletedTask;
+        });
+        return ProxyResults.Error(context, CloudFsErrorKind.UnprocessableEntity);
     }
 
     /// <summary>Streams a body into a fresh blob on every replica; the blob id, MD5 and size once a quorum holds it.</summary>

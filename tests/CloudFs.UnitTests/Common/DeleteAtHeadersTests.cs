@@ -15,6 +15,7 @@ public class DeleteAtHeadersTests
 
     [TestCase(null, "abc", "Non-integer X-Delete-After")]
     [TestCase(null, "-1", "X-Delete-After in past")]
+    [TestCase(null, "0", "X-Delete-After in past")]
     [TestCase("soon", null, "Non-integer X-Delete-At")]
     [TestCase("1000", null, "X-Delete-At in past")]
     public void Resolve_Bad_IsSwiftMessage(string? at, string? after, string message) =>
