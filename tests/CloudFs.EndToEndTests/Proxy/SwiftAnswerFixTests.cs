@@ -67,12 +67,12 @@ public class SwiftAnswerFixTests
         using var put = await SendAsync(HttpMethod.Put, Box + "/lm", new StringContent("l"));
         var objectBefore = await LastModifiedAsync(Box + "/lm");
         var containerBefore = await LastModifiedAsync(Box);
-        await Task.Delay(1100); // Last-Modified has whole seconds
+        await PastSecondOfAsync(objectBefore > containerBefore ? objectBefore : containerBefore);
         using var post = await SendAsync(HttpMethod.Post, Box + "/lm", null, new() { ["X-Object-Meta-A"] = "1" });
         using var containerPost = await SendAsync(HttpMethod.Post, Box, null, new() { ["X-Container-Meta-A"] = "1" });
         var objectAfter = await LastModifiedAsync(Box + "/lm");
         var containerAfterPost = await LastModifiedAsync(Box);
-        await Task.Delay(1100);
+        await PastSecondOfAsync(containerAfterPost);
         using var containerPut = await SendAsync(HttpMethod.Put, Box);
         var containerAfterPut = await LastModifiedAsync(Box);
 
@@ -189,6 +189,11 @@ public class SwiftAnswerFixTests
         Assert.That(status, Does.StartWith("HTTP/1.1 200"));
         Assert.That(status, Does.Contain("\r\nConnection: close\r\n"));
     }
+
+    // Last-Modified has whole seconds: a later write can only show a later one from the next second on.
+    private static Task PastSecondOfAsync(DateTimeOffset lastModified) =>
+        Wait.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow >= lastModified.AddSeconds(1)),
+            $"the clock passes {lastModified:r}", TimeSpan.FromSeconds(5));
 
     private async Task<DateTimeOffset> LastModifiedAsync(string path)
     {
