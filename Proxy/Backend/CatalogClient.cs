@@ -82,32 +82,14 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
     /// <summary>The container's ACLs (null when the container does not exist).</summary>
     public async Task<ContainerAcl?> AclAsync(string account, string container, CallContext call, CancellationToken ct)
     {
-        var ring = rings.Container;
-        var part = ring.GetPartition(account, container);
-        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
-            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, container), call.AsSystem()),
-            idempotent: true, ct);
-        if (response is null || response.Status >= 500)
-        {
-            throw new BackendUnavailableException("No container server answered the ACL lookup.");
-        }
-
+        var response = await SystemHeadAsync(account, container, call, ct);
         return response.IsSuccess ? ContainerAcl.Parse(response.Header("X-Container-Read"), response.Header("X-Container-Write")) : null;
     }
 
     /// <summary>The container's CORS settings and object count, read as the system (<see cref="ContainerInfo.Missing"/> when it does not exist).</summary>
     public async Task<ContainerInfo> ContainerInfoAsync(string account, string container, CallContext call, CancellationToken ct)
     {
-        var ring = rings.Container;
-        var part = ring.GetPartition(account, container);
-        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
-            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, container), call.AsSystem()),
-            idempotent: true, ct);
-        if (response is null || response.Status >= 500)
-        {
-            throw new BackendUnavailableException("No container server answered the container lookup.");
-        }
-
+        var response = await SystemHeadAsync(account, container, call, ct);
         return response.IsSuccess ? ContainerInfo.From(response.Header) : ContainerInfo.Missing;
     }
 
@@ -118,18 +100,23 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
     /// <summary>The account's ACL and global write rate, read as the system (<see cref="AccountInfo.Missing"/> when it does not exist).</summary>
     public async Task<AccountInfo> AccountInfoAsync(string account, CallContext call, CancellationToken ct)
     {
-        var ring = rings.Container;
-        var part = ring.GetPartition(account);
-        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
-            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, null), call.AsSystem()),
-            idempotent: true, ct);
-        if (response is null || response.Status >= 500)
-        {
-            throw new BackendUnavailableException("No container server answered the account lookup.");
-        }
-
+        var response = await SystemHeadAsync(account, null, call, ct);
         return response.IsSuccess
             ? new AccountInfo(AccountAcl.FromStored(response.Header(AccountAcl.Header)), response.Header(BackendHeaders.GlobalWriteRatelimit))
             : AccountInfo.Missing;
+    }
+
+    // A HEAD of an account or container as the system, for the proxy's own access and
+    // middleware rules; no answer from any container server means the request cannot be decided.
+    private async Task<BackendResponse> SystemHeadAsync(string account, string? container, CallContext call, CancellationToken ct)
+    {
+        var ring = rings.Container;
+        var part = container is null ? ring.GetPartition(account) : ring.GetPartition(account, container);
+        var response = await client.SendAsync(selector.ForRead(ring, part), node =>
+            RoleClient.Request(HttpMethod.Head, node, BackendUris.Catalog(node, part, account, container), call.AsSystem()),
+            idempotent: true, ct);
+        return response is null || response.Status >= 500
+            ? throw new BackendUnavailableException($"No container server answered the {(container is null ? "account" : "container")} lookup.")
+            : response;
     }
 }
