@@ -1,4 +1,5 @@
 using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.Middleware.Bulk;
 using CloudFs.Proxy.Middleware.CrossDomain;
 using CloudFs.Proxy.Middleware.DomainRemap;
 using CloudFs.Proxy.Middleware.FormPost;
@@ -26,10 +27,17 @@ public static class SwiftPipeline
         services.AddOptions<FormPostOptions>().BindConfiguration(FormPostOptions.Section);
         services.AddOptions<DomainRemapOptions>().BindConfiguration(DomainRemapOptions.Section);
         services.AddOptions<StaticWebOptions>().BindConfiguration(StaticWebOptions.Section);
+        services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section);
         // /info lists a middleware only when it is in the pipeline, as Swift's does.
         if (Enabled(configuration, DomainRemapOptions.Section))
         {
             services.AddSingleton<IInfoSection, DomainRemapInfoSection>();
+        }
+
+        if (Enabled(configuration, BulkOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, BulkDeleteInfoSection>();
+            services.AddSingleton<IInfoSection, BulkUploadInfoSection>();
         }
 
         if (Enabled(configuration, TempUrlOptions.Section))
@@ -61,8 +69,10 @@ public static class SwiftPipeline
     // proxy-logging proxy-server (CORS is part of proxy-server itself).
     public static WebApplication UseSwiftMiddleware(this WebApplication app)
     {
-        // Not a Swift middleware: Swift's proxy clears its info cache as writes pass through.
         app.UseMiddleware<DomainRemapMiddleware>();
+        // Bulk's sub-requests run through everything after it, this eviction included.
+        app.UseMiddleware<BulkMiddleware>();
+        // Not a Swift middleware: Swift's proxy clears its info cache as writes pass through.
         app.UseMiddleware<ScopeInfoEviction>();
         app.UseMiddleware<TempUrlMiddleware>();
         app.UseMiddleware<Ratelimit.RatelimitMiddleware>();
