@@ -10,7 +10,7 @@ namespace CloudFs.Proxy.Middleware.Bulk;
 /// </summary>
 public sealed class BulkAnswer(HttpContext context, string? mediaType, TimeSpan frequency, TimeProvider time)
 {
-    private long _lastBeat = time.GetTimestamp();
+    private DateTimeOffset _lastBeat = time.GetUtcNow();
     private byte[] _beat = mediaType?.EndsWith("/xml", StringComparison.Ordinal) == true
         ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8.ToArray() : " "u8.ToArray();
 
@@ -28,12 +28,12 @@ public sealed class BulkAnswer(HttpContext context, string? mediaType, TimeSpan 
     /// <summary>Sends the keep-alive white space when <c>yield_frequency</c> has passed since the last.</summary>
     public async Task BeatAsync()
     {
-        if (time.GetElapsedTime(_lastBeat) <= frequency)
+        if (time.GetUtcNow() - _lastBeat <= frequency)
         {
             return;
         }
 
-        _lastBeat = time.GetTimestamp();
+        _lastBeat = time.GetUtcNow();
         await context.Response.Body.WriteAsync(_beat, context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
         (_beat, _separator) = (" "u8.ToArray(), "\r\n\r\n"u8.ToArray());
