@@ -30,12 +30,16 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
     /// has already set the object's own headers (ETag, Content-Type, metadata, Last-Modified...) on
     /// context.Response; contentType is the object's type (used for multipart parts).
     /// </summary>
-    public async Task StreamAsync(HttpContext context, IReadOnlyList<SegmentPiece> pieces, string contentType, CallContext call)
+    public Task StreamAsync(HttpContext context, IReadOnlyList<SegmentPiece> pieces, string contentType, CallContext call) =>
+        StreamAsync(context, new SegmentPieceList(pieces), contentType, call);
+
+    /// <summary>As <see cref="StreamAsync(HttpContext, IReadOnlyList{SegmentPiece}, string, CallContext)"/>, the pieces looked up as they are reached.</summary>
+    public async Task StreamAsync(HttpContext context, ISegmentSource pieces, string contentType, CallContext call)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pieces);
         ArgumentNullException.ThrowIfNull(call);
-        var map = SegmentRangeMap.For(pieces);
+        var map = new SegmentRangeMap(pieces.Lengths);
         var request = context.Request;
         var response = context.Response;
         var ct = context.RequestAborted;
@@ -99,6 +103,25 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
         }
     }
 
+    /// <summary>
+    /// Copies the body, or <paramref name="range"/> of it, to <paramref name="target"/> (a copy of a
+    /// large object into a plain one); throws <see cref="IOException"/> when a piece cannot be read.
+    /// </summary>
+    public async Task CopyToAsync(ISegmentSource pieces, ByteRange? range, Stream target, CallContext call, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        ArgumentNullException.ThrowIfNull(target);
+        var map = new SegmentRangeMap(pieces.Lengths);
+        var slices = range is { } r ? map.Slices(r) : map.All();
+        await using var reader = new SliceReader(this, pieces, slices, call, ct);
+        if (!await reader.OpenFirstAsync())
+        {
+            throw new IOException("The large object's first segment could not be read.");
+        }
+
+        await reader.CopyAsync(slices.Count, target);
+    }
+
     // Swift's 416 for a plain object: the stock page under the object's own headers and type.
     private static async Task UnsatisfiableAsync(HttpContext context, long total)
     {
@@ -110,10 +133,32 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
         await response.Body.WriteAsync(page, context.RequestAborted);
     }
 
-    private Task<HttpResponseMessage?> OpenAsync(SegmentPiece piece, SegmentSlice slice, CallContext call, CancellationToken ct) =>
-        blobs.OpenBlobAsync(piece.BlobId, piece.PolicyIndex, slice.BlobRange(piece), call, ct);
+    // The slice's bytes from its blob; null when the piece is gone or no replica serves it.
+    private async Task<HttpResponseMessage?> OpenAsync(ISegmentSource pieces, SegmentSlice slice, CallContext call, CancellationToken ct)
+    {
+        var piece = await pieces.PieceAsync(slice.PieceIndex, call, ct);
+        if (piece is null || piece.Length != pieces.Lengths[slice.PieceIndex])
+        {
+            Log.SegmentUnavailable(logger, piece?.BlobId ?? $"#{slice.PieceIndex}", call.TransId);
+            return null;
+        }
 
-    private ILogger Logger => logger;
+        var blob = await blobs.OpenBlobAsync(piece.BlobId, piece.PolicyIndex, slice.BlobRange(piece), call, ct);
+        if (blob is not null && Fits(blob, slice))
+        {
+            return blob;
+        }
+
+        // The replica must send exactly the asked bytes; a blob shorter than its piece (416, or a
+        // shorter 206) cannot make up the promised body.
+        blob?.Dispose();
+        Log.SegmentUnavailable(logger, piece.BlobId, call.TransId);
+        return null;
+    }
+
+    private static bool Fits(HttpResponseMessage blob, SegmentSlice slice) =>
+        blob.StatusCode is System.Net.HttpStatusCode.PartialContent or System.Net.HttpStatusCode.OK
+        && blob.Content.Headers.ContentLength == slice.Length;
 
     private TimeSpan NodeTimeout => TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
 
@@ -121,7 +166,7 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
     /// Reads the slices in order, keeping at most two blob answers open: the one being copied and
     /// the next one, requested as the current one nears its end.
     /// </summary>
-    private sealed class SliceReader(SegmentStreamer owner, IReadOnlyList<SegmentPiece> pieces, IReadOnlyList<SegmentSlice> slices,
+    private sealed class SliceReader(SegmentStreamer owner, ISegmentSource pieces, IReadOnlyList<SegmentSlice> slices,
         CallContext call, CancellationToken ct) : IAsyncDisposable
     {
         private int _next;
@@ -136,15 +181,12 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
             }
 
             _pending = Open(0);
-            var first = await _pending;
-            if (first is not null && Fits(first, slices[0]))
+            if (await _pending is not null)
             {
                 return true;
             }
 
-            first?.Dispose();
             _pending = null;
-            Log.SegmentUnavailable(owner.Logger, pieces[slices[0].PieceIndex].BlobId, call.TransId);
             return false;
         }
 
@@ -198,7 +240,7 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
                         var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), idle.Token);
                         if (read == 0)
                         {
-                            throw new IOException($"Segment blob {pieces[slice.PieceIndex].BlobId} ended {left} bytes early.");
+                            throw new IOException($"Segment {slice.PieceIndex} of the large object ended {left} bytes early.");
                         }
 
                         await target.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -221,15 +263,7 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
         {
             var pending = _pending ?? Open(_next);
             _pending = null;
-            var blob = await pending;
-            if (blob is not null && Fits(blob, slice))
-            {
-                return blob;
-            }
-
-            blob?.Dispose();
-            Log.SegmentUnavailable(owner.Logger, pieces[slice.PieceIndex].BlobId, call.TransId);
-            throw new IOException($"No replica served segment blob {pieces[slice.PieceIndex].BlobId}.");
+            return await pending ?? throw new IOException($"Segment {slice.PieceIndex} of the large object could not be read.");
         }
 
         // Starts the next slice's request unless it is already on its way or there is none.
@@ -241,13 +275,7 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
             }
         }
 
-        private Task<HttpResponseMessage?> Open(int index) => owner.OpenAsync(pieces[slices[index].PieceIndex], slices[index], call, ct);
-
-        // The replica must send exactly the asked bytes; a blob that is shorter than the listing
-        // said (416, or a shorter 206) cannot make up the promised body.
-        private static bool Fits(HttpResponseMessage blob, SegmentSlice slice) =>
-            blob.StatusCode is System.Net.HttpStatusCode.PartialContent or System.Net.HttpStatusCode.OK
-            && blob.Content.Headers.ContentLength == slice.Length;
+        private Task<HttpResponseMessage?> Open(int index) => owner.OpenAsync(pieces, slices[index], call, ct);
     }
 
     private static partial class Log

@@ -46,6 +46,13 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
 
         var request = context.Request;
+        if (LargeObjects.DloManifest.Of(record) is { } manifest && !LargeObjects.DloManifest.WantsManifest(request))
+        {
+            // Resolved per request: the DLO handler reads its segments through this handler.
+            await context.RequestServices.GetRequiredService<LargeObjects.DloGetHandler>().HandleAsync(context, path, record, manifest, call);
+            return;
+        }
+
         var conditional = ConditionalRequest.Evaluate(record.Hash, record.Timestamp,
             request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
             request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
