@@ -3,6 +3,7 @@ using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Forwarding;
+using CloudFs.Proxy.LargeObjects;
 using CloudFs.Proxy.Middleware.Ratelimit;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Routing;
@@ -32,6 +33,8 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<Forwarder>();
         services.AddSingleton<ReplicaWriter>();
         services.AddSingleton<ObjectGetHandler>();
+        services.AddSingleton<LargeObjects.SegmentStreamer>();
+        services.AddDlo();
         services.AddSingleton<ObjectPutHandler>();
         services.AddSingleton<Extensions.ExtensionHandler>();
         services.AddSingleton<Extensions.AdminHandler>();

@@ -78,6 +78,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             return;
         }
 
+        // Swift's dlo checks the header before any access rule.
+        if (path.Level == ResourceLevel.Object && method is "PUT" or "POST" or "COPY" && LargeObjects.DloManifest.Check(context.Request.Headers) is { } badManifest)
+        {
+            await ProxyResults.Error(context, badManifest);
+            return;
+        }
+
         if (path.Level == ResourceLevel.Object && (method == "COPY" || (method == "PUT" && context.Request.Headers.ContainsKey("X-Copy-From"))))
         {
             await CopyAsync(context, path, call);
@@ -193,7 +200,8 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         await extensions.HandleAsync(context, path, call);
     }
 
-    private async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
+    /// <summary>Swift's access rules for <paramref name="method"/> on <paramref name="path"/>; answers the refusal itself and returns false.</summary>
+    internal async Task<bool> AuthorizeAsync(HttpContext context, ResourcePath path, string method, CallContext call)
     {
         // tempauth checks an account ACL header on any request, before deciding anything else.
         if (context.Request.Headers.TryGetValue(AccountAcl.Header, out var aclHeader))

@@ -46,6 +46,13 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
 
         var request = context.Request;
+        if (LargeObjects.DloManifest.Of(record) is { } manifest && !LargeObjects.DloManifest.WantsManifest(request))
+        {
+            // Resolved per request: the DLO handler reads its segments through this handler.
+            await context.RequestServices.GetRequiredService<LargeObjects.DloGetHandler>().HandleAsync(context, path, record, manifest, call);
+            return;
+        }
+
         var conditional = ConditionalRequest.Evaluate(record.Hash, record.Timestamp,
             request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
             request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
@@ -84,21 +91,31 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
     /// The blob (with <paramref name="range"/> when not empty) from the first replica that answers
     /// 200, 206 or 416; null when none does. The caller disposes the answer.
     /// </summary>
-    public async Task<HttpResponseMessage?> OpenBlobAsync(ObjectRecord record, string range, CallContext call, CancellationToken ct)
+    public Task<HttpResponseMessage?> OpenBlobAsync(ObjectRecord record, string range, CallContext call, CancellationToken ct) =>
+        OpenBlobAsync(record.BlobId, record.PolicyIndex, range, record.ContentType, call, ct);
+
+    /// <summary>
+    /// One blob by id (a large object's segment), with <paramref name="range"/> when not empty,
+    /// from the first replica that answers 200, 206 or 416; null when none does. The caller disposes the answer.
+    /// </summary>
+    public Task<HttpResponseMessage?> OpenBlobAsync(string blobId, int policyIndex, string range, CallContext call, CancellationToken ct) =>
+        OpenBlobAsync(blobId, policyIndex, range, "", call, ct);
+
+    private async Task<HttpResponseMessage?> OpenBlobAsync(string blobId, int policyIndex, string range, string partType, CallContext call, CancellationToken ct)
     {
-        var ring = rings.ObjectFor(record.PolicyIndex);
-        var part = ring.GetBlobPartition(record.BlobId);
+        var ring = rings.ObjectFor(policyIndex);
+        var part = ring.GetBlobPartition(blobId);
         var nodes = selector.ForRead(ring, part);
         var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
         foreach (var node in nodes)
         {
-            if (await TryOpenAsync(node, part, record, range, call, timeout, ct) is { } blob)
+            if (await TryOpenAsync(node, part, blobId, policyIndex, range, partType, call, timeout, ct) is { } blob)
             {
                 return blob;
             }
         }
 
-        Log.NoReplica(logger, record.BlobId, nodes.Count);
+        Log.NoReplica(logger, blobId, nodes.Count);
         return null;
     }
 
@@ -169,15 +186,18 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
     }
 
-    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, ObjectRecord record, string range, CallContext call, TimeSpan timeout, CancellationToken ct)
+    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, string blobId, int policyIndex, string range, string partType,
+        CallContext call, TimeSpan timeout, CancellationToken ct)
     {
-        var blobId = record.BlobId;
         var request = RoleClient.Request(HttpMethod.Get, node, BackendUris.Blob(node, part, blobId), call);
-        BackendUris.AddPolicy(request, record.PolicyIndex);
+        BackendUris.AddPolicy(request, policyIndex);
         if (range.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Range", range);
-            request.Headers.TryAddWithoutValidation(BackendHeaders.PartContentType, record.ContentType);
+            if (partType.Length > 0)
+            {
+                request.Headers.TryAddWithoutValidation(BackendHeaders.PartContentType, partType);
+            }
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);

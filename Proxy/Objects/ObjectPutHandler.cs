@@ -143,7 +143,19 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
         var record = resolved.Value;
         var request = context.Request;
-        var range = RangeHeaderParser.Parse(request.Headers.Range, record.Bytes);
+        // A dynamic large object is copied as the bytes it stands for, as Swift's copy does
+        // (unless ?multipart-manifest=get asks for the manifest object itself).
+        LargeObjects.DloBody? dlo = null;
+        if (LargeObjects.DloManifest.Of(record) is { } manifest && !LargeObjects.DloManifest.WantsManifest(request))
+        {
+            dlo = await context.RequestServices.GetRequiredService<LargeObjects.DloGetHandler>().OpenBodyAsync(context, source, manifest, call);
+            if (dlo is null)
+            {
+                return;
+            }
+        }
+
+        var range = RangeHeaderParser.Parse(request.Headers.Range, dlo?.Length ?? record.Bytes);
         if (range.Outcome == RangeOutcome.Unsatisfiable)
         {
             await ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable);
@@ -159,7 +171,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : record.Bytes, call, ct);
+        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : dlo?.Length ?? record.Bytes, call, ct);
         if (!admit.IsSuccess)
         {
             await ProxyResults.Error(context, admit.Error);
@@ -169,10 +181,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         // A whole-object copy shares the source's blob, so it stays where the source's policy put
         // it; a ranged copy is a new blob in the destination's policy.
         var (blobId, etag, bytes, policy) = (record.BlobId, record.Hash, record.Bytes, record.PolicyIndex);
-        if (ranged)
+        if (ranged || dlo is not null)
         {
             policy = admit.Value.PolicyIndex;
-            var copied = await CopyRangeAsync(record, range.Ranges[0], policy, call, ct);
+            var copied = dlo is null
+                ? await CopyRangeAsync(record, range.Ranges[0], policy, call, ct)
+                : await dlo.StoreAsync(ranged ? range.Ranges[0] : null, (body, length) => StoreAsync(body, length, "", policy, call, ct), call, ct);
             if (!copied.IsSuccess)
             {
                 await ProxyResults.Error(context, copied.Error);
@@ -186,7 +200,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         var headers = new List<KeyValuePair<string, string>>();
         if (!fresh)
         {
-            headers.AddRange(ObjectHeaders.For(record).Where(h => ObjectHeaders.IsStored(h.Key)));
+            headers.AddRange(ObjectHeaders.For(record).Where(h => ObjectHeaders.IsStored(h.Key)
+                && (dlo is null || !h.Key.Equals(LargeObjects.DloManifest.Header, StringComparison.OrdinalIgnoreCase))));
         }
 
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
