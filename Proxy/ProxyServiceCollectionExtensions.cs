@@ -31,6 +31,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<CatalogClient>();
         services.AddSingleton<Forwarder>();
         services.AddSingleton<ReplicaWriter>();
+        services.AddSingleton<Symlinks.SymlinkHandler>();
         services.AddSingleton<ObjectGetHandler>();
         services.AddSingleton<ObjectPutHandler>();
         services.AddSingleton<Extensions.ExtensionHandler>();
