@@ -32,6 +32,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<CatalogClient>();
         services.AddSingleton<Forwarder>();
         services.AddSingleton<ReplicaWriter>();
+        services.AddSingleton<Symlinks.SymlinkHandler>();
         services.AddSingleton<ObjectGetHandler>();
         services.AddSingleton<LargeObjects.SegmentStreamer>();
         services.AddDlo();

@@ -50,7 +50,18 @@ public static class ObjectHeaderParser
     private static string? ContentType(HttpRequest request) =>
         request.Headers.ContentType.ToString() is { Length: > 0 } type ? type : null;
 
-    private static Dictionary<string, string> System(HttpRequest request) =>
-        SystemMetadata.Headers.Where(h => request.Headers.ContainsKey(h))
+    private static Dictionary<string, string> System(HttpRequest request)
+    {
+        var system = SystemMetadata.Headers.Where(h => request.Headers.ContainsKey(h))
             .ToDictionary(h => h.ToLowerInvariant(), h => request.Headers[h].ToString(), StringComparer.Ordinal);
+        foreach (var (name, value) in request.Headers)
+        {
+            if (name.StartsWith(BackendHeaders.ObjectSysmetaPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > BackendHeaders.ObjectSysmetaPrefix.Length)
+            {
+                system[name[BackendHeaders.ObjectSysmetaPrefix.Length..].ToLowerInvariant()] = value.ToString();
+            }
+        }
+
+        return system;
+    }
 }

@@ -43,5 +43,12 @@ public static class BackendHeaders
     /// <summary>DELETE of a directory with everything below it.</summary>
     public const string Recursive = "X-Backend-Recursive";
 
+    /// <summary>
+    /// Object commit: system metadata a proxy feature keeps with the object (Swift's X-Object-Sysmeta-*), stored
+    /// under the lower-case rest of the name, e.g. <c>X-Backend-Object-Sysmeta-Symlink-Target</c> → <c>symlink-target</c>.
+    /// A commit replaces the object's whole set, so a plain overwrite drops them.
+    /// </summary>
+    public const string ObjectSysmetaPrefix = "X-Backend-Object-Sysmeta-";
+
     public static bool IsBackend(string name) => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
 }

@@ -12,9 +12,10 @@ public static class ListingBody
 {
     private const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-    public static byte[] Container(IReadOnlyList<ListingItem> items, ListingFormat format, string container) => format switch
+    /// <param name="account">The listed account, which a link's symlink_path names when the link names none.</param>
+    public static byte[] Container(IReadOnlyList<ListingItem> items, ListingFormat format, string container, string account = "") => format switch
     {
-        ListingFormat.Json => Json(items, AppendObject),
+        ListingFormat.Json => Json(items, (builder, item) => AppendObject(builder, item, account)),
         ListingFormat.Xml => Encoding.UTF8.GetBytes(ContainerXml(items, container)),
         _ => Plain(items),
     };
@@ -61,13 +62,24 @@ public static class ListingBody
         return Encoding.ASCII.GetBytes(builder.Append(']').ToString());
     }
 
-    private static void AppendObject(StringBuilder builder, ListingItem item)
+    private static void AppendObject(StringBuilder builder, ListingItem item, string account)
     {
         PythonJson.AppendMember(builder, "bytes", item.Bytes, first: true);
         PythonJson.AppendMember(builder, "hash", item.Hash ?? "");
         PythonJson.AppendMember(builder, "name", item.Name);
         PythonJson.AppendMember(builder, "content_type", item.ContentType ?? "");
         PythonJson.AppendMember(builder, "last_modified", LastModified(item.Timestamp));
+        if (item.Symlink is { } link)
+        {
+            // In the order Swift's symlink middleware adds them.
+            if (link.Etag is not null)
+            {
+                PythonJson.AppendMember(builder, "symlink_etag", link.Etag);
+                PythonJson.AppendMember(builder, "symlink_bytes", link.Bytes ?? 0);
+            }
+
+            PythonJson.AppendMember(builder, "symlink_path", link.Path(account));
+        }
     }
 
     private static void AppendContainer(StringBuilder builder, ListingItem item)

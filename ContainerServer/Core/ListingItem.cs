@@ -3,6 +3,7 @@ namespace CloudFs.ContainerServer.Core;
 /// <summary>
 /// One entry of a listing: an object (bytes, hash, content type, timestamp), a container
 /// (count, bytes, timestamp) or a delimiter roll-up (<see cref="IsSubdir"/>, name only).
+/// <see cref="Symlink"/> is set on links in JSON object listings.
 /// </summary>
 public sealed record ListingItem(
     string Name,
@@ -11,7 +12,8 @@ public sealed record ListingItem(
     long Count = 0,
     string? Hash = null,
     string? ContentType = null,
-    long Timestamp = 0)
+    long Timestamp = 0,
+    ListingSymlink? Symlink = null)
 {
     public static ListingItem Subdir(string name) => new(name, IsSubdir: true);
 }

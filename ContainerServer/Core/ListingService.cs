@@ -35,7 +35,27 @@ public sealed class ListingService(CatalogReads catalog, ScopeRepository scopes,
         var items = await ListingWalker.WalkAsync(parameters,
             (range, token) => listings.ObjectsAsync(session, containerId, range, isAdmin, now, token),
             hidden, ct);
+        if (parameters.Format == ListingFormat.Json)
+        {
+            items = await WithSymlinksAsync(session, containerId, items, ct);
+        }
+
         return new ListingResult(status, items);
+    }
+
+    /// <summary>Links carry their target in JSON listings, as Swift's symlink middleware adds it (its XML and text have none).</summary>
+    private async Task<IReadOnlyList<ListingItem>> WithSymlinksAsync(CatalogSession session, long containerId, IReadOnlyList<ListingItem> items,
+        CancellationToken ct)
+    {
+        var empty = items.Where(i => !i.IsSubdir && i.Bytes == 0).Select(i => i.Name).ToList();
+        if (empty.Count == 0)
+        {
+            return items;
+        }
+
+        var links = await listings.SymlinksAsync(session, containerId, empty, ct);
+        return links.Count == 0 ? items
+            : items.Select(i => !i.IsSubdir && links.TryGetValue(i.Name, out var link) ? i with { Symlink = link } : i).ToList();
     }
 
     /// <summary>Account status plus, when <paramref name="parameters"/> is given, its container listing.</summary>

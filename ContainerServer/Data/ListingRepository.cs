@@ -69,6 +69,44 @@ public sealed class ListingRepository
             Timestamp: r.Timestamp)).ToList();
     }
 
+    /// <summary>
+    /// The links among the given object paths of a container (links are zero-byte objects, so
+    /// callers ask only about those): one (container_id, type, path) seek each, plus their sys rows.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ListingSymlink>> SymlinksAsync(CatalogSession session, long containerId,
+        IReadOnlyCollection<string> paths, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var chunk in paths.Chunk(500))
+        {
+            var parameters = new DynamicParameters(new { ContainerId = containerId, ListingSymlink.Keys });
+            var names = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names[i] = "@P" + i;
+                parameters.Add("P" + i, CatalogNames.Argument(session.Dialect, chunk[i]));
+            }
+
+            var sql = "SELECT o.path AS Name, m.name AS MetaName, m.value AS MetaValue FROM stobj o"
+                + " JOIN metadata m ON m.stobj_id = o.id AND m.kind = 'sys' AND m.name IN @Keys"
+                + " WHERE o.container_id = @ContainerId AND o.type = 'object' AND o.path IN (" + string.Join(", ", names) + ")";
+            foreach (var row in await session.QueryAsync<SymlinkRow>(sql, parameters, ct))
+            {
+                var name = CatalogNames.Read(row.Name);
+                if (!found.TryGetValue(name, out var sys))
+                {
+                    found[name] = sys = new Dictionary<string, string>(StringComparer.Ordinal);
+                }
+
+                sys[row.MetaName] = row.MetaValue;
+            }
+        }
+
+        return found.Select(f => (f.Key, Link: ListingSymlink.From(f.Value)))
+            .Where(f => f.Link is not null)
+            .ToDictionary(f => f.Key, f => f.Link!, StringComparer.Ordinal);
+    }
+
     /// <summary>Which of the given directory paths of a container are disabled (one IN-list seek per path).</summary>
     public async Task<IReadOnlyList<string>> DisabledDirectoriesAsync(CatalogSession session, long containerId,
         IReadOnlyCollection<string> paths, CancellationToken ct)

@@ -70,7 +70,7 @@ public static class ContainerServerEndpoints
             return !container.IsSuccess
                 ? ErrorResults.From(container.Error)
                 : new ListingResponse(ScopeHeaders.Container(container.Value.Status, parameters.FormatGiven, policies), parameters.ContentType,
-                    ListingBody.Container(container.Value.Items, parameters.Format, path.Container), head);
+                    ListingBody.Container(container.Value.Items, parameters.Format, path.Container, path.Account), head);
         }
 
         var account = await listings.AccountAsync(path, head ? null : parameters, isAdmin, ct);

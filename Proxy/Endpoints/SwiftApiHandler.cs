@@ -10,6 +10,7 @@ using CloudFs.Proxy.Middleware.TempUrl;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
+using CloudFs.Proxy.Symlinks;
 using CloudFs.Ring;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -20,7 +21,7 @@ namespace CloudFs.Proxy.Endpoints;
 /// authenticate, authorise, then hand the request to the role server the rings pick.
 /// </summary>
 public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog, Forwarder forwarder, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, ObjectPutHandler puts, ExtensionHandler extensions, TimeProvider time)
+    ObjectGetHandler gets, ObjectPutHandler puts, SymlinkHandler symlinks, ExtensionHandler extensions, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -114,10 +115,10 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                 await ForwardReadAsync(context, path, call, rings.Container, rings.Container.GetPartition(path.Account, path.Container!));
                 break;
             case (ResourceLevel.Object, "GET" or "HEAD"):
-                await gets.HandleAsync(context, path, call);
+                await gets.HandleAsync(context, path, call, target => AuthorizeAsync(context, target, method, call));
                 break;
             case (ResourceLevel.Object, "PUT"):
-                await puts.PutAsync(context, path, call);
+                await puts.PutAsync(context, path, call, target => AuthorizeAsync(context, target, "HEAD", call));
                 break;
             case (ResourceLevel.Object, "POST" or "DELETE"):
                 await ObjectCatalogWriteAsync(context, path, call);
@@ -170,7 +171,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
 
         if (await AuthorizeAsync(context, source, "GET", call) && await AuthorizeAsync(context, destination, "PUT", call))
         {
-            await puts.CopyAsync(context, source, destination, call);
+            await puts.CopyAsync(context, source, destination, call, target => AuthorizeAsync(context, target, "GET", call));
         }
     }
 
@@ -285,6 +286,11 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         var request = context.Request;
         var headers = new List<KeyValuePair<string, string>>();
         var delete = request.Method == "DELETE";
+        if (!delete && await symlinks.RefusePostAsync(context))
+        {
+            return;
+        }
+
         if (delete && request.Headers.ContainsKey(DeleteAtHeaders.IfDeleteAt))
         {
             // Checked against the record here; the catalog's DELETE itself does not compare it.
@@ -337,7 +343,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         {
             await ProxyResults.Error(context, StatusKinds.ToError(response));
         }
-        else
+        else if (delete || !await symlinks.AnswerPostToLinkAsync(context, path, call))
         {
             context.Response.StatusCode = delete ? StatusCodes.Status204NoContent : StatusCodes.Status202Accepted;
             context.Response.ContentType = "text/html; charset=UTF-8";

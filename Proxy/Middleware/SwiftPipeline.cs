@@ -28,6 +28,7 @@ public static class SwiftPipeline
         services.AddOptions<DomainRemapOptions>().BindConfiguration(DomainRemapOptions.Section);
         services.AddOptions<StaticWebOptions>().BindConfiguration(StaticWebOptions.Section);
         services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section);
+        services.AddOptions<Symlinks.SymlinkOptions>().BindConfiguration(Symlinks.SymlinkOptions.Section);
         // /info lists a middleware only when it is in the pipeline, as Swift's does.
         if (Enabled(configuration, DomainRemapOptions.Section))
         {
@@ -58,6 +59,12 @@ public static class SwiftPipeline
         if (Enabled(configuration, StaticWebOptions.Section))
         {
             services.AddSingleton<IInfoSection, StaticWebInfoSection>();
+        }
+
+        // Not an ASP.NET middleware: symlinks sit after the access rules (Proxy/Symlinks, called by the object handlers).
+        if (Enabled(configuration, Symlinks.SymlinkOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, Symlinks.SymlinkInfoSection>();
         }
 
         return services;

@@ -6,6 +6,7 @@ using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
+using CloudFs.Proxy.Symlinks;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,11 @@ namespace CloudFs.Proxy.Objects;
 /// and HEAD from the record, then stream the blob (with the client's Range) from the first
 /// replica that answers, moving on to the next one while nothing has been sent to the client.
 /// </summary>
-public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet rings, NodeSelector selector, BackendInvoker invoker,
+public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandler symlinks, RingSet rings, NodeSelector selector, BackendInvoker invoker,
     NodeErrorLimiter limiter, TimeProvider time, IOptions<BackendOptions> options, ILogger<ObjectGetHandler> logger)
 {
-    public async Task HandleAsync(HttpContext context, ResourcePath path, CallContext call)
+    /// <param name="authorize">Lets links be followed (each target checked with it); without it a link answers as itself.</param>
+    public async Task HandleAsync(HttpContext context, ResourcePath path, CallContext call, ReadAuthorizer? authorize = null)
     {
         var ct = context.RequestAborted;
         var resolved = await catalog.ResolveAsync(path, call, ct);
@@ -46,6 +48,16 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
 
         var request = context.Request;
+        if (authorize is not null && symlinks.MustFollow(request, record))
+        {
+            if (await symlinks.FollowAsync(context, path, record, call, authorize, showLocation: true) is not { } target)
+            {
+                return;
+            }
+
+            record = target;
+        }
+
         if (LargeObjects.DloManifest.Of(record) is { } manifest && !LargeObjects.DloManifest.WantsManifest(request))
         {
             // Resolved per request: the DLO handler reads its segments through this handler.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudFs.Common.Contracts;
+using CloudFs.Proxy.Symlinks;
 
 namespace CloudFs.Proxy.Objects;
 
@@ -29,6 +30,12 @@ public static class ObjectHeaders
             {
                 yield return new(header, value);
             }
+        }
+
+        // Only a link answered as itself (?symlink=get) gets here with its target; GET and HEAD follow the others.
+        foreach (var header in SymlinkTarget.From(record.Sys)?.ResponseHeaders() ?? [])
+        {
+            yield return header;
         }
     }
 

@@ -9,6 +9,7 @@ using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
+using CloudFs.Proxy.Symlinks;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Objects;
@@ -20,9 +21,10 @@ namespace CloudFs.Proxy.Objects;
 /// except a copy with a Range, which streams that range into a new blob.
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
+    ObjectGetHandler gets, SymlinkHandler symlinks, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
 {
-    public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
+    /// <param name="authorize">Checks a static link's target (a read); without it X-Symlink-Target is not looked at.</param>
+    public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call, ReadAuthorizer? authorize = null)
     {
         var request = context.Request;
         var ct = context.RequestAborted;
@@ -49,6 +51,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         if (MetadataLimits.CheckHeaders(request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())), MetadataLimits.ObjectPrefix) is { } badMeta)
         {
             await ProxyResults.Error(context, badMeta);
+            return;
+        }
+
+        var link = authorize is null ? [] : await symlinks.PreparePutAsync(context, path, length, call, authorize);
+        if (link is null)
+        {
             return;
         }
 
@@ -84,6 +92,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
         var (blobId, md5, bytes) = stored.Value;
         var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
+        headers.AddRange(link);
         await CommitAsync(context, path, headers, md5, call);
     }
 
@@ -131,7 +140,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     /// <summary>PUT with X-Copy-From, or COPY with Destination: the source's blob under a new name.</summary>
-    public async Task CopyAsync(HttpContext context, ResourcePath source, ResourcePath destination, CallContext call)
+    /// <param name="authorize">Lets a source link be followed (what it names is copied, as in Swift).</param>
+    public async Task CopyAsync(HttpContext context, ResourcePath source, ResourcePath destination, CallContext call, ReadAuthorizer? authorize = null)
     {
         var ct = context.RequestAborted;
         var resolved = await catalog.ResolveAsync(source, call, ct);
@@ -142,6 +152,16 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         var record = resolved.Value;
+        if (authorize is not null && symlinks.IsLink(record))
+        {
+            if (await symlinks.FollowAsync(context, source, record, call, authorize, showLocation: false) is not { } target)
+            {
+                return;
+            }
+
+            record = target;
+        }
+
         var request = context.Request;
         // A dynamic large object is copied as the bytes it stands for, as Swift's copy does
         // (unless ?multipart-manifest=get asks for the manifest object itself).
