@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Core.Versioning;
 using CloudFs.AccountServer.Data;
 using CloudFs.AccountServer.Fsck;
 using CloudFs.AccountServer.Journal;
@@ -39,6 +40,8 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddSingleton<ContainerService>();
         services.AddSingleton<ObjectRemover>();
+        services.AddSingleton<ArchiveRepository>();
+        services.AddSingleton<LegacyVersioning>();
         services.AddSingleton<ObjectService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AuthService>();

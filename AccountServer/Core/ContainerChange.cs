@@ -5,4 +5,7 @@ public sealed record ContainerChange(MetadataChange Metadata, string? ReadAcl, s
 {
     /// <summary>PUT only: the storage policy asked for (null: none; a new container then takes the default).</summary>
     public int? PolicyIndex { get; init; }
+
+    /// <summary>Legacy versioning (X-Versions-Location / X-History-Location): null when the request says nothing about it.</summary>
+    public Versioning.VersionsLocationChange? Versions { get; init; }
 }

@@ -140,6 +140,13 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
             await metadata.SetAsync(session, id, MetadataRepository.Sys, WriteAclName, change.WriteAcl, ct);
         }
 
+        if (change.Versions is { } versions)
+        {
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, Versioning.LegacyVersioning.LocationName, versions.Location, ct);
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, Versioning.LegacyVersioning.ModeName,
+                versions.IsRemoval ? null : versions.Mode == Versioning.LegacyVersionsMode.History ? "history" : "stack", ct);
+        }
+
         if (change.Quota.IsPresent)
         {
             var state = await quotas.LockAsync(session, id, ct);

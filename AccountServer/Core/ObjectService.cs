@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CloudFs.AccountServer.Core.Versioning;
 using CloudFs.AccountServer.Data;
 using CloudFs.Catalog;
 using CloudFs.Common.Contracts;
@@ -13,8 +14,8 @@ namespace CloudFs.AccountServer.Core;
 /// operation record, so listings, counts and quotas never lag the write.
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
-    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, IOptions<AccountServerOptions> options,
-    TimeProvider time)
+    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, LegacyVersioning versioning,
+    IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
@@ -145,19 +146,42 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
             var now = time.GetUtcNow();
             var row = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", path.Leaf, true, token);
-            if (row is null)
-            {
-                return CloudFsError.NotFound();
-            }
-
-            if (Access.Blocks(ctx.Caller, row))
+            if (row is not null && Access.Blocks(ctx.Caller, row))
             {
                 return Access.Forbidden();
             }
 
-            if (row.XTimestamp > ctx.Timestamp.Units)
+            if (row is not null && row.XTimestamp > ctx.Timestamp.Units)
             {
                 return CloudFsError.Conflict("A newer write of this object exists.");
+            }
+
+            // Legacy versioning: archives and markers (history) or the newest archive back (stack).
+            var legacy = await versioning.SettingAsync(session, place.Container!.Id, token);
+            if (legacy is { } setting)
+            {
+                var live = row is not null && !IsExpired(row, now) ? row : null;
+                var handled = await versioning.BeforeDeleteAsync(session, ctx, place, live, setting, now.ToUnixTimeMilliseconds(), token);
+                if (!handled.IsSuccess || handled.Value)
+                {
+                    if (handled.IsSuccess)
+                    {
+                        await session.CommitAsync(token);
+                    }
+
+                    return handled.IsSuccess ? (string?)null : handled.Error;
+                }
+            }
+
+            if (row is null)
+            {
+                // A history-mode marker stays even when there was nothing to delete, as in Swift.
+                if (legacy is not null)
+                {
+                    await session.CommitAsync(token);
+                }
+
+                return CloudFsError.NotFound();
             }
 
             var expired = IsExpired(row, now);
@@ -217,6 +241,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         if (MetadataRules.Validate(change, commit.Metadata) is { } invalid)
         {
             return invalid;
+        }
+
+        // Legacy versioning keeps the overwritten object as an archive naming the same blob.
+        if (existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now))
+            && await versioning.SettingAsync(session, place.Container!.Id, ct) is { } legacy
+            && await versioning.ArchiveAsync(session, ctx, place, existing, legacy.Container, now, ct) is { } notArchived)
+        {
+            return notArchived;
         }
 
         var deltaBytes = commit.Size - (existing?.Size ?? 0);

@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Core.Versioning;
 using CloudFs.Common.Results;
 
 namespace CloudFs.AccountServer.Endpoints;
@@ -20,7 +21,16 @@ public static class ContainerChangeParser
 
         var read = BackendRequest.Optional(request, "X-Container-Read") ?? (request.Headers.ContainsKey("X-Remove-Container-Read") ? "" : null);
         var write = BackendRequest.Optional(request, "X-Container-Write") ?? (request.Headers.ContainsKey("X-Remove-Container-Write") ? "" : null);
-        return new ContainerChange(MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Container), read, write, quota.Value);
+        var versions = VersionsLocationChange.Parse(name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
+        if (!versions.IsSuccess)
+        {
+            return versions.Error;
+        }
+
+        return new ContainerChange(MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Container), read, write, quota.Value)
+        {
+            Versions = versions.Value,
+        };
     }
 
     // X-Remove-Container-Meta-Quota-Bytes clears the quota like an empty value does.

@@ -42,6 +42,12 @@ public static class ScopeHeaders
             headers.Add(new("X-Storage-Policy", policy.Name));
         }
 
+        // Legacy versioning, shown under the name it was set with (Swift's versioned_writes).
+        if (status.Sys("versions-location") is { Length: > 0 } location)
+        {
+            headers.Add(new(status.Sys("versions-mode") == "history" ? "X-History-Location" : "X-Versions-Location", location));
+        }
+
         AddVary(headers, formatGiven);
         return headers;
     }

@@ -89,7 +89,8 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             return;
         }
 
-        if (HttpMethods.IsHead(request.Method))
+        // A row without a blob (a versioning delete marker) is an empty object.
+        if (HttpMethods.IsHead(request.Method) || record.BlobId.Length == 0)
         {
             SetHeaders(response, record);
             response.ContentLength = record.Bytes;
