@@ -68,6 +68,10 @@ public static class ListingBody
         PythonJson.AppendMember(builder, "name", item.Name);
         PythonJson.AppendMember(builder, "content_type", item.ContentType ?? "");
         PythonJson.AppendMember(builder, "last_modified", LastModified(item.Timestamp));
+        if (item.SloEtag is { } sloEtag)
+        {
+            PythonJson.AppendMember(builder, "slo_etag", $"\"{sloEtag}\"");
+        }
     }
 
     private static void AppendContainer(StringBuilder builder, ListingItem item)

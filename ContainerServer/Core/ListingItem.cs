@@ -3,6 +3,8 @@ namespace CloudFs.ContainerServer.Core;
 /// <summary>
 /// One entry of a listing: an object (bytes, hash, content type, timestamp), a container
 /// (count, bytes, timestamp) or a delimiter roll-up (<see cref="IsSubdir"/>, name only).
+/// A static large object's entry has its size as clients see it and <see cref="SloEtag"/>,
+/// beside its manifest's hash, as Swift lists it.
 /// </summary>
 public sealed record ListingItem(
     string Name,
@@ -11,7 +13,8 @@ public sealed record ListingItem(
     long Count = 0,
     string? Hash = null,
     string? ContentType = null,
-    long Timestamp = 0)
+    long Timestamp = 0,
+    string? SloEtag = null)
 {
     public static ListingItem Subdir(string name) => new(name, IsSubdir: true);
 }
