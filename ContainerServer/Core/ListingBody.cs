@@ -1,3 +1,4 @@
+using CloudFs.Common.Text;
 using System.Globalization;
 using System.Text;
 using CloudFs.Common.Time;
