@@ -32,6 +32,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<Forwarder>();
         services.AddSingleton<ReplicaWriter>();
         services.AddSingleton<ObjectGetHandler>();
+        services.AddSingleton<LargeObjects.SegmentStreamer>();
         services.AddSingleton<ObjectPutHandler>();
         services.AddSingleton<Extensions.ExtensionHandler>();
         services.AddSingleton<Extensions.AdminHandler>();

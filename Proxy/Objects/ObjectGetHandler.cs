@@ -84,21 +84,31 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
     /// The blob (with <paramref name="range"/> when not empty) from the first replica that answers
     /// 200, 206 or 416; null when none does. The caller disposes the answer.
     /// </summary>
-    public async Task<HttpResponseMessage?> OpenBlobAsync(ObjectRecord record, string range, CallContext call, CancellationToken ct)
+    public Task<HttpResponseMessage?> OpenBlobAsync(ObjectRecord record, string range, CallContext call, CancellationToken ct) =>
+        OpenBlobAsync(record.BlobId, record.PolicyIndex, range, record.ContentType, call, ct);
+
+    /// <summary>
+    /// One blob by id (a large object's segment), with <paramref name="range"/> when not empty,
+    /// from the first replica that answers 200, 206 or 416; null when none does. The caller disposes the answer.
+    /// </summary>
+    public Task<HttpResponseMessage?> OpenBlobAsync(string blobId, int policyIndex, string range, CallContext call, CancellationToken ct) =>
+        OpenBlobAsync(blobId, policyIndex, range, "", call, ct);
+
+    private async Task<HttpResponseMessage?> OpenBlobAsync(string blobId, int policyIndex, string range, string partType, CallContext call, CancellationToken ct)
     {
-        var ring = rings.ObjectFor(record.PolicyIndex);
-        var part = ring.GetBlobPartition(record.BlobId);
+        var ring = rings.ObjectFor(policyIndex);
+        var part = ring.GetBlobPartition(blobId);
         var nodes = selector.ForRead(ring, part);
         var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
         foreach (var node in nodes)
         {
-            if (await TryOpenAsync(node, part, record, range, call, timeout, ct) is { } blob)
+            if (await TryOpenAsync(node, part, blobId, policyIndex, range, partType, call, timeout, ct) is { } blob)
             {
                 return blob;
             }
         }
 
-        Log.NoReplica(logger, record.BlobId, nodes.Count);
+        Log.NoReplica(logger, blobId, nodes.Count);
         return null;
     }
 
@@ -169,15 +179,18 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
     }
 
-    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, ObjectRecord record, string range, CallContext call, TimeSpan timeout, CancellationToken ct)
+    private async Task<HttpResponseMessage?> TryOpenAsync(RingDevice node, int part, string blobId, int policyIndex, string range, string partType,
+        CallContext call, TimeSpan timeout, CancellationToken ct)
     {
-        var blobId = record.BlobId;
         var request = RoleClient.Request(HttpMethod.Get, node, BackendUris.Blob(node, part, blobId), call);
-        BackendUris.AddPolicy(request, record.PolicyIndex);
+        BackendUris.AddPolicy(request, policyIndex);
         if (range.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Range", range);
-            request.Headers.TryAddWithoutValidation(BackendHeaders.PartContentType, record.ContentType);
+            if (partType.Length > 0)
+            {
+                request.Headers.TryAddWithoutValidation(BackendHeaders.PartContentType, partType);
+            }
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
