@@ -6,6 +6,7 @@ using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Extensions;
 using CloudFs.Proxy.Forwarding;
+using CloudFs.Proxy.LargeObjects;
 using CloudFs.Proxy.Middleware.TempUrl;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
@@ -20,7 +21,7 @@ namespace CloudFs.Proxy.Endpoints;
 /// authenticate, authorise, then hand the request to the role server the rings pick.
 /// </summary>
 public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog, Forwarder forwarder, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, ObjectPutHandler puts, ExtensionHandler extensions, TimeProvider time)
+    ObjectGetHandler gets, ObjectPutHandler puts, SloPutHandler manifests, ExtensionHandler extensions, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -108,6 +109,9 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                 break;
             case (ResourceLevel.Object, "GET" or "HEAD"):
                 await gets.HandleAsync(context, path, call);
+                break;
+            case (ResourceLevel.Object, "PUT") when SloPutHandler.Handles(context.Request):
+                await manifests.PutAsync(context, path, call);
                 break;
             case (ResourceLevel.Object, "PUT"):
                 await puts.PutAsync(context, path, call);

@@ -51,8 +51,8 @@ public readonly record struct SegmentRange(long? First, long? Last)
         }
 
         var (head, tail) = (spec[..dash], spec[(dash + 1)..]);
-        long? first = head.Length == 0 ? null : Number(head);
-        long? last = tail.Length == 0 ? null : Number(tail);
+        var first = head.Length == 0 ? null : Number(head);
+        var last = tail.Length == 0 ? null : Number(tail);
         if ((head.Length > 0 && first is null) || (tail.Length > 0 && last is null) || (first is null && last is null)
             || (first is { } f && last is { } l && l < f))
         {

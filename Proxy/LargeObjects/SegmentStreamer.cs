@@ -99,6 +99,19 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
         }
     }
 
+    /// <summary>Copies the whole body to <paramref name="target"/> (a server-side copy reading it to learn its MD5); throws when a piece cannot be read.</summary>
+    public async Task CopyToAsync(IReadOnlyList<SegmentPiece> pieces, Stream target, CallContext call, CancellationToken ct)
+    {
+        var slices = SegmentRangeMap.For(pieces).All();
+        await using var reader = new SliceReader(this, pieces, slices, call, ct);
+        if (!await reader.OpenFirstAsync())
+        {
+            throw new IOException("The first segment could not be read.");
+        }
+
+        await reader.CopyAsync(slices.Count, target);
+    }
+
     // Swift's 416 for a plain object: the stock page under the object's own headers and type.
     private static async Task UnsatisfiableAsync(HttpContext context, long total)
     {

@@ -52,6 +52,11 @@ public static class SwiftPipeline
             services.AddSingleton<IInfoSection, StaticWebInfoSection>();
         }
 
+        if (Enabled(configuration, LargeObjects.SloOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, LargeObjects.SloInfoSection>();
+        }
+
         return services;
     }
 

@@ -99,7 +99,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     /// <summary>Streams a body into a fresh blob on every replica; the blob id, MD5 and size once a quorum holds it.</summary>
-    private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, int policy,
+    internal async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, int policy,
         CallContext call, CancellationToken ct)
     {
         var blobId = Guid.CreateVersion7().ToString("N");
@@ -217,9 +217,10 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         return await StoreAsync(body, range.Length, "", policy, call, ct);
     }
 
-    private async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call)
+    internal async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call,
+        byte[]? body = null)
     {
-        var response = await catalog.WriteAsync(HttpMethod.Put, path, headers, call, context.RequestAborted);
+        var response = await catalog.WriteAsync(HttpMethod.Put, path, headers, call, context.RequestAborted, body);
         if (response is null)
         {
             await ProxyResults.Unavailable(context);
@@ -241,7 +242,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     /// <summary>X-Delete-* and If-None-Match; the resolved X-Delete-At.</summary>
-    private async Task<Outcome<long?>> PreconditionsAsync(HttpContext context, ResourcePath path, CallContext call)
+    internal async Task<Outcome<long?>> PreconditionsAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var request = context.Request;
         var deleteAt = DeleteAtHeaders.Resolve(request.Headers[DeleteAtHeaders.At], request.Headers[DeleteAtHeaders.After], time.GetUtcNow().ToUnixTimeSeconds());
@@ -273,7 +274,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         return deleteAt;
     }
 
-    private static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
+    internal static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
         string blobId, int policyIndex, string etag, long size, string reservation, string? contentType = null)
     {
         var headers = new List<KeyValuePair<string, string>>
