@@ -20,7 +20,7 @@ public sealed record LargeObjectView(long Length, string Etag, string EtagHeader
             return null;
         }
 
-        var pieces = segments.Select(s => new SegmentPiece(s.BlobId, s.PolicyIndex, s.Offset, s.Length)).ToList();
+        var pieces = segments.Select(SegmentPiece.Of).ToList();
         if (!record.IsSlo)
         {
             return new(record.Bytes, record.Hash, record.Hash, pieces, false, []);

@@ -20,7 +20,7 @@ namespace CloudFs.Proxy.Objects;
 /// except a copy with a Range, which streams that range into a new blob.
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
+    ObjectGetHandler gets, LargeObjects.SegmentStreamer segments, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
 {
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
     {
@@ -143,7 +143,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
         var record = resolved.Value;
         var request = context.Request;
-        var range = RangeHeaderParser.Parse(request.Headers.Range, record.Bytes);
+        // A large object is copied as the object it reads as (its pieces, shared, not copied),
+        // unless ?multipart-manifest=get asks for the manifest itself.
+        var manifestCopy = record.IsSlo && string.Equals(request.Query["multipart-manifest"], "get", StringComparison.Ordinal);
+        var piecewise = record.Segments is not null && !manifestCopy;
+        var sourceBytes = piecewise ? record.SloBytes ?? record.Bytes : record.Bytes;
+        var range = manifestCopy ? RangeRequest.Full : RangeHeaderParser.Parse(request.Headers.Range, sourceBytes);
         if (range.Outcome == RangeOutcome.Unsatisfiable)
         {
             await ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable);
@@ -159,7 +164,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : record.Bytes, call, ct);
+        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : sourceBytes, call, ct);
         if (!admit.IsSuccess)
         {
             await ProxyResults.Error(context, admit.Error);
@@ -169,7 +174,26 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         // A whole-object copy shares the source's blob, so it stays where the source's policy put
         // it; a ranged copy is a new blob in the destination's policy.
         var (blobId, etag, bytes, policy) = (record.BlobId, record.Hash, record.Bytes, record.PolicyIndex);
-        if (ranged)
+        CompositeBody? composite = null;
+        if (manifestCopy)
+        {
+            composite = new CompositeBody(record.SloBytes, record.SloEtag, record.Segments!);
+        }
+        else if (piecewise)
+        {
+            var whole = new ByteRange(0, sourceBytes);
+            var pieces = LargeObjects.ResolvedSegment.From(record).Slice(ranged ? range.Ranges[0] : whole).ToList();
+            var md5 = await HashPiecesAsync(pieces.Select(LargeObjects.SegmentPiece.Of).ToList(), call, ct);
+            if (md5 is null)
+            {
+                await ProxyResults.Unavailable(context);
+                return;
+            }
+
+            (blobId, etag, bytes) = ("", md5, ranged ? range.Ranges[0].Length : sourceBytes);
+            composite = new CompositeBody(null, null, pieces);
+        }
+        else if (ranged)
         {
             policy = admit.Value.PolicyIndex;
             var copied = await CopyRangeAsync(record, range.Ranges[0], policy, call, ct);
@@ -192,6 +216,11 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
         headers.AddRange(CommitHeaders(request, destination, checks.Value, blobId, policy, etag, bytes, admit.Value.Reservation,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
+        if (composite is not null)
+        {
+            headers.Add(new(BackendHeaders.Composite, "1"));
+        }
+
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
         context.Response.Headers["X-Copied-From-Account"] = Uri.EscapeDataString(source.Account);
@@ -200,7 +229,32 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         {
             context.Response.Headers[HeaderCase.Title(name)] = value;
         }
-        await CommitAsync(context, destination, headers, etag, call);
+        await CommitAsync(context, destination, headers, manifestCopy ? $"\"{record.SloEtag}\"" : etag, call,
+            composite is null ? null : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(composite, ContractJson.Default.CompositeBody));
+    }
+
+    /// <summary>
+    /// The MD5 of a body made of pieces, read from the replicas and thrown away: a copy of a large
+    /// object shares its pieces but, as Swift's copy, carries the MD5 of its bytes as ETag. Null
+    /// when a piece cannot be read.
+    /// </summary>
+    private async Task<string?> HashPiecesAsync(IReadOnlyList<LargeObjects.SegmentPiece> pieces, CallContext call, CancellationToken ct)
+    {
+        using var md5 = System.Security.Cryptography.MD5.Create();
+        try
+        {
+            await using (var sink = new System.Security.Cryptography.CryptoStream(Stream.Null, md5, System.Security.Cryptography.CryptoStreamMode.Write, leaveOpen: true))
+            {
+                await segments.CopyToAsync(pieces, sink, call, ct);
+            }
+
+            return Convert.ToHexStringLower(md5.Hash!);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            Log.UploadFailed(logger, "(pieces)", ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Streams one range of the source's blob from a replica into a new blob.</summary>
