@@ -110,6 +110,10 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             case (ResourceLevel.Object, "GET" or "HEAD"):
                 await gets.HandleAsync(context, path, call);
                 break;
+            case (ResourceLevel.Object, not ("GET" or "HEAD")) when SloPutHandler.ReservedHeaderMisused(context.Request):
+                await ProxyResults.Error(context, CloudFsError.BadRequest(
+                    "X-Static-Large-Object is a reserved header. To create a static large object add query param multipart-manifest=put."));
+                break;
             case (ResourceLevel.Object, "PUT") when SloPutHandler.Handles(context.Request):
                 await manifests.PutAsync(context, path, call);
                 break;

@@ -26,6 +26,11 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
     public static bool Handles(HttpRequest request) =>
         HttpMethods.IsPut(request.Method) && string.Equals(request.Query["multipart-manifest"], "put", StringComparison.Ordinal);
 
+    /// <summary>Swift's slo refuses the header on any other object write: only a manifest PUT may make a static large object.</summary>
+    public static bool ReservedHeaderMisused(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Static-Large-Object") && !Handles(request)
+        && !(HttpMethods.IsDelete(request.Method) && string.Equals(request.Query["multipart-manifest"], "delete", StringComparison.Ordinal));
+
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var request = context.Request;
