@@ -31,6 +31,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<QuotaRepository>();
         services.AddSingleton<ReservationRepository>();
         services.AddSingleton<GarbageRepository>();
+        services.AddSingleton<SegmentRepository>();
         services.AddSingleton<RecordRepository>();
         services.AddSingleton<SubtreeRepository>();
         services.AddSingleton<SettingRepository>();

@@ -37,6 +37,9 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<LargeObjects.SegmentStreamer>();
         services.AddDlo();
         services.AddSingleton<ObjectPutHandler>();
+        services.AddOptions<LargeObjects.SloOptions>().BindConfiguration(LargeObjects.SloOptions.Section);
+        services.AddSingleton<LargeObjects.SloPutHandler>();
+        services.AddSingleton<LargeObjects.SloReadHandler>();
         services.AddSingleton<Extensions.ExtensionHandler>();
         services.AddSingleton<Extensions.AdminHandler>();
         services.AddSingleton<SwiftApiHandler>();

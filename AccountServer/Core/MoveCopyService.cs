@@ -10,7 +10,7 @@ namespace CloudFs.AccountServer.Core;
 /// (copies share blobs, which the collector frees only when nothing names them).
 /// </summary>
 public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, SubtreeRepository tree, MetadataRepository metadata,
-    QuotaRepository quotas, GarbageRepository garbage, RecordRepository records, TimeProvider time)
+    QuotaRepository quotas, GarbageRepository garbage, SegmentRepository segments, RecordRepository records, TimeProvider time)
 {
     public Task<Outcome<TreeChange>> MoveAsync(WriteContext ctx, string account, string fromContainer, string fromName, string toContainer, string toName, CancellationToken ct) =>
         RunAsync(ctx, account, fromContainer, fromName, toContainer, toName, copy: false, ct);
@@ -105,12 +105,20 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
         if (copy)
         {
             var row = new NewStobj(target.Parent!.Value, target.Account!.Id, target.Container.Id, target.Path.Leaf, target.Path.FullName, "object",
-                ctx.Timestamp.Units, obj.Size, obj.Etag, obj.ContentType, obj.BlobId, obj.DeleteAt, obj.PolicyIndex);
+                ctx.Timestamp.Units, obj.Size, obj.Etag, obj.ContentType, obj.BlobId, obj.DeleteAt, obj.PolicyIndex, obj.SloBytes, obj.SloEtag);
             var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
             if (existing?.BlobId is { } old && old != obj.BlobId)
             {
                 await garbage.EnqueueAsync(session, [old], now, ct);
             }
+
+            // A large object's copy shares its pieces, as any copy shares its blob.
+            if (existing is not null)
+            {
+                await garbage.EnqueueAsync(session, await segments.DeleteAsync(session, existing.Id, ct), now, ct);
+            }
+
+            await segments.CopyAsync(session, obj.Id, id, ct);
 
             foreach (var kind in new[] { MetadataRepository.User, MetadataRepository.Sys })
             {

@@ -4,7 +4,7 @@ namespace CloudFs.AccountServer.Core;
 /// An object's new version: the blob the proxy wrote to a quorum, its MD5 and size, and the
 /// metadata the client sent. System values (Content-Encoding, Content-Disposition) are kept
 /// beside the user metadata. <see cref="PolicyIndex"/> is the policy whose ring holds the blob
-/// (null: the container's).
+/// (null: the container's). <see cref="Composite"/>: the pieces of a large object's body.
 /// </summary>
 public sealed record ObjectCommit(
     string BlobId,
@@ -15,4 +15,5 @@ public sealed record ObjectCommit(
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyDictionary<string, string> System,
     string? ReservationId,
-    int? PolicyIndex = null);
+    int? PolicyIndex = null,
+    CloudFs.Common.Contracts.CompositeBody? Composite = null);

@@ -14,8 +14,8 @@ namespace CloudFs.AccountServer.Core;
 /// operation record, so listings, counts and quotas never lag the write.
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
-    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, LegacyVersioning versioning,
-    IOptions<AccountServerOptions> options, TimeProvider time)
+    ReservationRepository reservations, GarbageRepository garbage, SegmentRepository segments, RecordRepository records, ObjectRemover remover,
+    LegacyVersioning versioning, IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
@@ -261,9 +261,19 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         }
 
         var row = new NewStobj(place.Parent.Value, place.Account.Id, place.Container.Id, place.Path.Leaf, place.Path.FullName, "object",
-            ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId, commit.DeleteAt,
-            commit.PolicyIndex ?? place.Container.PolicyIndex);
+            ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId is { Length: > 0 } blob ? blob : null, commit.DeleteAt,
+            commit.PolicyIndex ?? place.Container.PolicyIndex, commit.Composite?.SloBytes, commit.Composite?.SloEtag);
         var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
+        if (existing is not null)
+        {
+            // The pieces of the version being replaced: the collector weighs them like its blob.
+            await garbage.EnqueueAsync(session, await segments.DeleteAsync(session, existing.Id, ct), now, ct);
+        }
+
+        if (commit.Composite is { } composite)
+        {
+            await segments.InsertAsync(session, id, composite.Segments, ct);
+        }
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);

@@ -16,7 +16,7 @@ public sealed class GarbageRepository
     }
 
     /// <summary>
-    /// Queued blobs that no row names any more, oldest id first after <paramref name="marker"/>.
+    /// Queued blobs that no row and no large object's piece names any more, oldest id first after <paramref name="marker"/>.
     /// The reference check runs here, at collection time: a copy made after the blob was
     /// queued keeps it alive.
     /// </summary>
@@ -25,6 +25,7 @@ public sealed class GarbageRepository
         var ids = (await session.QueryAsync<string>("""
             SELECT g.blob_id FROM garbage g
             WHERE g.blob_id > @Marker AND g.queued_at <= @Before AND NOT EXISTS (SELECT 1 FROM stobj s WHERE s.blob_id = g.blob_id)
+              AND NOT EXISTS (SELECT 1 FROM segment p WHERE p.blob_id = g.blob_id)
             ORDER BY g.blob_id LIMIT @Limit
             """, new { Marker = marker, Before = queuedBefore, Limit = limit }, ct)).ToList();
         return new GarbageCandidates(ids, ids.Count == limit ? ids[^1] : null);

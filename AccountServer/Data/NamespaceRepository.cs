@@ -11,22 +11,23 @@ public sealed class NamespaceRepository
     private const string Columns = """
         id AS Id, parent_id AS ParentId, type AS Type, state AS State, size AS Size, etag AS Etag,
         content_type AS ContentType, blob_id AS BlobId, delete_at AS DeleteAt, x_timestamp AS XTimestamp,
-        policy_index AS PolicyIndex
+        policy_index AS PolicyIndex, slo_bytes AS SloBytes, slo_etag AS SloEtag
         """;
 
     private const string SelectChild = $"SELECT {Columns} FROM stobj WHERE parent_id = @ParentId AND type = @Type AND name = @Name";
 
     private const string InsertRow = """
         {INSERT_IGNORE} INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag,
-                                    content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index)
+                                    content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index,
+                                    slo_bytes, slo_etag)
         VALUES (@ParentId, @AccountId, @ContainerId, @Name, @Path, @Type, 'enabled', @Size, @Etag,
-                @ContentType, @BlobId, @DeleteAt, @XTimestamp, @Now, @Now, @PolicyIndex)
+                @ContentType, @BlobId, @DeleteAt, @XTimestamp, @Now, @Now, @PolicyIndex, @SloBytes, @SloEtag)
         """;
 
     private const string UpdateObject = """
         UPDATE stobj SET size = @Size, etag = @Etag, content_type = @ContentType, blob_id = @BlobId,
                          delete_at = @DeleteAt, x_timestamp = @XTimestamp, modified_at = @Now,
-                         policy_index = @PolicyIndex
+                         policy_index = @PolicyIndex, slo_bytes = @SloBytes, slo_etag = @SloEtag
         WHERE id = @Id
         """;
 
@@ -53,7 +54,7 @@ public sealed class NamespaceRepository
         var inserted = await session.ExecuteAsync(InsertRow, new
         {
             row.ParentId, row.AccountId, row.ContainerId, row.Name, row.Path, row.Type, row.Size, row.Etag,
-            row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex,
+            row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex, row.SloBytes, row.SloEtag,
         }, ct);
         var stored = await FindChildAsync(session, row.ParentId, row.Type, row.Name, forUpdate: false, ct)
             ?? throw new InvalidOperationException($"stobj row {row.Type} '{row.Name}' vanished after insert.");
@@ -69,7 +70,10 @@ public sealed class NamespaceRepository
     }
 
     public Task UpdateObjectAsync(CatalogSession session, long id, NewStobj row, long now, CancellationToken ct) =>
-        session.ExecuteAsync(UpdateObject, new { Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex }, ct);
+        session.ExecuteAsync(UpdateObject, new
+        {
+            Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex, row.SloBytes, row.SloEtag,
+        }, ct);
 
     /// <summary>Writes an object row: inserts it, or rewrites <paramref name="existing"/> in place; returns its id.</summary>
     public async Task<long> UpsertObjectAsync(CatalogSession session, StobjRow? existing, NewStobj row, long now, CancellationToken ct)
@@ -116,11 +120,14 @@ public sealed class NamespaceRepository
         return (row?.Bytes ?? 0, row?.Objects ?? 0);
     }
 
-    /// <summary>Blob ids of the objects below a directory (handed to garbage collection when it is deleted).</summary>
+    /// <summary>Blob ids of the objects below a directory and of their pieces (handed to garbage collection when it is deleted).</summary>
     public async Task<IReadOnlyList<string>> BlobsBelowAsync(CatalogSession session, long containerId, string pathPrefix, CancellationToken ct) =>
         (await session.QueryAsync<string>("""
             SELECT blob_id FROM stobj
             WHERE container_id = @ContainerId AND type = 'object' AND path >= @From AND path < @To AND blob_id IS NOT NULL
+            UNION
+            SELECT s.blob_id FROM stobj o JOIN segment s ON s.object_id = o.id
+            WHERE o.container_id = @ContainerId AND o.type = 'object' AND o.path >= @From AND o.path < @To
             """, new { ContainerId = containerId, From = pathPrefix + "/", To = pathPrefix + "0" }, ct)).ToList();
 
     /// <summary>

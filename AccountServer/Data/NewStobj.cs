@@ -2,7 +2,8 @@ namespace CloudFs.AccountServer.Data;
 
 /// <summary>
 /// Values for a new (or rewritten) <c>stobj</c> row. <see cref="PolicyIndex"/>: a container's storage
-/// policy, or for an object the policy whose ring holds its blob.
+/// policy, or for an object the policy whose ring holds its blob. <see cref="SloBytes"/> and
+/// <see cref="SloEtag"/>: a static large object's size and ETag (the row's own are its manifest's).
 /// </summary>
 public sealed record NewStobj(
     long ParentId,
@@ -17,4 +18,6 @@ public sealed record NewStobj(
     string? ContentType = null,
     string? BlobId = null,
     long? DeleteAt = null,
-    int PolicyIndex = 0);
+    int PolicyIndex = 0,
+    long? SloBytes = null,
+    string? SloEtag = null);

@@ -26,5 +26,10 @@ public sealed class StobjRow
     /// <summary>A container's storage policy; for an object, the policy whose ring holds its blob.</summary>
     public int PolicyIndex { get; init; }
 
+    /// <summary>A static large object's size and ETag as clients see them (null for other rows).</summary>
+    public long? SloBytes { get; init; }
+
+    public string? SloEtag { get; init; }
+
     public bool IsDisabled => State == "disabled";
 }

@@ -53,8 +53,8 @@ public sealed class SubtreeRepository
             Now = now,
         };
         var copied = await session.ExecuteAsync($"""
-            INSERT INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag, content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index)
-            SELECT @ToParent, account_id, @ToContainer, name, {newPath}, 'object', state, size, etag, content_type, blob_id, delete_at, @Timestamp, @Now, @Now, policy_index
+            INSERT INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag, content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index, slo_bytes, slo_etag)
+            SELECT @ToParent, account_id, @ToContainer, name, {newPath}, 'object', state, size, etag, content_type, blob_id, delete_at, @Timestamp, @Now, @Now, policy_index, slo_bytes, slo_etag
             FROM stobj WHERE parent_id = @FromParent AND type = 'object'
             """, args, ct);
         if (copied == 0)
@@ -66,6 +66,14 @@ public sealed class SubtreeRepository
             INSERT INTO metadata (stobj_id, kind, name, value)
             SELECT n.id, m.kind, m.name, m.value
             FROM stobj o JOIN metadata m ON m.stobj_id = o.id
+                 JOIN stobj n ON n.parent_id = @ToParent AND n.type = 'object' AND n.name = o.name
+            WHERE o.parent_id = @FromParent AND o.type = 'object'
+            """, args, ct);
+        // Large objects keep their pieces: the copies name the same blobs.
+        await session.ExecuteAsync("""
+            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length)
+            SELECT n.id, s.seq, s.blob_id, s.policy_index, s.blob_offset, s.length
+            FROM stobj o JOIN segment s ON s.object_id = o.id
                  JOIN stobj n ON n.parent_id = @ToParent AND n.type = 'object' AND n.name = o.name
             WHERE o.parent_id = @FromParent AND o.type = 'object'
             """, args, ct);

@@ -102,8 +102,20 @@ public static class NamespaceEndpoints
             return ErrorResults.From(commit.Error);
         }
 
+        var value = commit.Value;
+        if (request.Headers.ContainsKey(BackendHeaders.Composite))
+        {
+            var composite = await ObjectHeaderParser.ReadCompositeAsync(request, ct);
+            if (!composite.IsSuccess)
+            {
+                return ErrorResults.From(composite.Error);
+            }
+
+            value = value with { Composite = composite.Value };
+        }
+
         // A journaled commit is durable (fsynced) and will be applied in order: the client may be told 201.
-        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, commit.Value, ct),
+        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, value, ct),
             done => Results.Json(new
             {
                 object_id = done.Result?.ObjectId,

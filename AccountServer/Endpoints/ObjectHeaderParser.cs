@@ -12,7 +12,9 @@ public static class ObjectHeaderParser
     {
         var blobId = request.Headers[BackendHeaders.BlobId].ToString();
         var etag = request.Headers[BackendHeaders.Etag].ToString().Trim('"').ToLowerInvariant();
-        if (blobId.Length != 32 || !blobId.All(Uri.IsHexDigit) || etag.Length != 32
+        // A byte-free copy of a large object names no blob of its own, only its pieces.
+        var blobless = blobId.Length == 0 && request.Headers.ContainsKey(BackendHeaders.Composite);
+        if ((!blobless && (blobId.Length != 32 || !blobId.All(Uri.IsHexDigit))) || etag.Length != 32
             || !long.TryParse(request.Headers[BackendHeaders.Size], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
         {
             return CloudFsError.BadRequest("Commit needs X-Backend-Blob-Id, X-Backend-Etag and X-Backend-Size.");
@@ -29,6 +31,25 @@ public static class ObjectHeaderParser
         int? policy = int.TryParse(request.Headers[BackendHeaders.StoragePolicyIndex], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         return new ObjectCommit(blobId.ToLowerInvariant(), etag, size, ContentType(request) ?? "application/octet-stream",
             deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation, policy);
+    }
+
+    /// <summary>The pieces of a large object's body, sent as the commit's JSON body.</summary>
+    public static async Task<Outcome<CompositeBody>> ReadCompositeAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            var body = await global::System.Text.Json.JsonSerializer.DeserializeAsync(request.Body, ContractJson.Default.CompositeBody, ct);
+            if (body is null || body.Segments.Any(s => s.BlobId.Length != 32 || !s.BlobId.All(Uri.IsHexDigit) || s.Offset < 0 || s.Length < 0))
+            {
+                return CloudFsError.BadRequest("Commit needs a valid list of segments.");
+            }
+
+            return body;
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            return CloudFsError.BadRequest("Commit needs a valid list of segments.");
+        }
     }
 
     public static Outcome<ObjectUpdate> ParseUpdate(HttpRequest request)

@@ -136,15 +136,18 @@ public sealed class FsckJob(
         }
 
         var where = string.Join(", ", missing.Select(m => $"{m.Endpoint}/{m.Device}"));
+        // A blob large objects read from: say which, since their names are what users know.
+        var manifests = await work.ReadAsync((session, token) => blobs.ManifestsNamingAsync(session, id, token), ct);
+        var pieceOf = manifests.Count == 0 ? "" : $" (a segment of {string.Join(", ", manifests)})";
         if (!repair)
         {
-            return $"missing: blob {id} on {where}";
+            return $"missing: blob {id} on {where}{pieceOf}";
         }
 
         if (present.Count == 0)
         {
             report.Unrepaired();
-            return $"UNREPAIRABLE: blob {id} is on no replica (missing on {where})";
+            return $"UNREPAIRABLE: blob {id} is on no replica (missing on {where}){pieceOf}";
         }
 
         foreach (var target in missing)

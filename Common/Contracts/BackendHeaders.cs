@@ -37,6 +37,9 @@ public static class BackendHeaders
     /// <summary>Blob GET: the object's Content-Type, which each part of a multipart/byteranges answer carries.</summary>
     public const string PartContentType = "X-Backend-Part-Content-Type";
 
+    /// <summary>Object commit: the JSON body is a <see cref="CompositeBody"/> (a large object's pieces).</summary>
+    public const string Composite = "X-Backend-Composite";
+
     /// <summary>MOVE and COPY: the encoded destination path.</summary>
     public const string Destination = "X-Backend-Destination";
 

@@ -8,6 +8,7 @@ namespace CloudFs.Common.Contracts;
 /// </summary>
 [JsonSerializable(typeof(ResolvedObject))]
 [JsonSerializable(typeof(TokenInfo))]
+[JsonSerializable(typeof(CompositeBody))]
 [JsonSerializable(typeof(Admission))]
 [JsonSerializable(typeof(BlobListingEntry[]))]
 [JsonSerializable(typeof(GarbageCandidates))]

@@ -7,7 +7,9 @@ namespace CloudFs.Common.Contracts;
 /// touching an object server. <see cref="LastModified"/> is the listing form of
 /// <see cref="Timestamp"/> (X-Timestamp); <see cref="DeleteAt"/> is unix seconds; <see cref="PolicyIndex"/>
 /// is the storage policy whose object ring holds the blob (the container's, unless the blob was
-/// shared by a server-side copy from a container of another policy).
+/// shared by a server-side copy from a container of another policy). <see cref="Segments"/> is
+/// set when the body is made of other blobs (a static large object, or a copy of one);
+/// <see cref="SloBytes"/> and <see cref="SloEtag"/> when the object is a static large object.
 /// </summary>
 public sealed record ResolvedObject(
     [property: JsonPropertyName("name")] string Name,
@@ -21,4 +23,7 @@ public sealed record ResolvedObject(
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("meta")] IReadOnlyDictionary<string, string> Meta,
     [property: JsonPropertyName("sys")] IReadOnlyDictionary<string, string> Sys,
-    [property: JsonPropertyName("policy_index")] int PolicyIndex = 0);
+    [property: JsonPropertyName("policy_index")] int PolicyIndex = 0,
+    [property: JsonPropertyName("slo_bytes")] long? SloBytes = null,
+    [property: JsonPropertyName("slo_etag")] string? SloEtag = null,
+    [property: JsonPropertyName("segments")] IReadOnlyList<SegmentRef>? Segments = null);

@@ -1,3 +1,4 @@
+using CloudFs.Common.Text;
 using System.Globalization;
 using System.Text;
 using CloudFs.Common.Time;
@@ -79,6 +80,12 @@ public static class ListingBody
             }
 
             PythonJson.AppendMember(builder, "symlink_path", link.Path(account));
+        }
+
+        // Swift's slo middleware adds it after the symlink fields.
+        if (item.SloEtag is { } sloEtag)
+        {
+            PythonJson.AppendMember(builder, "slo_etag", $"\"{sloEtag}\"");
         }
     }
 

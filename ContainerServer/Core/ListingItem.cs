@@ -4,6 +4,8 @@ namespace CloudFs.ContainerServer.Core;
 /// One entry of a listing: an object (bytes, hash, content type, timestamp), a container
 /// (count, bytes, timestamp) or a delimiter roll-up (<see cref="IsSubdir"/>, name only).
 /// <see cref="Symlink"/> is set on links in JSON object listings.
+/// A static large object's entry has its size as clients see it and <see cref="SloEtag"/>,
+/// beside its manifest's hash, as Swift lists it.
 /// </summary>
 public sealed record ListingItem(
     string Name,
@@ -13,7 +15,8 @@ public sealed record ListingItem(
     string? Hash = null,
     string? ContentType = null,
     long Timestamp = 0,
-    ListingSymlink? Symlink = null)
+    ListingSymlink? Symlink = null,
+    string? SloEtag = null)
 {
     public static ListingItem Subdir(string name) => new(name, IsSubdir: true);
 }

@@ -33,10 +33,11 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
         }
 
         var timestamp = new Timestamp(row.XTimestamp);
+        var segments = row.IsComposite ? await objects.SegmentsAsync(session, row.Id, ct) : null;
         return new ResolvedObject(
             CatalogNames.Read(row.Name), row.Bytes, row.Hash, row.ContentType, timestamp.ToIso(), timestamp.ToHeader(),
             row.BlobId, row.DeleteAt, firewalled ? "disabled" : "enabled",
-            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys), row.PolicyIndex);
+            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys), row.PolicyIndex, row.SloBytes, row.SloEtag, segments);
     }
 
     private static Dictionary<string, string> Metadata(IReadOnlyList<ObjectRow> rows, string kind) =>

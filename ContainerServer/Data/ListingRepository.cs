@@ -14,7 +14,7 @@ namespace CloudFs.ContainerServer.Data;
 public sealed class ListingRepository
 {
     private const string ObjectColumns =
-        "SELECT path AS Name, size AS Bytes, etag AS Hash, content_type AS ContentType, x_timestamp AS Timestamp FROM stobj ";
+        "SELECT path AS Name, COALESCE(slo_bytes, size) AS Bytes, etag AS Hash, content_type AS ContentType, x_timestamp AS Timestamp, slo_etag AS SloEtag FROM stobj ";
 
     private const string ContainerColumns =
         "SELECT c.name AS Name, COALESCE(q.used_objects, 0) AS Count, COALESCE(q.used_bytes, 0) AS Bytes, c.x_timestamp AS Timestamp FROM stobj c ";
@@ -43,7 +43,7 @@ public sealed class ListingRepository
             range.Limit,
         }, ct);
         return rows.Select(r => new ListingItem(CatalogNames.Read(r.Name), Bytes: r.Bytes, Hash: r.Hash,
-            ContentType: r.ContentType, Timestamp: r.Timestamp)).ToList();
+            ContentType: r.ContentType, Timestamp: r.Timestamp, SloEtag: r.SloEtag)).ToList();
     }
 
     public async Task<IReadOnlyList<ListingItem>> ContainersAsync(CatalogSession session, long accountId,

@@ -14,4 +14,6 @@ public sealed class ListingRow
     public string? ContentType { get; set; }
 
     public long Timestamp { get; set; }
+
+    public string? SloEtag { get; set; }
 }

@@ -1,4 +1,5 @@
 using CloudFs.Catalog;
+using CloudFs.Common.Contracts;
 using Dapper;
 
 namespace CloudFs.ContainerServer.Data;
@@ -15,7 +16,7 @@ public sealed class ObjectRepository
     private const string Select = """
         SELECT o.id AS Id, o.path AS Name, o.size AS Bytes, o.etag AS Hash, o.content_type AS ContentType,
                o.blob_id AS BlobId, o.delete_at AS DeleteAt, o.x_timestamp AS XTimestamp, o.state AS State,
-               o.policy_index AS PolicyIndex,
+               o.policy_index AS PolicyIndex, o.slo_bytes AS SloBytes, o.slo_etag AS SloEtag,
                a.state AS AccountState, c.state AS ContainerState, {ANCESTORS} AS DisabledAncestors,
                m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
         FROM stobj a
@@ -50,5 +51,23 @@ public sealed class ObjectRepository
 
         var rows = await session.QueryAsync<ObjectRow>(Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal), parameters, ct);
         return rows.AsList();
+    }
+
+    /// <summary>The pieces of a large object's body, in order.</summary>
+    public async Task<IReadOnlyList<SegmentRef>> SegmentsAsync(CatalogSession session, long objectId, CancellationToken ct) =>
+        (await session.QueryAsync<SegmentRow>("""
+            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS BlobOffset, length AS Length
+            FROM segment WHERE object_id = @Id ORDER BY seq
+            """, new { Id = objectId }, ct)).Select(r => new SegmentRef(r.BlobId, r.PolicyIndex, r.BlobOffset, r.Length)).ToList();
+
+    private sealed class SegmentRow
+    {
+        public string BlobId { get; init; } = "";
+
+        public int PolicyIndex { get; init; }
+
+        public long BlobOffset { get; init; }
+
+        public long Length { get; init; }
     }
 }

@@ -22,6 +22,17 @@ public sealed class ObjectRow
     /// <summary>The storage policy whose object ring holds the blob.</summary>
     public int PolicyIndex { get; set; }
 
+    /// <summary>A static large object's size and ETag as clients see them.</summary>
+    public long? SloBytes { get; set; }
+
+    public string? SloEtag { get; set; }
+
+    /// <summary>
+    /// A body made of pieces: a static large object (its blob is the manifest) or a byte-free copy
+    /// of one (no blob of its own). An empty row without a blob is a versioning delete marker.
+    /// </summary>
+    public bool IsComposite => SloBytes is not null || (BlobId is null && Bytes > 0);
+
     public string State { get; set; } = "";
 
     public string AccountState { get; set; } = "";

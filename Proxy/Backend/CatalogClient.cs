@@ -39,16 +39,16 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
         return JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission) ?? new Admission("");
     }
 
-    /// <summary>A write on the account server that owns the account (commit, object POST or DELETE).</summary>
+    /// <summary>A write on the account server that owns the account (commit, object POST or DELETE); <paramref name="body"/> goes with it (a large object's pieces).</summary>
     public async Task<BackendResponse?> WriteAsync(HttpMethod method, ResourcePath path, IEnumerable<KeyValuePair<string, string>> headers,
-        CallContext call, CancellationToken ct)
+        CallContext call, CancellationToken ct, byte[]? body = null)
     {
         var (ring, part) = (rings.Account, rings.Account.GetPartition(path.Account));
         var list = headers.ToList();
         return await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
         {
             var request = RoleClient.Request(method, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object), call);
-            request.Content = new ByteArrayContent([]);
+            request.Content = new ByteArrayContent(body ?? []);
             foreach (var (name, value) in list)
             {
                 if (!request.Headers.TryAddWithoutValidation(name, value))

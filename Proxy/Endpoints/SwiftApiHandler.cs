@@ -6,6 +6,7 @@ using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Extensions;
 using CloudFs.Proxy.Forwarding;
+using CloudFs.Proxy.LargeObjects;
 using CloudFs.Proxy.Middleware.TempUrl;
 using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
@@ -21,7 +22,7 @@ namespace CloudFs.Proxy.Endpoints;
 /// authenticate, authorise, then hand the request to the role server the rings pick.
 /// </summary>
 public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog, Forwarder forwarder, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, ObjectPutHandler puts, SymlinkHandler symlinks, ExtensionHandler extensions, TimeProvider time)
+    ObjectGetHandler gets, ObjectPutHandler puts, SloPutHandler manifests, SymlinkHandler symlinks, ExtensionHandler extensions, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -116,6 +117,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                 break;
             case (ResourceLevel.Object, "GET" or "HEAD"):
                 await gets.HandleAsync(context, path, call, target => AuthorizeAsync(context, target, method, call));
+                break;
+            case (ResourceLevel.Object, not ("GET" or "HEAD")) when SloPutHandler.ReservedHeaderMisused(context.Request):
+                await ProxyResults.Error(context, CloudFsError.BadRequest(
+                    "X-Static-Large-Object is a reserved header. To create a static large object add query param multipart-manifest=put."));
+                break;
+            case (ResourceLevel.Object, "PUT") when SloPutHandler.Handles(context.Request):
+                await manifests.PutAsync(context, path, call);
                 break;
             case (ResourceLevel.Object, "PUT"):
                 await puts.PutAsync(context, path, call, target => AuthorizeAsync(context, target, "HEAD", call));

@@ -67,6 +67,11 @@ public static class SwiftPipeline
             services.AddSingleton<IInfoSection, Symlinks.SymlinkInfoSection>();
         }
 
+        if (Enabled(configuration, LargeObjects.SloOptions.Section))
+        {
+            services.AddSingleton<IInfoSection, LargeObjects.SloInfoSection>();
+        }
+
         return services;
     }
 

@@ -4,6 +4,7 @@ using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
+using CloudFs.Proxy.LargeObjects;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
 using CloudFs.Proxy.Symlinks;
@@ -58,6 +59,8 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             record = target;
         }
 
+        // Sub-requests (a manifest's segment checks) read the record they resolved from here.
+        context.Features.Set(record);
         if (LargeObjects.DloManifest.Of(record) is { } manifest && !LargeObjects.DloManifest.WantsManifest(request))
         {
             // Resolved per request: the DLO handler reads its segments through this handler.
@@ -65,7 +68,14 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             return;
         }
 
-        var conditional = ConditionalRequest.Evaluate(record.Hash, record.Timestamp,
+        var large = LargeObjectView.For(record, request.Query);
+        if (large is { RawManifest: true })
+        {
+            await context.RequestServices.GetRequiredService<SloReadHandler>().RawManifestAsync(context, record, call);
+            return;
+        }
+
+        var conditional = ConditionalRequest.Evaluate(large?.Etag ?? record.Hash, record.Timestamp,
             request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
             request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
         var response = context.Response;
@@ -74,6 +84,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             // As Swift: a 304 carries every object header; a 412 the object's headers as an error
             // page (no Accept-Ranges).
             SetHeaders(response, record);
+            large?.Apply(response);
             if (conditional == ConditionalResult.NotModified)
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -90,14 +101,23 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
         }
 
         // A row without a blob (a versioning delete marker) is an empty object.
-        if (HttpMethods.IsHead(request.Method) || record.BlobId.Length == 0)
+        if (HttpMethods.IsHead(request.Method) || (record.BlobId.Length == 0 && large is null))
         {
             SetHeaders(response, record);
-            response.ContentLength = record.Bytes;
+            large?.Apply(response);
+            response.ContentLength = large?.Length ?? record.Bytes;
             return;
         }
 
-        await StreamBlobAsync(context, record, call);
+        if (large is { Pieces: { } pieces })
+        {
+            SetHeaders(response, record);
+            large.Apply(response);
+            await context.RequestServices.GetRequiredService<SegmentStreamer>().StreamAsync(context, pieces, record.ContentType, call);
+            return;
+        }
+
+        await StreamBlobAsync(context, record, call, large);
     }
 
     /// <summary>
@@ -132,7 +152,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
         return null;
     }
 
-    private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call)
+    private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call, LargeObjectView? view)
     {
         var ct = context.RequestAborted;
         var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
@@ -148,6 +168,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             var response = context.Response;
             response.StatusCode = (int)blob.StatusCode;
             SetHeaders(response, record);
+            view?.Apply(response);
             response.ContentLength = blob.Content.Headers.ContentLength;
             if (blob.Content.Headers.ContentRange is { } contentRange)
             {

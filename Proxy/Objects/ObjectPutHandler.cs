@@ -21,7 +21,8 @@ namespace CloudFs.Proxy.Objects;
 /// except a copy with a Range, which streams that range into a new blob.
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, SymlinkHandler symlinks, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
+    ObjectGetHandler gets, SymlinkHandler symlinks, LargeObjects.SegmentStreamer segments, TimeProvider time, IOptions<ProxyOptions> options,
+    ILogger<ObjectPutHandler> logger)
 {
     /// <param name="authorize">Checks a static link's target (a read); without it X-Symlink-Target is not looked at.</param>
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call, ReadAuthorizer? authorize = null)
@@ -108,7 +109,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     /// <summary>Streams a body into a fresh blob on every replica; the blob id, MD5 and size once a quorum holds it.</summary>
-    private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, int policy,
+    internal async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, int policy,
         CallContext call, CancellationToken ct)
     {
         var blobId = Guid.CreateVersion7().ToString("N");
@@ -175,7 +176,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             }
         }
 
-        var range = RangeHeaderParser.Parse(request.Headers.Range, dlo?.Length ?? record.Bytes);
+        // A static large object (or a copy of one) is copied as the object it reads as: its pieces,
+        // shared, not copied; ?multipart-manifest=get copies the manifest itself.
+        var manifestCopy = dlo is null && record.IsSlo && string.Equals(request.Query["multipart-manifest"], "get", StringComparison.Ordinal);
+        var piecewise = dlo is null && record.Segments is not null && !manifestCopy;
+        var sourceBytes = dlo?.Length ?? (piecewise ? record.SloBytes ?? record.Bytes : record.Bytes);
+        var range = manifestCopy ? RangeRequest.Full : RangeHeaderParser.Parse(request.Headers.Range, sourceBytes);
         if (range.Outcome == RangeOutcome.Unsatisfiable)
         {
             await ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable);
@@ -191,7 +197,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : dlo?.Length ?? record.Bytes, call, ct);
+        var admit = await catalog.AdmitAsync(destination, ranged ? range.Ranges[0].Length : sourceBytes, call, ct);
         if (!admit.IsSuccess)
         {
             await ProxyResults.Error(context, admit.Error);
@@ -201,7 +207,26 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         // A whole-object copy shares the source's blob, so it stays where the source's policy put
         // it; a ranged copy is a new blob in the destination's policy.
         var (blobId, etag, bytes, policy) = (record.BlobId, record.Hash, record.Bytes, record.PolicyIndex);
-        if (ranged || dlo is not null)
+        CompositeBody? composite = null;
+        if (manifestCopy)
+        {
+            composite = new CompositeBody(record.SloBytes, record.SloEtag, record.Segments!);
+        }
+        else if (piecewise)
+        {
+            var whole = new ByteRange(0, sourceBytes);
+            var pieces = LargeObjects.ResolvedSegment.From(record).Slice(ranged ? range.Ranges[0] : whole).ToList();
+            var md5 = await HashPiecesAsync(pieces.Select(LargeObjects.SegmentPiece.Of).ToList(), call, ct);
+            if (md5 is null)
+            {
+                await ProxyResults.Unavailable(context);
+                return;
+            }
+
+            (blobId, etag, bytes) = ("", md5, ranged ? range.Ranges[0].Length : sourceBytes);
+            composite = new CompositeBody(null, null, pieces);
+        }
+        else if (ranged || dlo is not null)
         {
             policy = admit.Value.PolicyIndex;
             var copied = dlo is null
@@ -227,6 +252,11 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
         headers.AddRange(CommitHeaders(request, destination, checks.Value, blobId, policy, etag, bytes, admit.Value.Reservation,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
+        if (composite is not null)
+        {
+            headers.Add(new(BackendHeaders.Composite, "1"));
+        }
+
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
         context.Response.Headers["X-Copied-From-Account"] = Uri.EscapeDataString(source.Account);
@@ -235,7 +265,32 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         {
             context.Response.Headers[HeaderCase.Title(name)] = value;
         }
-        await CommitAsync(context, destination, headers, etag, call);
+        await CommitAsync(context, destination, headers, manifestCopy ? $"\"{record.SloEtag}\"" : etag, call,
+            composite is null ? null : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(composite, ContractJson.Default.CompositeBody));
+    }
+
+    /// <summary>
+    /// The MD5 of a body made of pieces, read from the replicas and thrown away: a copy of a large
+    /// object shares its pieces but, as Swift's copy, carries the MD5 of its bytes as ETag. Null
+    /// when a piece cannot be read.
+    /// </summary>
+    private async Task<string?> HashPiecesAsync(IReadOnlyList<LargeObjects.SegmentPiece> pieces, CallContext call, CancellationToken ct)
+    {
+        using var md5 = System.Security.Cryptography.MD5.Create();
+        try
+        {
+            await using (var sink = new System.Security.Cryptography.CryptoStream(Stream.Null, md5, System.Security.Cryptography.CryptoStreamMode.Write, leaveOpen: true))
+            {
+                await segments.CopyToAsync(new LargeObjects.SegmentPieceList(pieces), null, sink, call, ct);
+            }
+
+            return Convert.ToHexStringLower(md5.Hash!);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            Log.UploadFailed(logger, "(pieces)", ex.Message);
+            return null;
+        }
     }
 
     /// <summary>Streams one range of the source's blob from a replica into a new blob.</summary>
@@ -252,9 +307,10 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         return await StoreAsync(body, range.Length, "", policy, call, ct);
     }
 
-    private async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call)
+    internal async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call,
+        byte[]? body = null)
     {
-        var response = await catalog.WriteAsync(HttpMethod.Put, path, headers, call, context.RequestAborted);
+        var response = await catalog.WriteAsync(HttpMethod.Put, path, headers, call, context.RequestAborted, body);
         if (response is null)
         {
             await ProxyResults.Unavailable(context);
@@ -276,7 +332,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     /// <summary>X-Delete-* and If-None-Match; the resolved X-Delete-At.</summary>
-    private async Task<Outcome<long?>> PreconditionsAsync(HttpContext context, ResourcePath path, CallContext call)
+    internal async Task<Outcome<long?>> PreconditionsAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var request = context.Request;
         var deleteAt = DeleteAtHeaders.Resolve(request.Headers[DeleteAtHeaders.At], request.Headers[DeleteAtHeaders.After], time.GetUtcNow().ToUnixTimeSeconds());
@@ -308,7 +364,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         return deleteAt;
     }
 
-    private static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
+    internal static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
         string blobId, int policyIndex, string etag, long size, string reservation, string? contentType = null)
     {
         var headers = new List<KeyValuePair<string, string>>

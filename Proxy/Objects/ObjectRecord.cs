@@ -3,7 +3,11 @@ using CloudFs.Common.Time;
 
 namespace CloudFs.Proxy.Objects;
 
-/// <summary>An object as the container server resolves it: what GET and HEAD answer from.</summary>
+/// <summary>
+/// An object as the container server resolves it: what GET and HEAD answer from.
+/// <see cref="Segments"/> is set when the body is made of pieces (a static large object, or a
+/// byte-free copy of one).
+/// </summary>
 public sealed record ObjectRecord(
     string Name,
     long Bytes,
@@ -14,8 +18,14 @@ public sealed record ObjectRecord(
     long? DeleteAt,
     IReadOnlyDictionary<string, string> Meta,
     IReadOnlyDictionary<string, string> Sys,
-    int PolicyIndex = 0)
+    int PolicyIndex = 0,
+    long? SloBytes = null,
+    string? SloEtag = null,
+    IReadOnlyList<SegmentRef>? Segments = null)
 {
+    /// <summary>A static large object: its blob is the manifest, its body the pieces.</summary>
+    public bool IsSlo => SloBytes is not null;
+
     /// <summary>The container server's answer as the proxy uses it.</summary>
     public static ObjectRecord From(ResolvedObject resolved) => new(
         resolved.Name,
@@ -27,5 +37,8 @@ public sealed record ObjectRecord(
         resolved.DeleteAt,
         new Dictionary<string, string>(resolved.Meta, StringComparer.OrdinalIgnoreCase),
         new Dictionary<string, string>(resolved.Sys, StringComparer.OrdinalIgnoreCase),
-        resolved.PolicyIndex);
+        resolved.PolicyIndex,
+        resolved.SloBytes,
+        resolved.SloEtag,
+        resolved.Segments);
 }

@@ -94,8 +94,14 @@ public sealed partial record AnswerShape(int Status, SortedDictionary<string, st
     /// issued), and the length of a multipart answer (it depends on the boundary's length; the
     /// body itself is compared).
     /// </summary>
+    // X-Manifest-Etag is the MD5 of a stored SLO manifest, which names the run's containers and
+    // holds its segments' times: it can only be compared as a value of its kind.
     private static bool ByShape(string name, string? boundary) =>
-        name == "x-auth-token-expires" || (name == "content-length" && boundary is not null);
+        name is "x-auth-token-expires" or "x-manifest-etag" || (name == "content-length" && boundary is not null);
+
+    /// <summary>The answer with each match of <paramref name="patterns"/> in its body replaced by "{masked}" (a step's "masks").</summary>
+    public AnswerShape Masked(IReadOnlyCollection<string> patterns) =>
+        patterns.Count == 0 ? this : this with { Body = patterns.Aggregate(Body, (body, p) => Regex.Replace(body, p, "{masked}")) };
 
     private static string Mask(string value, string baseUrl, string? boundary)
     {

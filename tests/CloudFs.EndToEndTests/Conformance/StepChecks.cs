@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace CloudFs.EndToEndTests.Conformance;
 
 /// <summary>
-/// Relations a step states between values the shape comparison masks: "etagOf" (the ETag is
+/// Relations a step states between values the shape comparison masks: "etagOfBody" (the ETag
+/// is the MD5 of the answer's own body), "etagOf" (the ETag is
 /// the MD5 of a text) and "later" (a date header moved forward since an earlier step).
 /// </summary>
 public static class StepChecks
@@ -22,6 +23,15 @@ public static class StepChecks
                 if (etag != expected)
                 {
                     return $"check etagOf: ETag '{etag}' is not the MD5 {expected}";
+                }
+            }
+
+            if (check["etagOfBody"] is not null)
+            {
+                var expected = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(answer.Body));
+                if (Header(answer, "ETag")?.Trim('"') != expected)
+                {
+                    return $"check etagOfBody: ETag '{Header(answer, "ETag")}' is not the MD5 of the body, {expected}";
                 }
             }
 

@@ -145,8 +145,9 @@ public sealed class SwiftConformanceTests(string database)
             var answer = await RawHttp.SendAsync(_cluster.Address, CloudFsCluster.Roles["proxy"].Port, method, StepRequest.Build(step, ctx), StepTimeout, ct);
             answers.Add(answer);
             var loose = (step["loose"] as JsonArray ?? []).Select(n => (string)n!).ToList();
-            var expected = AnswerDifference.Override(AnswerShape.FromRecording(c.Answers[i], loose), ConformanceSuite.OnPurpose($"{c.Area}/{c.Id}", i));
-            var actual = AnswerShape.Of(answer.Status, answer.Headers, AnswerShape.Text(answer.Body), "http://" + host, loose);
+            var masks = (step["masks"] as JsonArray ?? []).Select(n => (string)n!).ToList();
+            var expected = AnswerDifference.Override(AnswerShape.FromRecording(c.Answers[i], loose), ConformanceSuite.OnPurpose($"{c.Area}/{c.Id}", i)).Masked(masks);
+            var actual = AnswerShape.Of(answer.Status, answer.Headers, AnswerShape.Text(answer.Body), "http://" + host, loose).Masked(masks);
             var found = AnswerDifference.All(expected, actual).ToList();
             if (StepChecks.Failure(step, answers) is { } failed)
             {

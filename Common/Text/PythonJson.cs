@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CloudFs.ContainerServer.Core;
+namespace CloudFs.Common.Text;
 
 /// <summary>
 /// JSON text exactly as Python's <c>json.dumps</c> writes it with its defaults (what Swift
@@ -54,5 +54,12 @@ public static class PythonJson
         builder.Append(first ? "" : ", ");
         AppendString(builder, name);
         builder.Append(": ").Append(value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public static void AppendMember(StringBuilder builder, string name, bool value, bool first = false)
+    {
+        builder.Append(first ? "" : ", ");
+        AppendString(builder, name);
+        builder.Append(": ").Append(value ? "true" : "false");
     }
 }

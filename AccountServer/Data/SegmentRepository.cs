@@ -1,0 +1,63 @@
+using CloudFs.Catalog;
+using CloudFs.Common.Contracts;
+
+namespace CloudFs.AccountServer.Data;
+
+/// <summary>SQL for the <c>segment</c> table: the blobs a large object's body is made of.</summary>
+public sealed class SegmentRepository
+{
+    public async Task InsertAsync(CatalogSession session, long objectId, IReadOnlyList<SegmentRef> segments, CancellationToken ct)
+    {
+        if (segments.Count == 0)
+        {
+            return;
+        }
+
+        var rows = segments.Select((s, i) => new { ObjectId = objectId, Seq = i, s.BlobId, s.PolicyIndex, s.Offset, s.Length }).ToList();
+        await session.ExecuteAsync("""
+            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length)
+            VALUES (@ObjectId, @Seq, @BlobId, @PolicyIndex, @Offset, @Length)
+            """, rows, ct);
+    }
+
+    /// <summary>Forgets an object's pieces; returns the blobs they named (for the collector to weigh).</summary>
+    public async Task<IReadOnlyList<string>> DeleteAsync(CatalogSession session, long objectId, CancellationToken ct)
+    {
+        var blobs = await BlobsOfAsync(session, objectId, ct);
+        if (blobs.Count > 0)
+        {
+            await session.ExecuteAsync("DELETE FROM segment WHERE object_id = @Id", new { Id = objectId }, ct);
+        }
+
+        return blobs;
+    }
+
+    public async Task<IReadOnlyList<string>> BlobsOfAsync(CatalogSession session, long objectId, CancellationToken ct) =>
+        (await session.QueryAsync<string>("SELECT DISTINCT blob_id FROM segment WHERE object_id = @Id", new { Id = objectId }, ct)).ToList();
+
+    public async Task<IReadOnlyList<SegmentRef>> ListAsync(CatalogSession session, long objectId, CancellationToken ct) =>
+        (await session.QueryAsync<SegmentRow>("""
+            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS Offset, length AS Length
+            FROM segment WHERE object_id = @Id ORDER BY seq
+            """, new { Id = objectId }, ct)).Select(r => r.ToRef()).ToList();
+
+    /// <summary>Gives a copied object the pieces of its source (a copy shares them, byte-free).</summary>
+    public Task<int> CopyAsync(CatalogSession session, long fromObjectId, long toObjectId, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length)
+            SELECT @To, seq, blob_id, policy_index, blob_offset, length FROM segment WHERE object_id = @From
+            """, new { From = fromObjectId, To = toObjectId }, ct);
+
+    private sealed class SegmentRow
+    {
+        public string BlobId { get; init; } = "";
+
+        public int PolicyIndex { get; init; }
+
+        public long Offset { get; init; }
+
+        public long Length { get; init; }
+
+        public SegmentRef ToRef() => new(BlobId, PolicyIndex, Offset, Length);
+    }
+}
