@@ -10,7 +10,7 @@ public sealed class ArchiveRepository
         (await session.QueryAsync<StobjRow>("""
             SELECT id AS Id, parent_id AS ParentId, type AS Type, state AS State, size AS Size, etag AS Etag,
                    content_type AS ContentType, blob_id AS BlobId, delete_at AS DeleteAt, x_timestamp AS XTimestamp,
-                   policy_index AS PolicyIndex
+                   policy_index AS PolicyIndex, slo_bytes AS SloBytes, slo_etag AS SloEtag
             FROM stobj WHERE parent_id = @ParentId AND type = 'object' ORDER BY name DESC {FOR_UPDATE}
             """, new { ParentId = parentId }, ct)).ToList();
 }

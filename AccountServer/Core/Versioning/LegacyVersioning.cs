@@ -14,7 +14,7 @@ namespace CloudFs.AccountServer.Core.Versioning;
 /// quota check (Swift's copies bypass the quota middlewares too).
 /// </summary>
 public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
-    GarbageRepository garbage, ArchiveRepository archives, ObjectRemover remover, RecordRepository records)
+    GarbageRepository garbage, SegmentRepository segments, ArchiveRepository archives, ObjectRemover remover, RecordRepository records)
 {
     /// <summary>The container's system values holding the setting (Swift: container sysmeta versions-location / versions-mode).</summary>
     public const string LocationName = "versions-location";
@@ -137,8 +137,19 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
 
         var existing = await names.FindChildAsync(session, target.Parent!.Value, "object", path.Leaf, forUpdate: true, ct);
         var row = new NewStobj(target.Parent.Value, target.Account!.Id, target.Container!.Id, path.Leaf, path.FullName, "object", ctx.Timestamp.Units,
-            source.Size, source.Etag, source.ContentType, source.BlobId, source.DeleteAt, source.PolicyIndex);
+            source.Size, source.Etag, source.ContentType, source.BlobId, source.DeleteAt, source.PolicyIndex, source.SloBytes, source.SloEtag);
         var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
+        // A large object's version keeps its pieces, as the version keeps its blob.
+        if (existing is not null)
+        {
+            await garbage.EnqueueAsync(session, await segments.DeleteAsync(session, existing.Id, ct), now, ct);
+        }
+
+        if (source.Id != 0)
+        {
+            await segments.CopyAsync(session, source.Id, id, ct);
+        }
+
         var (user, sys) = source.Id == 0
             ? (new Dictionary<string, string>(), new Dictionary<string, string>())
             : (await metadata.LoadAsync(session, source.Id, MetadataRepository.User, ct), await metadata.LoadAsync(session, source.Id, MetadataRepository.Sys, ct));
