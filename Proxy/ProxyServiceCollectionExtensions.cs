@@ -40,6 +40,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddOptions<LargeObjects.SloOptions>().BindConfiguration(LargeObjects.SloOptions.Section);
         services.AddSingleton<LargeObjects.SloPutHandler>();
         services.AddSingleton<LargeObjects.SloReadHandler>();
+        services.AddSingleton<LargeObjects.SloDeleteHandler>();
         services.AddSingleton<Extensions.ExtensionHandler>();
         services.AddSingleton<Extensions.AdminHandler>();
         services.AddSingleton<SwiftApiHandler>();

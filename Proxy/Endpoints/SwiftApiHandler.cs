@@ -22,7 +22,7 @@ namespace CloudFs.Proxy.Endpoints;
 /// authenticate, authorise, then hand the request to the role server the rings pick.
 /// </summary>
 public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog, Forwarder forwarder, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, ObjectPutHandler puts, SloPutHandler manifests, SymlinkHandler symlinks, ExtensionHandler extensions, TimeProvider time)
+    ObjectGetHandler gets, ObjectPutHandler puts, SloPutHandler manifests, SloDeleteHandler manifestDeletes, SymlinkHandler symlinks, ExtensionHandler extensions, TimeProvider time)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -121,6 +121,9 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             case (ResourceLevel.Object, not ("GET" or "HEAD")) when SloPutHandler.ReservedHeaderMisused(context.Request):
                 await ProxyResults.Error(context, CloudFsError.BadRequest(
                     "X-Static-Large-Object is a reserved header. To create a static large object add query param multipart-manifest=put."));
+                break;
+            case (ResourceLevel.Object, "DELETE") when SloDeleteHandler.Handles(context.Request):
+                await manifestDeletes.DeleteAsync(context, path, call);
                 break;
             case (ResourceLevel.Object, "PUT") when SloPutHandler.Handles(context.Request):
                 await manifests.PutAsync(context, path, call);
