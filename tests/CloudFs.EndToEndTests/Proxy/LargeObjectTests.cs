@@ -71,7 +71,7 @@ public sealed class LargeObjectTests(string database)
         using (var head = await ProxyHttp.SendAsync(_cluster, HttpMethod.Head, "/v1/AUTH_test/slo/copy.bin", _token))
         {
             // Swift's copy of a manifest is a plain object whose ETag is the MD5 of its bytes.
-            Assert.That(head.Headers.ETag?.Tag.Trim('"'), Is.EqualTo(Convert.ToHexStringLower(MD5.HashData(body))));
+            Assert.That(head.Headers.GetValues("ETag").Single(), Is.EqualTo(Convert.ToHexStringLower(MD5.HashData(body))));
             Assert.That(head.Headers.Contains("X-Static-Large-Object"), Is.False);
         }
 
