@@ -6,8 +6,9 @@ using CloudFs.EndToEndTests.Cluster;
 namespace CloudFs.EndToEndTests.Proxy;
 
 /// <summary>
-/// Static large objects end to end, on SQLite and on MariaDB: the swift CLI's segmented uploads
-/// (--use-slo), download, copy and delete; and what the catalog adds to Swift: a manifest keeps
+/// Large objects end to end, on SQLite and on MariaDB: the swift CLI's segmented uploads
+/// (--use-slo), download, copy and delete; rclone's chunked uploads (dynamic manifests); and
+/// what the catalog adds to Swift: a manifest keeps
 /// the blobs it reads from (the collector runs every second here), and a directory MOVE or COPY
 /// of manifests and segments copies no bytes and keeps them readable.
 /// </summary>
@@ -88,6 +89,40 @@ public sealed class LargeObjectTests(string database)
     }
 
     [Test]
+    public async Task Rclone_ChunkedUpload_CopyCheckCatPurge()
+    {
+        // rclone's swift backend uploads anything above --swift-chunk-size as segments in
+        // "<container>_segments" and a dynamic manifest (X-Object-Manifest) over them.
+        var source = Directory.CreateDirectory(Path.Combine(_cluster.Root, "rclone-chunked")).FullName;
+        var big = RandomNumberGenerator.GetBytes((3 * 1024 * 1024) + 777);
+        await File.WriteAllBytesAsync(Path.Combine(source, "big.bin"), big);
+        await File.WriteAllTextAsync(Path.Combine(source, "small.txt"), "small");
+
+        var copy = await RcloneAsync("copy", "--swift-chunk-size", "1M", source, "cfs:chunked");
+        Assert.That(copy.ExitCode, Is.EqualTo(0), copy.ToString());
+        var segments = await ToolRunner.SwiftAsync(_cluster, null, "list", "chunked_segments");
+        Assert.That(segments.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(4), segments.ToString());
+
+        var check = await RcloneAsync("check", source, "cfs:chunked");
+        Assert.That(check.ExitCode, Is.EqualTo(0), check.ToString());
+        Assert.That(check.Error, Does.Contain("0 differences found"));
+
+        var cat = await RcloneAsync("cat", "cfs:chunked/big.bin");
+        Assert.That(cat.ExitCode, Is.EqualTo(0));
+        using (var get = await Send(HttpMethod.Get, "/v1/AUTH_test/chunked/big.bin"))
+        {
+            Assert.That(await get.Content.ReadAsByteArrayAsync(), Is.EqualTo(big), "the manifest reads as the file");
+        }
+
+        var purge = await RcloneAsync("purge", "cfs:chunked");
+        Assert.That(purge.ExitCode, Is.EqualTo(0), purge.ToString());
+        using var gone = await Send(HttpMethod.Head, "/v1/AUTH_test/chunked");
+        Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var left = await ToolRunner.SwiftAsync(_cluster, null, "list", "chunked_segments");
+        Assert.That(left.Output.Trim(), Is.Empty, "rclone deletes a manifest's segments with it");
+    }
+
+    [Test]
     public async Task Manifest_KeepsItsBlobs_WhenItsSegmentObjectsGo_AndReleasesThemWhenItGoes()
     {
         await Send(HttpMethod.Put, "/v1/AUTH_test/keep");
@@ -157,6 +192,8 @@ public sealed class LargeObjectTests(string database)
         await Send(HttpMethod.Delete, "/v1/AUTH_test/sentinel/o");
         await Wait.UntilAsync(() => Task.FromResult(!File.Exists(sentinel)), "the collector passes a blob deleted after the others", TimeSpan.FromSeconds(30));
     }
+
+    private Task<ToolRunner.Result> RcloneAsync(params string[] args) => ToolRunner.RcloneAsync(_cluster, args);
 
     private async Task<string> ReadAsync(string path)
     {

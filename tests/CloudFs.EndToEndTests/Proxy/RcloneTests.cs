@@ -48,13 +48,5 @@ public class RcloneTests
         Assert.That(JsonDocument.Parse(empty.Output).RootElement.GetArrayLength(), Is.Zero);
     }
 
-    private Task<ToolRunner.Result> RcloneAsync(params string[] args) =>
-        ToolRunner.RunAsync("rclone", args, _cluster.Root, new Dictionary<string, string>
-        {
-            ["RCLONE_CONFIG"] = Path.Combine(_cluster.Root, "rclone.conf"),
-            ["RCLONE_CONFIG_CFS_TYPE"] = "swift",
-            ["RCLONE_CONFIG_CFS_AUTH"] = _cluster.Url("proxy", "/auth/v1.0").ToString(),
-            ["RCLONE_CONFIG_CFS_USER"] = "test:tester",
-            ["RCLONE_CONFIG_CFS_KEY"] = "testing",
-        });
+    private Task<ToolRunner.Result> RcloneAsync(params string[] args) => ToolRunner.RcloneAsync(_cluster, args);
 }

@@ -46,4 +46,15 @@ public static class ToolRunner
 
     public static Task<Result> SwiftAsUserAsync(Cluster.CloudFsCluster cluster, string user, string key, string? workingDirectory, params string[] args) =>
         RunAsync("swift", ["-A", cluster.Url("proxy", "/auth/v1.0").ToString(), "-U", user, "-K", key, .. args], workingDirectory);
+
+    /// <summary>rclone with a "cfs:" remote: the cluster's proxy as test:tester, configured through the environment.</summary>
+    public static Task<Result> RcloneAsync(Cluster.CloudFsCluster cluster, params string[] args) =>
+        RunAsync("rclone", args, cluster.Root, new Dictionary<string, string>
+        {
+            ["RCLONE_CONFIG"] = Path.Combine(cluster.Root, "rclone.conf"),
+            ["RCLONE_CONFIG_CFS_TYPE"] = "swift",
+            ["RCLONE_CONFIG_CFS_AUTH"] = cluster.Url("proxy", "/auth/v1.0").ToString(),
+            ["RCLONE_CONFIG_CFS_USER"] = "test:tester",
+            ["RCLONE_CONFIG_CFS_KEY"] = "testing",
+        });
 }
