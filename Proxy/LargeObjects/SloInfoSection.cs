@@ -14,7 +14,8 @@ public sealed class SloInfoSection(IOptions<SloOptions> options) : IInfoSection
         ["max_manifest_segments"] = options.Value.MaxManifestSegments,
         ["max_manifest_size"] = options.Value.MaxManifestSize,
         ["yield_frequency"] = options.Value.YieldFrequency,
-        ["min_segment_size"] = options.Value.MinSegmentSize,
+        // Fixed, as in Swift 2.30: every segment but the last holds at least one byte.
+        ["min_segment_size"] = 1,
         // Segments are deleted with the manifest in the same request; there is no async mode.
         ["allow_async_delete"] = false,
     };

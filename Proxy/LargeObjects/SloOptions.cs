@@ -11,8 +11,6 @@ public sealed class SloOptions
 
     public int MaxManifestSize { get; set; } = 8 * 1024 * 1024;
 
-    public int MinSegmentSize { get; set; } = 1;
-
     /// <summary>Seconds between the blanks a <c>heartbeat=on</c> manifest PUT sends while it checks segments.</summary>
     public int YieldFrequency { get; set; } = 10;
 
