@@ -47,7 +47,9 @@ SIZE=$((1024 * 1024 * 1024))
 SEGMENT=100M          # swift CLI: 100 * 1024^2 bytes, so 10 segments of 100 MiB and one of 24 MiB
 SEGMENTS=$(( (SIZE + 104857600 - 1) / 104857600 ))
 FILE="$SCRATCH/1GiB.bin"
-RAW="$SCRATCH/raw.tsv"       # run system figure seconds client_cpu server_cpu
+# One line per transfer: run system figure seconds client_cpu server_cpu proxy_cpu object_cpu
+# (CPU in seconds; a failed transfer: run system figure "failed" why).
+RAW="$SCRATCH/raw.tsv"
 LOGS="$SCRATCH/clients.log"
 declare -A AUTH=([cloudfs]=http://127.0.0.1:7010/auth/v1.0 [swift]=http://127.0.0.1:8080/auth/v1.0)
 declare -A NAME=([cloudfs]=CloudFs [swift]=Swift)
@@ -77,17 +79,25 @@ login() {
     | tr -d '\r' | awk -F': ' 'tolower($1) == "x-storage-url" { u = $2 } tolower($1) == "x-auth-token" { t = $2 } END { print u, t }'
 }
 
-# CPU seconds (user + system) so far of every process in the given sessions (comma-separated).
+# CPU seconds (user + system) so far of every process in the given sessions (comma-separated),
+# as "all proxy object": the proxy and object server processes are told apart by command line
+# (CloudFs.Proxy.dll / swift-proxy-server, CloudFs.ObjectServer.dll / swift-object-server).
 server_cpu() {
-  local sid pid total=0 ticks
+  local sid pid ticks cmd all=0 proxy=0 object=0
   for sid in ${1//,/ }; do
     for pid in $(pgrep -s "$sid" || true); do
       # Fields after the command name, which may hold spaces: utime and stime are 12th and 13th.
       ticks=$(sed -E 's/^.*\) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
-      total=$((total + ${ticks:-0}))
+      cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+      ticks=${ticks:-0}
+      all=$((all + ticks))
+      case $cmd in
+        *CloudFs.Proxy.dll*|*swift-proxy-server*) proxy=$((proxy + ticks)) ;;
+        *CloudFs.ObjectServer.dll*|*swift-object-server*) object=$((object + ticks)) ;;
+      esac
     done
   done
-  awk -v t="$total" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f", t / hz }'
+  awk -v a="$all" -v p="$proxy" -v o="$object" -v hz="$CLK_TCK" 'BEGIN { printf "%.2f %.2f %.2f", a / hz, p / hz, o / hz }'
 }
 
 # timed RUN SYSTEM FIGURE COMMAND...: runs the client command, appends wall seconds, the client's
@@ -102,13 +112,14 @@ timed() {
   out=$(cat "$SCRATCH/check")
   if [ "$out" != ok ]; then
     log "warning: run $run, ${NAME[$sys]}, $figure failed: $out"
-    printf '%s\t%s\t%s\tfailed\t\t\t%s\n' "$run" "$sys" "$figure" "$out" >>"$RAW"
+    printf '%s\t%s\t%s\tfailed\t%s\n' "$run" "$sys" "$figure" "$out" >>"$RAW"
     return 0
   fi
   read -r wall user sys_cpu <<<"$times"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$sys" "$figure" "$wall" \
     "$(awk -v u="$user" -v s="$sys_cpu" 'BEGIN { printf "%.2f", u + s }')" \
-    "$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.2f", a - b }')" >>"$RAW"
+    "$(awk -v a="$after" -v b="$before" 'BEGIN { split(a, x, " "); split(b, y, " ")
+      printf "%.2f\t%.2f\t%.2f", x[1] - y[1], x[2] - y[2], x[3] - y[3] }')" >>"$RAW"
   log "run $run, ${NAME[$sys]}, $figure: $(awk -v b=$SIZE -v s="$wall" 'BEGIN { printf "%.0f MB/s (%.2f s)", b / 1e6 / s, s }')"
 }
 
@@ -126,6 +137,14 @@ plain_put() {  # url token container [file]
 get_object() {  # url token container object [size]
   curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' -H "X-Auth-Token: $2" "$1/$3/$4" \
     | awk -v n="${5:-$SIZE}" '{ print ($1 == 200 && $2 == n ? "ok" : "GET answered " $1 " with " $2 " bytes") }'
+}
+
+# The plain object with a Range over all of it: 206 (or 200) and every byte. Diagnostic: CloudFs's
+# object server checks a blob's MD5 only on a whole, unranged read, and its SLO GET reads segments
+# with backend Ranges; Swift's object server hashes any read that starts at byte 0.
+get_ranged() {  # url token container
+  curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' -H "X-Auth-Token: $2" -H "Range: bytes=0-$((SIZE - 1))" "$1/$3/plain" \
+    | awk -v n=$SIZE '{ print (($1 == 206 || $1 == 200) && $2 == n ? "ok" : "GET answered " $1 " with " $2 " bytes") }'
 }
 
 # Untimed: the bytes both GETs return are the file's bytes (once per system).
@@ -170,7 +189,7 @@ rm -f "$SCRATCH/warm.bin"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%H:%M)
 for ((run = 1; run <= runs; run++)); do
-  if ((run % 2)); then order=(cloudfs swift); gets=(plain slo); else order=(swift cloudfs); gets=(slo plain); fi
+  if ((run % 2)); then order=(cloudfs swift); gets=(plain slo range); else order=(swift cloudfs); gets=(range slo plain); fi
   container="lo-run$run"
   declare -A URL=() TOKEN=()
   for sys in "${order[@]}"; do read -r "URL[$sys]" "TOKEN[$sys]" < <(login "$sys"); done
@@ -182,7 +201,10 @@ for ((run = 1; run <= runs; run++)); do
   fi
   # Figure 1: both GETs of one system back to back, the systems and the two GETs in alternating order.
   for sys in "${order[@]}"; do
-    for o in "${gets[@]}"; do timed $run "$sys" "get-$o" get_object "${URL[$sys]}" "${TOKEN[$sys]}" "$container" "$o"; done
+    for o in "${gets[@]}"; do
+      if [ "$o" = range ]; then timed $run "$sys" get-range get_ranged "${URL[$sys]}" "${TOKEN[$sys]}" "$container"
+      else timed $run "$sys" "get-$o" get_object "${URL[$sys]}" "${TOKEN[$sys]}" "$container" "$o"; fi
+    done
   done
   for sys in "${order[@]}"; do remove_run "${URL[$sys]}" "${TOKEN[$sys]}" "$container"; done
 done
@@ -240,7 +262,9 @@ report="$base.md" n=2
 while [ -e "$report" ]; do report="$base-$n.md"; n=$((n + 1)); done
 swift_version=$(dpkg-query -W -f '${Version}' swift 2>/dev/null || echo unknown)
 client_version=$(dpkg-query -W -f '${Version}' python3-swiftclient 2>/dev/null || echo unknown)
-cpu_cell() { printf '%s / %s' "$(median "$1" "$2" 6)" "$(median "$1" "$2" 5)"; }
+cpu_cell() {  # servers (proxy, object) / client
+  printf '%s (%s, %s) / %s' "$(median "$1" "$2" 6)" "$(median "$1" "$2" 7)" "$(median "$1" "$2" 8)" "$(median "$1" "$2" 5)"
+}
 {
   echo "# Large objects: CloudFs vs OpenStack Swift — $day"
   echo
@@ -264,8 +288,12 @@ cpu_cell() { printf '%s / %s' "$(median "$1" "$2" 6)" "$(median "$1" "$2" 5)"; }
   echo "| 1 GiB SLO | $(cell cloudfs get-slo) | $(cell swift get-slo) |"
   echo "| **SLO / plain** (ratio of the medians) | **$slo_ratio_cloudfs** | **$slo_ratio_swift** |"
   echo "| SLO / plain, per run: median (min–max) | $(run_ratio cloudfs get-slo get-plain) | $(run_ratio swift get-slo get-plain) |"
+  echo "| diagnostic: plain object with \`Range: bytes=0-$((SIZE - 1))\` | $(cell cloudfs get-range) | $(cell swift get-range) |"
+  echo "| SLO / ranged plain (ratio of the medians) | $(ratio "$(median cloudfs get-slo)" "$(median cloudfs get-range)") | $(ratio "$(median swift get-slo)" "$(median swift get-range)") |"
   echo
   echo "Issue 14's target, CloudFs's SLO GET at >= 0.90 of its plain GET: **$verdict** ($slo_ratio_cloudfs)."
+  echo
+  echo "The ranged GET of the plain object is a diagnostic, not one of the issue's figures: CloudFs's object server checks a blob's MD5 while sending it only on a whole, unranged GET (a mismatch cuts the body short and quarantines the blob), and CloudFs's SLO GET reads every segment with a backend Range, so its segments are sent unchecked; Swift's object server hashes every read that starts at byte 0, ranged or not, segments included. Compare the server CPU of the three GETs below."
   echo
   echo "## 2. Upload: \`swift upload --use-slo --segment-size 100M --segment-threads 4\` of the 1 GiB file"
   echo
@@ -276,22 +304,22 @@ cpu_cell() { printf '%s / %s' "$(median "$1" "$2" 6)" "$(median "$1" "$2" 5)"; }
   echo
   echo "## CPU seconds per transfer (median): servers / client"
   echo
-  echo "Servers: user + system CPU of all the system's server processes (found by session; Swift's includes memcached) across the transfer; client: curl's or the swift CLI's own."
+  echo "Servers: user + system CPU of all the system's server processes (found by session; Swift's includes memcached) across the transfer, with the proxy's and the object server's shares in brackets; client: curl's or the swift CLI's own. On 2 shared cores, a system that needs more CPU per byte loses wall time to everything else running."
   echo
-  echo "| transfer | CloudFs servers / client | Swift servers / client |"
+  echo "| transfer | CloudFs servers (proxy, object) / client | Swift servers (proxy, object) / client |"
   echo "|---|---:|---:|"
-  for f in get-plain get-slo upload put; do
+  for f in get-plain get-slo get-range upload put; do
     echo "| $f | $(cpu_cell cloudfs $f) | $(cpu_cell swift $f) |"
   done
   echo
   echo "## Every run"
   echo
-  echo "| run | system | transfer | wall s | MB/s | server CPU s | client CPU s |"
+  echo "| run | system | transfer | wall s | MB/s | server CPU s (proxy, object) | client CPU s |"
   echo "|---:|---|---|---:|---:|---:|---:|"
   awk -F'\t' -v size=$SIZE -v OFS=' | ' '{
     sys = ($2 == "cloudfs" ? "CloudFs" : "Swift")
-    if ($4 == "failed") print "| " $1, sys, $3, "failed: " $7, "", "", " |"
-    else printf "| %s | %s | %s | %.2f | %.0f | %s | %s |\n", $1, sys, $3, $4, size / 1e6 / $4, $6, $5 }' "$RAW"
+    if ($4 == "failed") print "| " $1, sys, $3, "failed: " $5, "", "", " |"
+    else printf "| %s | %s | %s | %.2f | %.0f | %s (%s, %s) | %s |\n", $1, sys, $3, $4, size / 1e6 / $4, $6, $7, $8, $5 }' "$RAW"
 } >"$report"
 cat "$report"
 log "results: $report"
