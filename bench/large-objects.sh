@@ -269,7 +269,7 @@ cpu_cell() {  # servers (proxy, object) / client
   echo "# Large objects: CloudFs vs OpenStack Swift — $day"
   echo
   echo "Made by \`bench/large-objects.sh$([ "$runs" != 3 ] && echo " --runs $runs")\` from $started to $(date -u +%H:%M) UTC, commit $(git -C "$CLOUDFS_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$CLOUDFS_ROOT" diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes in the work tree')."
-  echo "Each figure: $runs run$([ "$runs" -eq 1 ] || echo s), median (min–max) in MB/s = 10^6 bytes / wall seconds of the client command; the order of the systems alternates from run to run, and so does the order of the two GETs."
+  echo "Each figure: $runs run$([ "$runs" -eq 1 ] || echo s), median (min–max) in MB/s = 10^6 bytes / wall seconds of the client command; the order of the systems alternates from run to run, and so does the order of the GETs."
   echo
   bench_machine_lines
   echo "- Disk ceiling (dd of 1 GiB on the same filesystem, once): write $disk_write MB/s (\`oflag=direct conv=fsync\`), read $disk_read MB/s (\`iflag=direct\`). Neither system reads with direct I/O: objects just written are read back from the page cache (23 GiB memory), so GET figures are not bounded by the disk read figure."
