@@ -13,10 +13,10 @@ public sealed class SegmentRepository
             return;
         }
 
-        var rows = segments.Select((s, i) => new { ObjectId = objectId, Seq = i, s.BlobId, s.PolicyIndex, s.Offset, s.Length }).ToList();
+        var rows = segments.Select((s, i) => new { ObjectId = objectId, Seq = i, s.BlobId, s.PolicyIndex, s.Offset, s.Length, s.BlobBytes }).ToList();
         await session.ExecuteAsync("""
-            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length)
-            VALUES (@ObjectId, @Seq, @BlobId, @PolicyIndex, @Offset, @Length)
+            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length, blob_bytes)
+            VALUES (@ObjectId, @Seq, @BlobId, @PolicyIndex, @Offset, @Length, @BlobBytes)
             """, rows, ct);
     }
 
@@ -37,15 +37,15 @@ public sealed class SegmentRepository
 
     public async Task<IReadOnlyList<SegmentRef>> ListAsync(CatalogSession session, long objectId, CancellationToken ct) =>
         (await session.QueryAsync<SegmentRow>("""
-            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS Offset, length AS Length
+            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS Offset, length AS Length, blob_bytes AS BlobBytes
             FROM segment WHERE object_id = @Id ORDER BY seq
             """, new { Id = objectId }, ct)).Select(r => r.ToRef()).ToList();
 
     /// <summary>Gives a copied object the pieces of its source (a copy shares them, byte-free).</summary>
     public Task<int> CopyAsync(CatalogSession session, long fromObjectId, long toObjectId, CancellationToken ct) =>
         session.ExecuteAsync("""
-            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length)
-            SELECT @To, seq, blob_id, policy_index, blob_offset, length FROM segment WHERE object_id = @From
+            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length, blob_bytes)
+            SELECT @To, seq, blob_id, policy_index, blob_offset, length, blob_bytes FROM segment WHERE object_id = @From
             """, new { From = fromObjectId, To = toObjectId }, ct);
 
     private sealed class SegmentRow
@@ -58,6 +58,8 @@ public sealed class SegmentRepository
 
         public long Length { get; init; }
 
-        public SegmentRef ToRef() => new(BlobId, PolicyIndex, Offset, Length);
+        public long BlobBytes { get; init; }
+
+        public SegmentRef ToRef() => new(BlobId, PolicyIndex, Offset, Length, BlobBytes);
     }
 }

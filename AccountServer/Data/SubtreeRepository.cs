@@ -71,8 +71,8 @@ public sealed class SubtreeRepository
             """, args, ct);
         // Large objects keep their pieces: the copies name the same blobs.
         await session.ExecuteAsync("""
-            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length)
-            SELECT n.id, s.seq, s.blob_id, s.policy_index, s.blob_offset, s.length
+            INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length, blob_bytes)
+            SELECT n.id, s.seq, s.blob_id, s.policy_index, s.blob_offset, s.length, s.blob_bytes
             FROM stobj o JOIN segment s ON s.object_id = o.id
                  JOIN stobj n ON n.parent_id = @ToParent AND n.type = 'object' AND n.name = o.name
             WHERE o.parent_id = @FromParent AND o.type = 'object'

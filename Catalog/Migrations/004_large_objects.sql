@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS segment (
   policy_index {INT} NOT NULL DEFAULT 0,
   blob_offset {BIGINT} NOT NULL,
   length {BIGINT} NOT NULL,
+  blob_bytes {BIGINT} NOT NULL,
   PRIMARY KEY (object_id, seq),
   CONSTRAINT fk_segment_stobj FOREIGN KEY (object_id) REFERENCES stobj (id) ON DELETE CASCADE
 ) {TABLE};

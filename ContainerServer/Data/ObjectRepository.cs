@@ -56,9 +56,9 @@ public sealed class ObjectRepository
     /// <summary>The pieces of a large object's body, in order.</summary>
     public async Task<IReadOnlyList<SegmentRef>> SegmentsAsync(CatalogSession session, long objectId, CancellationToken ct) =>
         (await session.QueryAsync<SegmentRow>("""
-            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS BlobOffset, length AS Length
+            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS BlobOffset, length AS Length, blob_bytes AS BlobBytes
             FROM segment WHERE object_id = @Id ORDER BY seq
-            """, new { Id = objectId }, ct)).Select(r => new SegmentRef(r.BlobId, r.PolicyIndex, r.BlobOffset, r.Length)).ToList();
+            """, new { Id = objectId }, ct)).Select(r => new SegmentRef(r.BlobId, r.PolicyIndex, r.BlobOffset, r.Length, r.BlobBytes)).ToList();
 
     private sealed class SegmentRow
     {
@@ -69,5 +69,7 @@ public sealed class ObjectRepository
         public long BlobOffset { get; init; }
 
         public long Length { get; init; }
+
+        public long BlobBytes { get; init; }
     }
 }

@@ -30,6 +30,6 @@ public sealed class DloSegmentSource(CatalogClient catalog, TimeProvider time, s
             return null;
         }
 
-        return new SegmentPiece(record.BlobId, record.PolicyIndex, 0, record.Bytes);
+        return new SegmentPiece(record.BlobId, record.PolicyIndex, 0, record.Bytes, Whole: true);
     }
 }

@@ -14,7 +14,7 @@ public sealed record ResolvedSegment(long Bytes, string Etag, bool IsSlo, IReadO
     {
         { SloBytes: { } bytes, SloEtag: { } etag, Segments: { } pieces } => new(bytes, etag, true, pieces),
         { Segments: { } pieces } => new(record.Bytes, record.Hash, false, pieces),
-        _ => new(record.Bytes, record.Hash, false, record.Bytes == 0 ? [] : [new SegmentRef(record.BlobId, record.PolicyIndex, 0, record.Bytes)]),
+        _ => new(record.Bytes, record.Hash, false, record.Bytes == 0 ? [] : [new SegmentRef(record.BlobId, record.PolicyIndex, 0, record.Bytes, record.Bytes)]),
     };
 
     /// <summary>The pieces holding bytes [range.Start, range.End] of this segment's body.</summary>

@@ -273,7 +273,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
     private async Task<Outcome<SegmentRef>> StoreInlineAsync(byte[] data, int policy, CallContext call, CancellationToken ct)
     {
         var stored = await puts.StoreAsync(new MemoryStream(data), data.Length, "", policy, call, ct);
-        return stored.IsSuccess ? new SegmentRef(stored.Value.BlobId, policy, 0, data.Length) : stored.Error;
+        return stored.IsSuccess ? new SegmentRef(stored.Value.BlobId, policy, 0, data.Length, data.Length) : stored.Error;
     }
 
     private async Task ProblemsAsync(HttpContext context, bool heartbeat, List<(string Name, string Status)> problems)

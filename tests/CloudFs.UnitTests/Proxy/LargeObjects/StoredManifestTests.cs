@@ -82,8 +82,20 @@ public class StoredManifestTests
     [Test]
     public void ResolvedSegment_Slice_ClipsPiecesToTheRange()
     {
-        var segment = new ResolvedSegment(30, "e", true, [new SegmentRef("a", 0, 100, 10), new SegmentRef("b", 1, 0, 20)]);
-        Assert.That(segment.Slice(new ByteRange(5, 10)), Is.EqualTo(new[] { new SegmentRef("a", 0, 105, 5), new SegmentRef("b", 1, 0, 5) }));
-        Assert.That(segment.Slice(new ByteRange(12, 3)), Is.EqualTo(new[] { new SegmentRef("b", 1, 2, 3) }));
+        var segment = new ResolvedSegment(30, "e", true, [new SegmentRef("a", 0, 100, 10, 200), new SegmentRef("b", 1, 0, 20, 20)]);
+        Assert.That(segment.Slice(new ByteRange(5, 10)), Is.EqualTo(new[] { new SegmentRef("a", 0, 105, 5, 200), new SegmentRef("b", 1, 0, 5, 20) }));
+        Assert.That(segment.Slice(new ByteRange(12, 3)), Is.EqualTo(new[] { new SegmentRef("b", 1, 2, 3, 20) }));
+    }
+
+    [Test]
+    public void WholeBlobPieces_AreReadWithoutARange_SoTheObjectServerChecksTheirMd5()
+    {
+        var whole = SegmentPiece.Of(new SegmentRef("a", 0, 0, 20, 20));
+        var part = SegmentPiece.Of(new SegmentRef("b", 0, 0, 10, 20));
+        Assert.That(whole.Whole, Is.True);
+        Assert.That(part.Whole, Is.False);
+        Assert.That(new SegmentSlice(0, 0, 20).BlobRange(whole), Is.Empty);
+        Assert.That(new SegmentSlice(0, 5, 10).BlobRange(whole), Is.EqualTo("bytes=5-14"));
+        Assert.That(new SegmentSlice(0, 0, 10).BlobRange(part), Is.EqualTo("bytes=0-9"));
     }
 }
