@@ -35,31 +35,10 @@ public sealed class SegmentRepository
     public async Task<IReadOnlyList<string>> BlobsOfAsync(CatalogSession session, long objectId, CancellationToken ct) =>
         (await session.QueryAsync<string>("SELECT DISTINCT blob_id FROM segment WHERE object_id = @Id", new { Id = objectId }, ct)).ToList();
 
-    public async Task<IReadOnlyList<SegmentRef>> ListAsync(CatalogSession session, long objectId, CancellationToken ct) =>
-        (await session.QueryAsync<SegmentRow>("""
-            SELECT blob_id AS BlobId, policy_index AS PolicyIndex, blob_offset AS Offset, length AS Length, blob_bytes AS BlobBytes
-            FROM segment WHERE object_id = @Id ORDER BY seq
-            """, new { Id = objectId }, ct)).Select(r => r.ToRef()).ToList();
-
     /// <summary>Gives a copied object the pieces of its source (a copy shares them, byte-free).</summary>
     public Task<int> CopyAsync(CatalogSession session, long fromObjectId, long toObjectId, CancellationToken ct) =>
         session.ExecuteAsync("""
             INSERT INTO segment (object_id, seq, blob_id, policy_index, blob_offset, length, blob_bytes)
             SELECT @To, seq, blob_id, policy_index, blob_offset, length, blob_bytes FROM segment WHERE object_id = @From
             """, new { From = fromObjectId, To = toObjectId }, ct);
-
-    private sealed class SegmentRow
-    {
-        public string BlobId { get; init; } = "";
-
-        public int PolicyIndex { get; init; }
-
-        public long Offset { get; init; }
-
-        public long Length { get; init; }
-
-        public long BlobBytes { get; init; }
-
-        public SegmentRef ToRef() => new(BlobId, PolicyIndex, Offset, Length, BlobBytes);
-    }
 }

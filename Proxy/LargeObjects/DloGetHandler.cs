@@ -31,25 +31,12 @@ public sealed class DloGetHandler(DloListing listing, CatalogClient catalog, Seg
         var request = context.Request;
         var response = context.Response;
         var etag = segments.Etag;
-        var conditional = ConditionalRequest.Evaluate(etag, record.Timestamp,
-            request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
-            request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
+        var conditional = ConditionalAnswer.Evaluate(request, etag, record.Timestamp);
         SetHeaders(response, record, etag);
         if (conditional != ConditionalResult.Proceed)
         {
-            // As a plain object's: a 304 carries every header; a 412 is an error page (no Accept-Ranges).
-            if (conditional == ConditionalResult.NotModified)
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-            }
-            else
-            {
-                response.StatusCode = StatusCodes.Status412PreconditionFailed;
-                response.ContentType = "text/html; charset=UTF-8";
-                response.Headers.Remove("Accept-Ranges");
-            }
-
-            response.ContentLength = 0;
+            // As a plain object's.
+            ConditionalAnswer.Write(response, conditional);
             return;
         }
 

@@ -75,28 +75,13 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             return;
         }
 
-        var conditional = ConditionalRequest.Evaluate(large?.Etag ?? record.Hash, record.Timestamp,
-            request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
-            request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
+        var conditional = ConditionalAnswer.Evaluate(request, large?.Etag ?? record.Hash, record.Timestamp);
         var response = context.Response;
         if (conditional != ConditionalResult.Proceed)
         {
-            // As Swift: a 304 carries every object header; a 412 the object's headers as an error
-            // page (no Accept-Ranges).
             SetHeaders(response, record);
             large?.Apply(response);
-            if (conditional == ConditionalResult.NotModified)
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-            }
-            else
-            {
-                response.StatusCode = StatusCodes.Status412PreconditionFailed;
-                response.ContentType = "text/html; charset=UTF-8";
-                response.Headers.Remove("Accept-Ranges");
-            }
-
-            response.ContentLength = 0;
+            ConditionalAnswer.Write(response, conditional);
             return;
         }
 
