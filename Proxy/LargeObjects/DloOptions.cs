@@ -1,9 +1,9 @@
 namespace CloudFs.Proxy.LargeObjects;
 
-/// <summary>The <c>Dlo</c> configuration section.</summary>
+/// <summary>The <c>Proxy:Dlo</c> configuration section (dynamic large objects).</summary>
 public sealed class DloOptions
 {
-    public const string Section = "Dlo";
+    public const string Section = "Proxy:Dlo";
 
     /// <summary>
     /// The most segments one DLO may have. Its whole listing is read before the answer starts

@@ -6,7 +6,7 @@ public static class DloServiceCollectionExtensions
     public static IServiceCollection AddDlo(this IServiceCollection services)
     {
         services.AddOptions<DloOptions>().BindConfiguration(DloOptions.Section)
-            .Validate(o => o.MaxSegments > 0, "Dlo:MaxSegments must be positive.")
+            .Validate(o => o.MaxSegments > 0, "Proxy:Dlo:MaxSegments must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DloListing>();
         services.AddSingleton<DloGetHandler>();

@@ -210,7 +210,7 @@ public sealed partial class SegmentStreamer(ObjectGetHandler blobs, IOptions<Bac
             {
                 (await _pending)?.Dispose();
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
             {
                 // The request was abandoned with the client; nothing to release.
             }

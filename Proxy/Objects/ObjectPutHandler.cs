@@ -18,7 +18,8 @@ namespace CloudFs.Proxy.Objects;
 /// Object PUT: admission on the account server, a fresh blob id, the body streamed once to
 /// every replica, a majority of identical ETags, then the commit of name → blob. Copies
 /// (X-Copy-From, COPY) commit the source's blob under the new name without moving bytes,
-/// except a copy with a Range, which streams that range into a new blob.
+/// except a copy with a Range, which streams that range into a new blob, and a copy of a dynamic
+/// large object, which stores the bytes its segments hold (LargeObjects/DloBody).
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
     ObjectGetHandler gets, SymlinkHandler symlinks, LargeObjects.SegmentStreamer segments, TimeProvider time, IOptions<ProxyOptions> options,
