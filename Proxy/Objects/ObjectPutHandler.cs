@@ -153,15 +153,10 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var record = resolved.Value;
-        if (authorize is not null && symlinks.IsLink(record))
+        var (record, link) = authorize is null ? (resolved.Value, []) : await symlinks.CopySourceAsync(context, source, resolved.Value, call, authorize);
+        if (record is null)
         {
-            if (await symlinks.FollowAsync(context, source, record, call, authorize, showLocation: false) is not { } target)
-            {
-                return;
-            }
-
-            record = target;
+            return;
         }
 
         var request = context.Request;
@@ -266,6 +261,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         {
             context.Response.Headers[HeaderCase.Title(name)] = value;
         }
+
+        headers.AddRange(link);
         await CommitAsync(context, destination, headers, manifestCopy ? $"\"{record.SloEtag}\"" : etag, call,
             composite is null ? null : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(composite, ContractJson.Default.CompositeBody));
     }

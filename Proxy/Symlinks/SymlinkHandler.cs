@@ -23,11 +23,31 @@ public sealed class SymlinkHandler(CatalogClient catalog, TimeProvider time, IOp
 
     private const string PostMessage = "The requested POST was applied to a symlink. POST directly to the target to apply requested metadata.";
 
-    /// <summary>True when <paramref name="record"/> is a link (COPY always copies what it names).</summary>
-    public bool IsLink(ObjectRecord record) => options.Value.Enabled && SymlinkTarget.From(record.Sys) is not null;
-
     /// <summary>True when a GET or HEAD of <paramref name="record"/> must be answered from the object the link names.</summary>
-    public bool MustFollow(HttpRequest request, ObjectRecord record) => IsLink(record) && request.Query["symlink"].LastOrDefault() != "get";
+    public bool MustFollow(HttpRequest request, ObjectRecord record) => IsLink(record) && !WantsLinkItself(request);
+
+    /// <summary>
+    /// What a COPY (or X-Copy-From) of <paramref name="record"/> copies: what a link names, or
+    /// with <c>?symlink=get</c> the link itself (its commit headers, to store with the copy), as
+    /// Swift's copy does. A null record once an error answer is written.
+    /// </summary>
+    public async Task<(ObjectRecord? Record, IReadOnlyList<KeyValuePair<string, string>> Link)> CopySourceAsync(HttpContext context,
+        ResourcePath source, ObjectRecord record, CallContext call, ReadAuthorizer authorize)
+    {
+        if (!IsLink(record))
+        {
+            return (record, []);
+        }
+
+        return WantsLinkItself(context.Request)
+            ? (record, SymlinkTarget.From(record.Sys)!.CommitHeaders().ToList())
+            : (await FollowAsync(context, source, record, call, authorize, showLocation: false), []);
+    }
+
+    private bool IsLink(ObjectRecord record) => options.Value.Enabled && SymlinkTarget.From(record.Sys) is not null;
+
+    // swob's params: the last value of a repeated parameter wins.
+    private static bool WantsLinkItself(HttpRequest request) => request.Query["symlink"].LastOrDefault() == "get";
 
     /// <summary>
     /// The object <paramref name="link"/> finally names, or null once the answer (404, 409, 401/403)

@@ -25,6 +25,29 @@ public sealed class ListingBodyTests
     }
 
     [Test]
+    public void Container_JsonLinks_CarryTheirTargetAsSwiftsSymlinkMiddlewareAddsIt()
+    {
+        var items = new[]
+        {
+            new ListingItem("l", Hash: "e", ContentType: "application/symlink", Timestamp: Ts, Symlink: new ListingSymlink("c/o%20x", null, null, null)),
+            new ListingItem("s", Hash: "e", ContentType: "t", Timestamp: Ts, Symlink: new ListingSymlink("c/o", "AUTH_b", "abc", 5)),
+        };
+
+        var body = Encoding.ASCII.GetString(ListingBody.Container(items, ListingFormat.Json, "c", "AUTH_a b"));
+
+        Assert.That(body, Is.EqualTo(
+            "[{\"bytes\": 0, \"hash\": \"e\", \"name\": \"l\", \"content_type\": \"application/symlink\", \"last_modified\": \"2024-01-02T03:04:05.123450\", "
+            + "\"symlink_path\": \"/v1/AUTH_a%20b/c/o%20x\"}, "
+            + "{\"bytes\": 0, \"hash\": \"e\", \"name\": \"s\", \"content_type\": \"t\", \"last_modified\": \"2024-01-02T03:04:05.123450\", "
+            + "\"symlink_etag\": \"abc\", \"symlink_bytes\": 5, \"symlink_path\": \"/v1/AUTH_b/c/o\"}]"));
+    }
+
+    [Test]
+    public void Container_XmlLinks_ShowNoTarget() =>
+        Assert.That(Encoding.UTF8.GetString(ListingBody.Container([new ListingItem("l", Symlink: new ListingSymlink("c/o", null, null, null))], ListingFormat.Xml, "c")),
+            Does.Not.Contain("symlink"));
+
+    [Test]
     public void Container_XmlEmpty_SelfClosing() =>
         Assert.That(Encoding.UTF8.GetString(ListingBody.Container([], ListingFormat.Xml, "a\"b&")),
             Is.EqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<container name=\"a&quot;b&amp;\" />"));
