@@ -14,8 +14,8 @@ namespace CloudFs.AccountServer.Core;
 /// operation record, so listings, counts and quotas never lag the write.
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
-    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, LegacyVersioning versioning,
-    IOptions<AccountServerOptions> options, TimeProvider time)
+    ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, LegacyVersioning legacyVersions,
+    ObjectVersioning objectVersions, IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
@@ -133,9 +133,13 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return true;
         }, ct);
 
-    /// <summary>Removes the name; returns the blob it pointed at (queued for collection).</summary>
-    public Task<Outcome<string?>> DeleteAsync(WriteContext ctx, string account, string container, string name, CancellationToken ct) =>
-        work.RunAsync<Outcome<string?>>(async (session, token) =>
+    /// <summary>
+    /// Removes the name. In a versioned container the answer says which version the DELETE
+    /// names; <paramref name="versionId"/> (DELETE ?version-id=) removes one version instead.
+    /// </summary>
+    public Task<Outcome<VersionDeletion>> DeleteAsync(WriteContext ctx, string account, string container, string name, CancellationToken ct,
+        string? versionId = null) =>
+        work.RunAsync<Outcome<VersionDeletion>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(name);
             var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
@@ -156,12 +160,29 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 return CloudFsError.Conflict("A newer write of this object exists.");
             }
 
+            var live = row is not null && !IsExpired(row, now) ? row : null;
+            var state = await objectVersions.StateAsync(session, place.Container!.Id, token);
+            if (versionId is not null && versionId != ObjectVersioning.NullVersion)
+            {
+                if (state == VersioningState.Off)
+                {
+                    return CloudFsError.BadRequest("version-aware operations require that the container is versioned");
+                }
+
+                var removed = await objectVersions.DeleteVersionAsync(session, ctx, place, live, versionId, remover, now.ToUnixTimeMilliseconds(), token);
+                if (removed.IsSuccess)
+                {
+                    await session.CommitAsync(token);
+                }
+
+                return removed;
+            }
+
             // Legacy versioning: archives and markers (history) or the newest archive back (stack).
-            var legacy = await versioning.SettingAsync(session, place.Container!.Id, token);
+            var legacy = versionId is null ? await legacyVersions.SettingAsync(session, place.Container.Id, token) : null;
             if (legacy is { } setting)
             {
-                var live = row is not null && !IsExpired(row, now) ? row : null;
-                var handled = await versioning.BeforeDeleteAsync(session, ctx, place, live, setting, now.ToUnixTimeMilliseconds(), token);
+                var handled = await legacyVersions.BeforeDeleteAsync(session, ctx, place, live, setting, now.ToUnixTimeMilliseconds(), token);
                 if (!handled.IsSuccess || handled.Value)
                 {
                     if (handled.IsSuccess)
@@ -169,19 +190,21 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                         await session.CommitAsync(token);
                     }
 
-                    return handled.IsSuccess ? (string?)null : handled.Error;
+                    return handled.IsSuccess ? new VersionDeletion(true, null) : handled.Error;
                 }
             }
 
+            // Object versioning keeps the current version and writes a delete marker (?version-id=null: a plain delete, as Swift).
+            var marker = versionId is null ? await objectVersions.BeforeDeleteAsync(session, ctx, place, live, state, now.ToUnixTimeMilliseconds(), token) : null;
             if (row is null)
             {
-                // A history-mode marker stays even when there was nothing to delete, as in Swift.
-                if (legacy is not null)
+                // A marker stays even when there was nothing to delete, as in Swift.
+                if (legacy is not null || marker is not null)
                 {
                     await session.CommitAsync(token);
                 }
 
-                return CloudFsError.NotFound();
+                return marker is null ? CloudFsError.NotFound() : new VersionDeletion(false, marker);
             }
 
             var expired = IsExpired(row, now);
@@ -191,7 +214,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await session.CommitAsync(token);
 
             // An expired object is gone for clients already; its row is reaped all the same.
-            return expired ? CloudFsError.NotFound() : row.BlobId;
+            return expired && marker is null ? CloudFsError.NotFound() : new VersionDeletion(!expired, marker);
         }, ct);
 
     /// <summary>
@@ -243,13 +266,17 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return invalid;
         }
 
-        // Legacy versioning keeps the overwritten object as an archive naming the same blob.
-        if (existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now))
-            && await versioning.SettingAsync(session, place.Container!.Id, ct) is { } legacy
-            && await versioning.ArchiveAsync(session, ctx, place, existing, legacy.Container, now, ct) is { } notArchived)
+        // Legacy versioning keeps the overwritten object as an archive naming the same blob;
+        // object versioning keeps it as a version row and tags the new row with its version id.
+        var live = existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now)) ? existing : null;
+        if (live is not null && await legacyVersions.SettingAsync(session, place.Container!.Id, ct) is { } legacy
+            && await legacyVersions.ArchiveAsync(session, ctx, place, live, legacy.Container, now, ct) is { } notArchived)
         {
             return notArchived;
         }
+
+        var versionState = await objectVersions.StateAsync(session, place.Container!.Id, ct);
+        var versionId = await objectVersions.BeforeOverwriteAsync(session, ctx, place, live, versionState, now, ct);
 
         var deltaBytes = commit.Size - (existing?.Size ?? 0);
         var deltaObjects = existing is null ? 1 : 0;
@@ -267,6 +294,11 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
+        if (versionId is not null)
+        {
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, ObjectVersioning.VersionIdName, versionId, ct);
+        }
+
         var added = UsageDelta.Used(deltaBytes, deltaObjects);
         await quotas.AddAsync(session, place.Account.Id, added, ct);
         await quotas.AddAsync(session, place.Container.Id, added, ct);
@@ -278,7 +310,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         await records.InsertAsync(session, AccountService.Record(ctx, place.AccountName, "object.put", $"/{place.ContainerName}/{place.Path.FullName}",
             id, 201, now, commit.Size), ct);
-        return new CommitResult(id, existing is null, replaced);
+        return new CommitResult(id, existing is null, replaced) { VersionId = versionId };
     }
 
     private static RowOwners Owners(NamespacePlace place) => new(place.Account!.Id, place.Container!.Id, place.AccountName);

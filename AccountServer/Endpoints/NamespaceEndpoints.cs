@@ -42,7 +42,7 @@ public static class NamespaceEndpoints
             ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, committer, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "POST") => ObjectPostAsync(context.Request, objects, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "DELETE") when context.Request.Headers[BackendHeaders.Recursive] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
-            ({ } c, { } o, "DELETE") => ObjectDeleteAsync(objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "DELETE") => ObjectDeleteAsync(context.Request, objects, ctx, path.Account, c, o, ct),
             _ => Task.FromResult(ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed))),
         };
     }
@@ -103,7 +103,13 @@ public static class NamespaceEndpoints
         }
 
         // A journaled commit is durable (fsynced) and will be applied in order: the client may be told 201.
-        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, commit.Value, ct),
+        var committed = await committer.CommitAsync(ctx, account, container, name, commit.Value, ct);
+        if (committed.IsSuccess && committed.Value.Result?.VersionId is { } versionId)
+        {
+            request.HttpContext.Response.Headers[VersionHeaders.VersionId] = versionId;
+        }
+
+        return OutcomeResults.Map(committed,
             done => Results.Json(new
             {
                 object_id = done.Result?.ObjectId,
@@ -124,9 +130,17 @@ public static class NamespaceEndpoints
         return OutcomeResults.Map(await objects.UpdateAsync(ctx, account, container, name, update.Value, ct), _ => Results.StatusCode(StatusCodes.Status202Accepted));
     }
 
-    private static async Task<IResult> ObjectDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct) =>
-        OutcomeResults.Map(await objects.DeleteAsync(ctx, account, container, name, ct),
-            _ => Results.NoContent());
+    private static async Task<IResult> ObjectDeleteAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name,
+        CancellationToken ct)
+    {
+        var deleted = await objects.DeleteAsync(ctx, account, container, name, ct, BackendRequest.Optional(request, BackendHeaders.VersionId));
+        if (deleted.IsSuccess)
+        {
+            VersionHeaders.Apply(request.HttpContext.Response, deleted.Value);
+        }
+
+        return OutcomeResults.Map(deleted, done => done.Found ? Results.NoContent() : ErrorResults.From(CloudFsError.NotFound()));
+    }
 
     private static async Task<IResult> DirectoryDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string directory, CancellationToken ct) =>
         OutcomeResults.Map(await objects.DeleteDirectoryAsync(ctx, account, container, directory, ct),

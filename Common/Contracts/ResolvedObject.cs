@@ -7,7 +7,8 @@ namespace CloudFs.Common.Contracts;
 /// touching an object server. <see cref="LastModified"/> is the listing form of
 /// <see cref="Timestamp"/> (X-Timestamp); <see cref="DeleteAt"/> is unix seconds; <see cref="PolicyIndex"/>
 /// is the storage policy whose object ring holds the blob (the container's, unless the blob was
-/// shared by a server-side copy from a container of another policy).
+/// shared by a server-side copy from a container of another policy). <see cref="Versioned"/>: the
+/// container has had object versioning enabled (its objects answer with X-Object-Version-Id).
 /// </summary>
 public sealed record ResolvedObject(
     [property: JsonPropertyName("name")] string Name,
@@ -21,4 +22,5 @@ public sealed record ResolvedObject(
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("meta")] IReadOnlyDictionary<string, string> Meta,
     [property: JsonPropertyName("sys")] IReadOnlyDictionary<string, string> Sys,
-    [property: JsonPropertyName("policy_index")] int PolicyIndex = 0);
+    [property: JsonPropertyName("policy_index")] int PolicyIndex = 0,
+    [property: JsonPropertyName("versioned")] bool Versioned = false);

@@ -6,6 +6,7 @@ using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
+using CloudFs.Proxy.Versioning;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
@@ -22,9 +23,16 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
     public async Task HandleAsync(HttpContext context, ResourcePath path, CallContext call)
     {
         var ct = context.RequestAborted;
-        var resolved = await catalog.ResolveAsync(path, call, ct);
+        var version = VersionQuery.Of(path.Query);
+        var resolved = await catalog.ResolveAsync(path, call, ct, version);
         if (!resolved.IsSuccess)
         {
+            if (resolved.Error.Kind == CloudFsErrorKind.NotFound && version is null
+                && (await catalog.ContainerInfoAsync(path.Account, path.Container!, call, ct)).Versioned)
+            {
+                ObjectVersionAnswer.Missing(context);
+            }
+
             if (resolved.Error.Kind == CloudFsErrorKind.NotFound && ConditionalRequest.IsAnyTag(context.Request.Headers.IfMatch))
             {
                 // "If-Match: *" on nothing: swob's empty 412.
@@ -39,6 +47,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, RingSet ring
         }
 
         var record = resolved.Value;
+        ObjectVersionAnswer.Found(context, path, record, version);
         if (record.DeleteAt is { } at && at <= time.GetUtcNow().ToUnixTimeSeconds())
         {
             await ProxyResults.Error(context, CloudFsError.NotFound());

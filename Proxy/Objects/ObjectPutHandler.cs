@@ -9,6 +9,7 @@ using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
+using CloudFs.Proxy.Versioning;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Objects;
@@ -232,6 +233,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
+        ObjectVersionAnswer.FromCatalog(context, response.Header);
         // 409: a newer write of the same name won; Swift answers such a PUT 202.
         context.Response.StatusCode = response.Status == 409 ? StatusCodes.Status202Accepted : StatusCodes.Status201Created;
         context.Response.Headers.ETag = etag;

@@ -14,7 +14,8 @@ public sealed record ObjectRecord(
     long? DeleteAt,
     IReadOnlyDictionary<string, string> Meta,
     IReadOnlyDictionary<string, string> Sys,
-    int PolicyIndex = 0)
+    int PolicyIndex = 0,
+    bool Versioned = false)
 {
     /// <summary>The container server's answer as the proxy uses it.</summary>
     public static ObjectRecord From(ResolvedObject resolved) => new(
@@ -27,5 +28,6 @@ public sealed record ObjectRecord(
         resolved.DeleteAt,
         new Dictionary<string, string>(resolved.Meta, StringComparer.OrdinalIgnoreCase),
         new Dictionary<string, string>(resolved.Sys, StringComparer.OrdinalIgnoreCase),
-        resolved.PolicyIndex);
+        resolved.PolicyIndex,
+        resolved.Versioned);
 }
