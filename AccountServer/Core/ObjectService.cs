@@ -217,6 +217,39 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return expired && marker is null ? CloudFsError.NotFound() : new VersionDeletion(!expired, marker);
         }, ct);
 
+    /// <summary>PUT ?version-id= with no body: that version becomes current again (object versioning); its ETag.</summary>
+    public Task<Outcome<string>> RestoreVersionAsync(WriteContext ctx, string account, string container, string name, string versionId, CancellationToken ct) =>
+        work.RunAsync<Outcome<string>>(async (session, token) =>
+        {
+            var path = ObjectPath.Parse(name);
+            var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
+            if (place.Error is not null)
+            {
+                return place.Error;
+            }
+
+            if (await objectVersions.StateAsync(session, place.Container!.Id, token) == VersioningState.Off)
+            {
+                return CloudFsError.BadRequest("version-aware operations require that the container is versioned");
+            }
+
+            var now = time.GetUtcNow();
+            var row = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", path.Leaf, true, token);
+            if (row is not null && (Access.Blocks(ctx.Caller, row) || row.XTimestamp > ctx.Timestamp.Units))
+            {
+                return Access.Blocks(ctx.Caller, row) ? Access.Forbidden() : CloudFsError.Conflict("A newer write of this object exists.");
+            }
+
+            var live = row is not null && !IsExpired(row, now) ? row : null;
+            var restored = await objectVersions.RestoreAsync(session, ctx, place, live, versionId, remover, now.ToUnixTimeMilliseconds(), token);
+            if (restored.IsSuccess)
+            {
+                await session.CommitAsync(token);
+            }
+
+            return restored;
+        }, ct);
+
     /// <summary>
     /// Removes a directory and everything below it in one transaction; returns the bytes and
     /// objects it held, which leave the container's and account's usage at once.

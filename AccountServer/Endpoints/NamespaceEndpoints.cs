@@ -39,6 +39,8 @@ public static class NamespaceEndpoints
             ({ } c, null, "PUT") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: true, ct),
             ({ } c, null, "POST") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: false, ct),
             ({ } c, null, "DELETE") => ContainerDeleteAsync(containers, ctx, path.Account, c, ct),
+            ({ } c, { } o, "PUT") when BackendRequest.Optional(context.Request, BackendHeaders.VersionId) is { } version =>
+                VersionRestoreAsync(context.Request, objects, ctx, path.Account, c, o, version, ct),
             ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, committer, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "POST") => ObjectPostAsync(context.Request, objects, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "DELETE") when context.Request.Headers[BackendHeaders.Recursive] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
@@ -117,6 +119,19 @@ public static class NamespaceEndpoints
                 replaced_blob_id = done.Result?.ReplacedBlobId,
                 journaled = done.Journaled,
             }, statusCode: StatusCodes.Status201Created));
+    }
+
+    private static async Task<IResult> VersionRestoreAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container,
+        string name, string versionId, CancellationToken ct)
+    {
+        var restored = await objects.RestoreVersionAsync(ctx, account, container, name, versionId, ct);
+        if (restored.IsSuccess)
+        {
+            request.HttpContext.Response.Headers[BackendHeaders.Etag] = restored.Value;
+            request.HttpContext.Response.Headers[VersionHeaders.VersionId] = versionId;
+        }
+
+        return OutcomeResults.Map(restored, _ => Results.StatusCode(StatusCodes.Status201Created));
     }
 
     private static async Task<IResult> ObjectPostAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)

@@ -27,6 +27,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     {
         var request = context.Request;
         var ct = context.RequestAborted;
+        if (VersionQuery.Of(path.Query) is { } version)
+        {
+            await VersionRestore.PutAsync(context, catalog, path, version, call);
+            return;
+        }
+
         if (TransferCodingError(request.Headers.TransferEncoding.ToString()) is { } badCoding)
         {
             await badCoding.ExecuteAsync(context);
@@ -135,7 +141,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     public async Task CopyAsync(HttpContext context, ResourcePath source, ResourcePath destination, CallContext call)
     {
         var ct = context.RequestAborted;
-        var resolved = await catalog.ResolveAsync(source, call, ct);
+        // ?version-id= on a copy names the source's version (Swift's copy middleware drops it from the sink).
+        var resolved = await catalog.ResolveAsync(source, call, ct, VersionQuery.Of(context.Request.QueryString.Value ?? ""));
         if (!resolved.IsSuccess)
         {
             await ProxyResults.Error(context, resolved.Error);

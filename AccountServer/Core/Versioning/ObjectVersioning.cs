@@ -112,6 +112,58 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
         return new VersionDeletion(true, version.ToHeader(), current is null ? NullVersion : currentVersion ?? NullVersion);
     }
 
+    /// <summary>
+    /// PUT ?version-id= (empty body): that kept version becomes the current object again, as
+    /// Swift's object_versioning re-points the name at it. A current real version is kept; a
+    /// current "null" version is replaced, as in Swift. The restored object's ETag.
+    /// </summary>
+    public async Task<Outcome<string>> RestoreAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, StobjRow? current, string versionId,
+        ObjectRemover remover, long now, CancellationToken ct)
+    {
+        if (!Timestamp.TryParse(versionId, out var version))
+        {
+            return CloudFsError.BadRequest("Invalid version parameter");
+        }
+
+        var currentVersion = current is null ? null : await VersionOfAsync(session, current.Id, ct);
+        if (current is not null && currentVersion == version.ToHeader())
+        {
+            return current.Etag ?? "";
+        }
+
+        var kept = place.Parent is { } parent ? await versions.FindAsync(session, parent, VersionName(place.Path.Leaf, version), ct) : null;
+        if (kept is null || kept.ContentType == ArchiveNames.DeleteMarkerContentType)
+        {
+            return CloudFsError.Plain(CloudFsErrorKind.NotFound, "The specified version does not exist");
+        }
+
+        await KeepCurrentAsync(session, ctx, place, current, VersioningState.Suspended, now, ct);
+        var row = new NewStobj(place.Parent!.Value, place.Account!.Id, place.Container!.Id, place.Path.Leaf, place.Path.FullName, "object",
+            ctx.Timestamp.Units, kept.Size, kept.Etag, kept.ContentType, kept.BlobId, null, kept.PolicyIndex);
+        var id = await names.UpsertObjectAsync(session, current, row, now, ct);
+        var user = await metadata.LoadAsync(session, kept.Id, MetadataRepository.User, ct);
+        var sys = await metadata.LoadAsync(session, kept.Id, MetadataRepository.Sys, ct);
+        sys[VersionIdName] = version.ToHeader();
+        await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
+        await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
+
+        await quotas.LockAsync(session, place.Account.Id, ct);
+        await quotas.LockAsync(session, place.Container.Id, ct);
+        var added = UsageDelta.Used(kept.Size - (current?.Size ?? 0), current is null ? 1 : 0);
+        await quotas.AddAsync(session, place.Account.Id, added, ct);
+        await quotas.AddAsync(session, place.Container.Id, added, ct);
+        if (current?.BlobId is { } old && old != kept.BlobId && currentVersion is null)
+        {
+            await garbage.EnqueueAsync(session, [old], now, ct);
+        }
+
+        // The version is the object now: its row leaves with its bytes (the blob stays named by the object).
+        var owners = new RowOwners(place.Account.Id, place.Container.Id, place.AccountName);
+        await remover.RemoveAsync(session, new ObjectRemoval(kept.Id, owners, UsageDelta.Used(kept.Size, 0), [], place.DirectoryIds),
+            AccountService.Record(ctx, place.AccountName, "version.restore", $"/{place.ContainerName}/{place.Path.FullName}", id, 201, now, kept.Size), ct);
+        return kept.Etag ?? "";
+    }
+
     private async Task KeepCurrentAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, StobjRow? current, VersioningState state,
         long now, CancellationToken ct)
     {
