@@ -161,7 +161,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var live = row is not null && !IsExpired(row, now) ? row : null;
-            var state = await objectVersions.StateAsync(session, place.Container!.Id, token);
+            var containerSys = await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, token);
+            var state = ObjectVersioning.State(containerSys);
             if (versionId is not null && versionId != ObjectVersioning.NullVersion)
             {
                 if (state == VersioningState.Off)
@@ -179,7 +180,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             // Legacy versioning: archives and markers (history) or the newest archive back (stack).
-            var legacy = versionId is null ? await legacyVersions.SettingAsync(session, place.Container.Id, token) : null;
+            var legacy = versionId is null ? LegacyVersioning.Setting(containerSys) : null;
             if (legacy is { } setting)
             {
                 var handled = await legacyVersions.BeforeDeleteAsync(session, ctx, place, live, setting, now.ToUnixTimeMilliseconds(), token);
@@ -228,7 +229,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 return place.Error;
             }
 
-            if (await objectVersions.StateAsync(session, place.Container!.Id, token) == VersioningState.Off)
+            if (ObjectVersioning.State(await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, token)) == VersioningState.Off)
             {
                 return CloudFsError.BadRequest("version-aware operations require that the container is versioned");
             }
@@ -302,13 +303,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         // Legacy versioning keeps the overwritten object as an archive naming the same blob;
         // object versioning keeps it as a version row and tags the new row with its version id.
         var live = existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now)) ? existing : null;
-        if (live is not null && await legacyVersions.SettingAsync(session, place.Container!.Id, ct) is { } legacy
+        var containerSys = await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, ct);
+        if (live is not null && LegacyVersioning.Setting(containerSys) is { } legacy
             && await legacyVersions.ArchiveAsync(session, ctx, place, live, legacy.Container, now, ct) is { } notArchived)
         {
             return notArchived;
         }
 
-        var versionState = await objectVersions.StateAsync(session, place.Container!.Id, ct);
+        var versionState = ObjectVersioning.State(containerSys);
         var versionId = await objectVersions.BeforeOverwriteAsync(session, ctx, place, live, versionState, now, ct);
 
         var deltaBytes = commit.Size - (existing?.Size ?? 0);

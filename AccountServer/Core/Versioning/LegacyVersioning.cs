@@ -21,9 +21,9 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
     public const string ModeName = "versions-mode";
 
     /// <summary>The container's legacy setting: versions container name and mode; null when versioning is off.</summary>
-    public async Task<(string Container, LegacyVersionsMode Mode)?> SettingAsync(CatalogSession session, long containerId, CancellationToken ct)
+    public static (string Container, LegacyVersionsMode Mode)? Setting(IReadOnlyDictionary<string, string> sys)
     {
-        var sys = await metadata.LoadAsync(session, containerId, MetadataRepository.Sys, ct);
+        ArgumentNullException.ThrowIfNull(sys);
         if (!sys.TryGetValue(LocationName, out var location) || location.Length == 0)
         {
             return null;

@@ -25,9 +25,10 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
 
     public const string NullVersion = "null";
 
-    public async Task<VersioningState> StateAsync(CatalogSession session, long containerId, CancellationToken ct)
+    /// <summary>A container's versioning, from its system values (one load serves both modes).</summary>
+    public static VersioningState State(IReadOnlyDictionary<string, string> sys)
     {
-        var sys = await metadata.LoadAsync(session, containerId, MetadataRepository.Sys, ct);
+        ArgumentNullException.ThrowIfNull(sys);
         return !sys.ContainsKey(VersionedName) ? VersioningState.Off
             : sys.GetValueOrDefault(EnabledName) == "True" ? VersioningState.Enabled : VersioningState.Suspended;
     }
