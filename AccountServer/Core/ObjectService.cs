@@ -15,7 +15,7 @@ namespace CloudFs.AccountServer.Core;
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
     ReservationRepository reservations, GarbageRepository garbage, RecordRepository records, ObjectRemover remover, LegacyVersioning legacyVersions,
-    ObjectVersioning objectVersions, IOptions<AccountServerOptions> options, TimeProvider time)
+    ObjectVersioning objectVersions, VersionRepository versionRows, IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
@@ -271,6 +271,11 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var prefix = path.DirectoryPath(path.Directories.Count);
+            if (await versionRows.AnyBelowAsync(session, place.Container!.Id, prefix, token))
+            {
+                return CloudFsError.Conflict("Delete all versions below this directory before deleting it.");
+            }
+
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var (bytes, objects) = await names.UsageBelowAsync(session, place.Container!.Id, prefix, token);
             var removal = new ObjectRemoval(place.DirectoryIds[^1], Owners(place), UsageDelta.Used(bytes, objects),

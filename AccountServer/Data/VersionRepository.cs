@@ -20,6 +20,11 @@ public sealed class VersionRepository
             FROM stobj WHERE parent_id = @ParentId AND type = 'version' AND name = @Name {FOR_UPDATE}
             """, new { ParentId = parentId, Name = name }, ct);
 
+    /// <summary>Whether kept versions sit below a directory (whose full name is <paramref name="pathPrefix"/>, without the '/').</summary>
+    public async Task<bool> AnyBelowAsync(CatalogSession session, long containerId, string pathPrefix, CancellationToken ct) =>
+        await session.ScalarAsync<long?>("SELECT id FROM stobj WHERE container_id = @Id AND type = 'version' AND path >= @From AND path < @To LIMIT 1",
+            new { Id = containerId, From = pathPrefix + "/", To = pathPrefix + "0" }, ct) is not null;
+
     public async Task<bool> AnyInContainerAsync(CatalogSession session, long containerId, CancellationToken ct) =>
         await session.ScalarAsync<long?>("SELECT id FROM stobj WHERE container_id = @Id AND type = 'version' LIMIT 1", new { Id = containerId }, ct) is not null;
 }
