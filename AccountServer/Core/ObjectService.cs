@@ -242,7 +242,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var live = row is not null && !IsExpired(row, now) ? row : null;
-            var restored = await objectVersions.RestoreAsync(session, ctx, place, live, versionId, remover, now.ToUnixTimeMilliseconds(), token);
+            var restored = await objectVersions.RestoreAsync(session, ctx, place, live, row, versionId, remover, now.ToUnixTimeMilliseconds(), token);
             if (restored.IsSuccess)
             {
                 await session.CommitAsync(token);

@@ -118,8 +118,8 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
     /// Swift's object_versioning re-points the name at it. A current real version is kept; a
     /// current "null" version is replaced, as in Swift. The restored object's ETag.
     /// </summary>
-    public async Task<Outcome<string>> RestoreAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, StobjRow? current, string versionId,
-        ObjectRemover remover, long now, CancellationToken ct)
+    public async Task<Outcome<string>> RestoreAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, StobjRow? current, StobjRow? existing,
+        string versionId, ObjectRemover remover, long now, CancellationToken ct)
     {
         if (!Timestamp.TryParse(versionId, out var version))
         {
@@ -141,7 +141,8 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
         await KeepCurrentAsync(session, ctx, place, current, VersioningState.Suspended, now, ct);
         var row = new NewStobj(place.Parent!.Value, place.Account!.Id, place.Container!.Id, place.Path.Leaf, place.Path.FullName, "object",
             ctx.Timestamp.Units, kept.Size, kept.Etag, kept.ContentType, kept.BlobId, null, kept.PolicyIndex);
-        var id = await names.UpsertObjectAsync(session, current, row, now, ct);
+        // Rewritten in place when a row is there (an expired one included), as a commit does.
+        var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
         var user = await metadata.LoadAsync(session, kept.Id, MetadataRepository.User, ct);
         var sys = await metadata.LoadAsync(session, kept.Id, MetadataRepository.Sys, ct);
         sys[VersionIdName] = version.ToHeader();
@@ -150,10 +151,10 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
 
         await quotas.LockAsync(session, place.Account.Id, ct);
         await quotas.LockAsync(session, place.Container.Id, ct);
-        var added = UsageDelta.Used(kept.Size - (current?.Size ?? 0), current is null ? 1 : 0);
+        var added = UsageDelta.Used(kept.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);
         await quotas.AddAsync(session, place.Account.Id, added, ct);
         await quotas.AddAsync(session, place.Container.Id, added, ct);
-        if (current?.BlobId is { } old && old != kept.BlobId && currentVersion is null)
+        if (existing?.BlobId is { } old && old != kept.BlobId && (current is null || currentVersion is null))
         {
             await garbage.EnqueueAsync(session, [old], now, ct);
         }
