@@ -43,6 +43,8 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<ObjectRemover>();
         services.AddSingleton<ArchiveRepository>();
         services.AddSingleton<LegacyVersioning>();
+        services.AddSingleton<VersionRepository>();
+        services.AddSingleton<ObjectVersioning>();
         services.AddSingleton<ObjectService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AuthService>();

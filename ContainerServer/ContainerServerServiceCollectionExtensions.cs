@@ -19,6 +19,8 @@ public static class ContainerServerServiceCollectionExtensions
         services.AddSingleton<ListingRepository>();
         services.AddSingleton<ObjectRepository>();
         services.AddSingleton<ListingService>();
+        services.AddSingleton<VersionListingRepository>();
+        services.AddSingleton<VersionListingService>();
         services.AddSingleton<ObjectResolver>();
         services.AddSingleton<TreeTotalsRepository>();
         services.AddSingleton<TreeTotalsService>();

@@ -1,3 +1,4 @@
+using CloudFs.Proxy.Versioning;
 using CloudFs.Backend;
 using CloudFs.Proxy.Auth;
 using CloudFs.Proxy.Backend;
@@ -22,6 +23,7 @@ public static class ProxyServiceCollectionExtensions
             .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")
             .ValidateOnStart();
         services.AddRatelimit();
+        services.AddVersioning();
         services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.
         services.AddBackendClient(ProxyOptions.Section);

@@ -8,4 +8,7 @@ public sealed record ContainerChange(MetadataChange Metadata, string? ReadAcl, s
 
     /// <summary>Legacy versioning (X-Versions-Location / X-History-Location): null when the request says nothing about it.</summary>
     public Versioning.VersionsLocationChange? Versions { get; init; }
+
+    /// <summary>Object versioning switched on or off (X-Versions-Enabled); null when not asked.</summary>
+    public bool? VersionsEnabled { get; init; }
 }

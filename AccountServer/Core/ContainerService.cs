@@ -7,7 +7,7 @@ namespace CloudFs.AccountServer.Core;
 
 /// <summary>Container rows: create (201/202), metadata, ACLs and quotas, delete when empty.</summary>
 public sealed class ContainerService(CatalogWork work, NamespaceRepository names, MetadataRepository metadata,
-    QuotaRepository quotas, RecordRepository records, StoragePolicyTable policies, TimeProvider time)
+    QuotaRepository quotas, RecordRepository records, VersionRepository versions, StoragePolicyTable policies, TimeProvider time)
 {
     public StoragePolicyTable Policies => policies;
 
@@ -94,6 +94,11 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
 
             // Exact: objects and this check live in one database, so no listing lag makes
             // a just-emptied container look full (Swift's eventual-consistency 409s).
+            if (await versions.AnyInContainerAsync(session, row.Id, token))
+            {
+                return CloudFsError.Conflict("Delete all versions before deleting container.");
+            }
+
             if (await names.HasChildrenAsync(session, row.Id, token))
             {
                 return CloudFsError.Conflict("There was a conflict when trying to complete your request.");
@@ -138,6 +143,22 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
         if (change.WriteAcl is not null)
         {
             await metadata.SetAsync(session, id, MetadataRepository.Sys, WriteAclName, change.WriteAcl, ct);
+        }
+
+        if (change.VersionsEnabled is { } enabled)
+        {
+            var sys = await metadata.LoadAsync(session, id, MetadataRepository.Sys, ct);
+            // As Swift: checked against what the container had before this request.
+            if (enabled && sys.GetValueOrDefault(Versioning.LegacyVersioning.LocationName) is { Length: > 0 })
+            {
+                return CloudFsError.BadRequest("Cannot enable object versioning on a container that is already using the legacy versioned writes feature.");
+            }
+
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, Versioning.ObjectVersioning.EnabledName, Versioning.VersionsEnabledChange.Show(enabled), ct);
+            if (enabled)
+            {
+                await metadata.SetAsync(session, id, MetadataRepository.Sys, Versioning.ObjectVersioning.VersionedName, "true", ct);
+            }
         }
 
         if (change.Versions is { } versions)

@@ -10,7 +10,7 @@ namespace CloudFs.AccountServer.Core;
 /// (copies share blobs, which the collector frees only when nothing names them).
 /// </summary>
 public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, SubtreeRepository tree, MetadataRepository metadata,
-    QuotaRepository quotas, GarbageRepository garbage, SegmentRepository segments, RecordRepository records, TimeProvider time)
+    QuotaRepository quotas, GarbageRepository garbage, SegmentRepository segments, RecordRepository records, VersionRepository versions, TimeProvider time)
 {
     public Task<Outcome<TreeChange>> MoveAsync(WriteContext ctx, string account, string fromContainer, string fromName, string toContainer, string toName, CancellationToken ct) =>
         RunAsync(ctx, account, fromContainer, fromName, toContainer, toName, copy: false, ct);
@@ -113,12 +113,7 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
             }
 
             // A large object's copy shares its pieces, as any copy shares its blob.
-            if (existing is not null)
-            {
-                await garbage.EnqueueAsync(session, await segments.DeleteAsync(session, existing.Id, ct), now, ct);
-            }
-
-            await segments.CopyAsync(session, obj.Id, id, ct);
+            await garbage.EnqueueAsync(session, await segments.ShareAsync(session, existing?.Id, obj.Id, id, ct), now, ct);
 
             foreach (var kind in new[] { MetadataRepository.User, MetadataRepository.Sys })
             {
@@ -139,6 +134,12 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
         bool copy, long now, CancellationToken ct)
     {
         var fromPath = source.Path.FullName;
+        // Kept versions (object versioning) belong to their names where they are; a copy leaves them, a move would strand them.
+        if (!copy && await versions.AnyBelowAsync(session, source.Container!.Id, fromPath, ct))
+        {
+            return CloudFsError.Conflict("Delete all versions below this directory before moving it.");
+        }
+
         var (bytes, objects) = await names.UsageBelowAsync(session, source.Container!.Id, fromPath, ct);
         var sameContainer = source.Container.Id == target.Container!.Id;
         if ((copy || !sameContainer) && await QuotaRefusesAsync(session, target, bytes, objects, copy, ct))

@@ -15,7 +15,7 @@ namespace CloudFs.AccountServer.Core;
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
     ReservationRepository reservations, GarbageRepository garbage, SegmentRepository segments, RecordRepository records, ObjectRemover remover,
-    LegacyVersioning versioning, IOptions<AccountServerOptions> options, TimeProvider time)
+    LegacyVersioning legacyVersions, ObjectVersioning objectVersions, VersionRepository versionRows, IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
@@ -133,9 +133,13 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return true;
         }, ct);
 
-    /// <summary>Removes the name; returns the blob it pointed at (queued for collection).</summary>
-    public Task<Outcome<string?>> DeleteAsync(WriteContext ctx, string account, string container, string name, CancellationToken ct) =>
-        work.RunAsync<Outcome<string?>>(async (session, token) =>
+    /// <summary>
+    /// Removes the name. In a versioned container the answer says which version the DELETE
+    /// names; <paramref name="versionId"/> (DELETE ?version-id=) removes one version instead.
+    /// </summary>
+    public Task<Outcome<VersionDeletion>> DeleteAsync(WriteContext ctx, string account, string container, string name, CancellationToken ct,
+        string? versionId = null) =>
+        work.RunAsync<Outcome<VersionDeletion>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(name);
             var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
@@ -156,12 +160,30 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 return CloudFsError.Conflict("A newer write of this object exists.");
             }
 
+            var live = row is not null && !IsExpired(row, now) ? row : null;
+            var containerSys = await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, token);
+            var state = ObjectVersioning.State(containerSys);
+            if (versionId is not null && versionId != ObjectVersioning.NullVersion)
+            {
+                if (state == VersioningState.Off)
+                {
+                    return CloudFsError.BadRequest("version-aware operations require that the container is versioned");
+                }
+
+                var removed = await objectVersions.DeleteVersionAsync(session, ctx, place, live, versionId, remover, now.ToUnixTimeMilliseconds(), token);
+                if (removed.IsSuccess)
+                {
+                    await session.CommitAsync(token);
+                }
+
+                return removed;
+            }
+
             // Legacy versioning: archives and markers (history) or the newest archive back (stack).
-            var legacy = await versioning.SettingAsync(session, place.Container!.Id, token);
+            var legacy = versionId is null ? LegacyVersioning.Setting(containerSys) : null;
             if (legacy is { } setting)
             {
-                var live = row is not null && !IsExpired(row, now) ? row : null;
-                var handled = await versioning.BeforeDeleteAsync(session, ctx, place, live, setting, now.ToUnixTimeMilliseconds(), token);
+                var handled = await legacyVersions.BeforeDeleteAsync(session, ctx, place, live, setting, now.ToUnixTimeMilliseconds(), token);
                 if (!handled.IsSuccess || handled.Value)
                 {
                     if (handled.IsSuccess)
@@ -169,19 +191,21 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                         await session.CommitAsync(token);
                     }
 
-                    return handled.IsSuccess ? (string?)null : handled.Error;
+                    return handled.IsSuccess ? new VersionDeletion(true, null) : handled.Error;
                 }
             }
 
+            // Object versioning keeps the current version and writes a delete marker (?version-id=null: a plain delete, as Swift).
+            var marker = versionId is null ? await objectVersions.BeforeDeleteAsync(session, ctx, place, live, state, now.ToUnixTimeMilliseconds(), token) : null;
             if (row is null)
             {
-                // A history-mode marker stays even when there was nothing to delete, as in Swift.
-                if (legacy is not null)
+                // A marker stays even when there was nothing to delete, as in Swift.
+                if (legacy is not null || marker is not null)
                 {
                     await session.CommitAsync(token);
                 }
 
-                return CloudFsError.NotFound();
+                return marker is null ? CloudFsError.NotFound() : new VersionDeletion(false, marker);
             }
 
             var expired = IsExpired(row, now);
@@ -191,7 +215,40 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await session.CommitAsync(token);
 
             // An expired object is gone for clients already; its row is reaped all the same.
-            return expired ? CloudFsError.NotFound() : row.BlobId;
+            return expired && marker is null ? CloudFsError.NotFound() : new VersionDeletion(!expired, marker);
+        }, ct);
+
+    /// <summary>PUT ?version-id= with no body: that version becomes current again (object versioning); its ETag.</summary>
+    public Task<Outcome<string>> RestoreVersionAsync(WriteContext ctx, string account, string container, string name, string versionId, CancellationToken ct) =>
+        work.RunAsync<Outcome<string>>(async (session, token) =>
+        {
+            var path = ObjectPath.Parse(name);
+            var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
+            if (place.Error is not null)
+            {
+                return place.Error;
+            }
+
+            if (ObjectVersioning.State(await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, token)) == VersioningState.Off)
+            {
+                return CloudFsError.BadRequest("version-aware operations require that the container is versioned");
+            }
+
+            var now = time.GetUtcNow();
+            var row = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", path.Leaf, true, token);
+            if (row is not null && (Access.Blocks(ctx.Caller, row) || row.XTimestamp > ctx.Timestamp.Units))
+            {
+                return Access.Blocks(ctx.Caller, row) ? Access.Forbidden() : CloudFsError.Conflict("A newer write of this object exists.");
+            }
+
+            var live = row is not null && !IsExpired(row, now) ? row : null;
+            var restored = await objectVersions.RestoreAsync(session, ctx, place, live, row, versionId, remover, now.ToUnixTimeMilliseconds(), token);
+            if (restored.IsSuccess)
+            {
+                await session.CommitAsync(token);
+            }
+
+            return restored;
         }, ct);
 
     /// <summary>
@@ -214,6 +271,11 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var prefix = path.DirectoryPath(path.Directories.Count);
+            if (await versionRows.AnyBelowAsync(session, place.Container!.Id, prefix, token))
+            {
+                return CloudFsError.Conflict("Delete all versions below this directory before deleting it.");
+            }
+
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var (bytes, objects) = await names.UsageBelowAsync(session, place.Container!.Id, prefix, token);
             var removal = new ObjectRemoval(place.DirectoryIds[^1], Owners(place), UsageDelta.Used(bytes, objects),
@@ -243,13 +305,18 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return invalid;
         }
 
-        // Legacy versioning keeps the overwritten object as an archive naming the same blob.
-        if (existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now))
-            && await versioning.SettingAsync(session, place.Container!.Id, ct) is { } legacy
-            && await versioning.ArchiveAsync(session, ctx, place, existing, legacy.Container, now, ct) is { } notArchived)
+        // Legacy versioning keeps the overwritten object as an archive naming the same blob;
+        // object versioning keeps it as a version row and tags the new row with its version id.
+        var live = existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now)) ? existing : null;
+        var containerSys = await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, ct);
+        if (live is not null && LegacyVersioning.Setting(containerSys) is { } legacy
+            && await legacyVersions.ArchiveAsync(session, ctx, place, live, legacy.Container, now, ct) is { } notArchived)
         {
             return notArchived;
         }
+
+        var versionState = ObjectVersioning.State(containerSys);
+        var versionId = await objectVersions.BeforeOverwriteAsync(session, ctx, place, live, versionState, now, ct);
 
         var deltaBytes = commit.Size - (existing?.Size ?? 0);
         var deltaObjects = existing is null ? 1 : 0;
@@ -277,6 +344,11 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
+        if (versionId is not null)
+        {
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, ObjectVersioning.VersionIdName, versionId, ct);
+        }
+
         var added = UsageDelta.Used(deltaBytes, deltaObjects);
         await quotas.AddAsync(session, place.Account.Id, added, ct);
         await quotas.AddAsync(session, place.Container.Id, added, ct);
@@ -288,7 +360,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         await records.InsertAsync(session, AccountService.Record(ctx, place.AccountName, "object.put", $"/{place.ContainerName}/{place.Path.FullName}",
             id, 201, now, commit.Size), ct);
-        return new CommitResult(id, existing is null, replaced);
+        return new CommitResult(id, existing is null, replaced) { VersionId = versionId };
     }
 
     private static RowOwners Owners(NamespacePlace place) => new(place.Account!.Id, place.Container!.Id, place.AccountName);

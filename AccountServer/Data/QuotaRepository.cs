@@ -45,7 +45,7 @@ public sealed class QuotaRepository
     public async Task<IReadOnlyList<UsageDrift>> CountedAndActualAsync(CatalogSession session, long accountId, CancellationToken ct) =>
         (await session.QueryAsync<UsageDrift>("""
             SELECT s.id AS StobjId, s.type AS Type, q.used_bytes AS CountedBytes, q.used_objects AS CountedObjects,
-                   (SELECT COALESCE(SUM(o.size), 0) FROM stobj o WHERE o.type = 'object' AND
+                   (SELECT COALESCE(SUM(o.size), 0) FROM stobj o WHERE o.type IN ('object', 'version') AND
                       ((s.type = 'container' AND o.container_id = s.id) OR (s.type = 'account' AND o.account_id = s.id))) AS ActualBytes,
                    (SELECT COUNT(*) FROM stobj o WHERE o.type = 'object' AND
                       ((s.type = 'container' AND o.container_id = s.id) OR (s.type = 'account' AND o.account_id = s.id))) AS ActualObjects

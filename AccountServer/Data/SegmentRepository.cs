@@ -35,6 +35,22 @@ public sealed class SegmentRepository
     public async Task<IReadOnlyList<string>> BlobsOfAsync(CatalogSession session, long objectId, CancellationToken ct) =>
         (await session.QueryAsync<string>("SELECT DISTINCT blob_id FROM segment WHERE object_id = @Id", new { Id = objectId }, ct)).ToList();
 
+    /// <summary>
+    /// A row written as a copy of <paramref name="sourceId"/> (a copy, a kept or restored version) gets
+    /// its pieces, after the pieces of the row it was written over (<paramref name="overwrittenId"/>)
+    /// go; returns the blobs those named, for the collector to weigh.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ShareAsync(CatalogSession session, long? overwrittenId, long sourceId, long id, CancellationToken ct)
+    {
+        var released = overwrittenId is { } old ? await DeleteAsync(session, old, ct) : [];
+        if (sourceId != 0)
+        {
+            await CopyAsync(session, sourceId, id, ct);
+        }
+
+        return released;
+    }
+
     /// <summary>Gives a copied object the pieces of its source (a copy shares them, byte-free).</summary>
     public Task<int> CopyAsync(CatalogSession session, long fromObjectId, long toObjectId, CancellationToken ct) =>
         session.ExecuteAsync("""

@@ -30,6 +30,7 @@ public static class ContainerChangeParser
         return new ContainerChange(MetadataRules.Parse(BackendRequest.Headers(request), MetadataScope.Container), read, write, quota.Value)
         {
             Versions = versions.Value,
+            VersionsEnabled = VersionsEnabledChange.Parse(request.Headers.TryGetValue(VersionsEnabledChange.Header, out var enabled) ? enabled.ToString() : null),
         };
     }
 

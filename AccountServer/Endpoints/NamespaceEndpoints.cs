@@ -39,10 +39,12 @@ public static class NamespaceEndpoints
             ({ } c, null, "PUT") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: true, ct),
             ({ } c, null, "POST") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: false, ct),
             ({ } c, null, "DELETE") => ContainerDeleteAsync(containers, ctx, path.Account, c, ct),
+            ({ } c, { } o, "PUT") when BackendRequest.Optional(context.Request, BackendHeaders.VersionId) is { } version =>
+                VersionRestoreAsync(context.Request, objects, ctx, path.Account, c, o, version, ct),
             ({ } c, { } o, "PUT") => ObjectCommitAsync(context.Request, committer, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "POST") => ObjectPostAsync(context.Request, objects, ctx, path.Account, c, o, ct),
             ({ } c, { } o, "DELETE") when context.Request.Headers[BackendHeaders.Recursive] == "true" => DirectoryDeleteAsync(objects, ctx, path.Account, c, o, ct),
-            ({ } c, { } o, "DELETE") => ObjectDeleteAsync(objects, ctx, path.Account, c, o, ct),
+            ({ } c, { } o, "DELETE") => ObjectDeleteAsync(context.Request, objects, ctx, path.Account, c, o, ct),
             _ => Task.FromResult(ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed))),
         };
     }
@@ -115,7 +117,13 @@ public static class NamespaceEndpoints
         }
 
         // A journaled commit is durable (fsynced) and will be applied in order: the client may be told 201.
-        return OutcomeResults.Map(await committer.CommitAsync(ctx, account, container, name, value, ct),
+        var committed = await committer.CommitAsync(ctx, account, container, name, value, ct);
+        if (committed.IsSuccess && committed.Value.Result?.VersionId is { } versionId)
+        {
+            request.HttpContext.Response.Headers[VersionHeaders.VersionId] = versionId;
+        }
+
+        return OutcomeResults.Map(committed,
             done => Results.Json(new
             {
                 object_id = done.Result?.ObjectId,
@@ -123,6 +131,19 @@ public static class NamespaceEndpoints
                 replaced_blob_id = done.Result?.ReplacedBlobId,
                 journaled = done.Journaled,
             }, statusCode: StatusCodes.Status201Created));
+    }
+
+    private static async Task<IResult> VersionRestoreAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container,
+        string name, string versionId, CancellationToken ct)
+    {
+        var restored = await objects.RestoreVersionAsync(ctx, account, container, name, versionId, ct);
+        if (restored.IsSuccess)
+        {
+            request.HttpContext.Response.Headers[BackendHeaders.Etag] = restored.Value;
+            request.HttpContext.Response.Headers[VersionHeaders.VersionId] = versionId;
+        }
+
+        return OutcomeResults.Map(restored, _ => Results.StatusCode(StatusCodes.Status201Created));
     }
 
     private static async Task<IResult> ObjectPostAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct)
@@ -136,9 +157,17 @@ public static class NamespaceEndpoints
         return OutcomeResults.Map(await objects.UpdateAsync(ctx, account, container, name, update.Value, ct), _ => Results.StatusCode(StatusCodes.Status202Accepted));
     }
 
-    private static async Task<IResult> ObjectDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string name, CancellationToken ct) =>
-        OutcomeResults.Map(await objects.DeleteAsync(ctx, account, container, name, ct),
-            _ => Results.NoContent());
+    private static async Task<IResult> ObjectDeleteAsync(HttpRequest request, ObjectService objects, WriteContext ctx, string account, string container, string name,
+        CancellationToken ct)
+    {
+        var deleted = await objects.DeleteAsync(ctx, account, container, name, ct, BackendRequest.Optional(request, BackendHeaders.VersionId));
+        if (deleted.IsSuccess)
+        {
+            VersionHeaders.Apply(request.HttpContext.Response, deleted.Value);
+        }
+
+        return OutcomeResults.Map(deleted, done => done.Found ? Results.NoContent() : ErrorResults.From(CloudFsError.NotFound()));
+    }
 
     private static async Task<IResult> DirectoryDeleteAsync(ObjectService objects, WriteContext ctx, string account, string container, string directory, CancellationToken ct) =>
         OutcomeResults.Map(await objects.DeleteDirectoryAsync(ctx, account, container, directory, ct),

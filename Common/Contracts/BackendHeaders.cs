@@ -53,5 +53,11 @@ public static class BackendHeaders
     /// </summary>
     public const string ObjectSysmetaPrefix = "X-Backend-Object-Sysmeta-";
 
+    /// <summary>Container HEAD: object versioning was enabled once, so versions (and ?version-id) exist there.</summary>
+    public const string Versioned = "X-Backend-Versioned";
+
+    /// <summary>Object DELETE: the version asked for with ?version-id= (object versioning).</summary>
+    public const string VersionId = "X-Backend-Version-Id";
+
     public static bool IsBackend(string name) => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
 }

@@ -10,6 +10,7 @@ namespace CloudFs.Common.Contracts;
 /// shared by a server-side copy from a container of another policy). <see cref="Segments"/> is
 /// set when the body is made of other blobs (a static large object, or a copy of one);
 /// <see cref="SloBytes"/> and <see cref="SloEtag"/> when the object is a static large object.
+/// <see cref="Versioned"/>: the container has had object versioning enabled (its objects answer with X-Object-Version-Id).
 /// </summary>
 public sealed record ResolvedObject(
     [property: JsonPropertyName("name")] string Name,
@@ -26,4 +27,5 @@ public sealed record ResolvedObject(
     [property: JsonPropertyName("policy_index")] int PolicyIndex = 0,
     [property: JsonPropertyName("slo_bytes")] long? SloBytes = null,
     [property: JsonPropertyName("slo_etag")] string? SloEtag = null,
-    [property: JsonPropertyName("segments")] IReadOnlyList<SegmentRef>? Segments = null);
+    [property: JsonPropertyName("segments")] IReadOnlyList<SegmentRef>? Segments = null,
+    [property: JsonPropertyName("versioned")] bool Versioned = false);

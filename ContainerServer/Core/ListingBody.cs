@@ -1,6 +1,6 @@
-using CloudFs.Common.Text;
 using System.Globalization;
 using System.Text;
+using CloudFs.Common.Text;
 using CloudFs.Common.Time;
 
 namespace CloudFs.ContainerServer.Core;

@@ -17,9 +17,58 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
     public async Task<Outcome<ResolvedObject>> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
         await using var session = await catalog.BeginAsync(ct);
+        return await ResolveAsync(session, path, isAdmin, null, ct);
+    }
 
+    /// <summary>
+    /// Object versioning's <c>?version-id=</c>: a kept version, or the current object when it is
+    /// that version; "null" is the current object only when it is not a real version. As Swift:
+    /// 400 in a container never versioned (except for "null") or for an id that is no timestamp.
+    /// </summary>
+    public async Task<Outcome<ResolvedObject>> ResolveVersionAsync(BackendPath path, string versionId, bool isAdmin, CancellationToken ct)
+    {
+        await using var session = await catalog.BeginAsync(ct);
+        var (exists, versioned) = await objects.ContainerVersioningAsync(session, path.Account, path.Container!, ct);
+        if (!exists)
+        {
+            return CloudFsError.NotFound();
+        }
+
+        if (versionId == NullVersion)
+        {
+            var current = await ResolveAsync(session, path, isAdmin, null, ct);
+            return current.IsSuccess && current.Value.Sys.ContainsKey(VersionIdName) ? CloudFsError.NotFound() : current;
+        }
+
+        if (!versioned)
+        {
+            return CloudFsError.BadRequest("version-aware operations require that the container is versioned");
+        }
+
+        if (!Timestamp.TryParse(versionId, out var version))
+        {
+            return CloudFsError.BadRequest("Invalid version parameter");
+        }
+
+        var kept = await ResolveAsync(session, path, isAdmin, version.Units, ct);
+        if (kept.IsSuccess || kept.Error.Kind != CloudFsErrorKind.NotFound)
+        {
+            // A delete marker is no object: Swift answers its version 404.
+            return kept.IsSuccess && kept.Value.ContentType == DeleteMarkerContentType ? CloudFsError.NotFound() : kept;
+        }
+
+        var latest = await ResolveAsync(session, path, isAdmin, null, ct);
+        return latest.IsSuccess && latest.Value.Sys.GetValueOrDefault(VersionIdName) == version.ToHeader() ? latest : CloudFsError.NotFound();
+    }
+
+    private const string NullVersion = "null";
+    private const string VersionIdName = "version-id";
+    private const string DeleteMarkerContentType = "application/x-deleted;swift_versions_deleted=1";
+
+    private async Task<Outcome<ResolvedObject>> ResolveAsync(CatalogSession session, BackendPath path, bool isAdmin, long? version, CancellationToken ct)
+    {
         var rows = await objects.FindAsync(session, path.Account, path.Container!, path.Object!,
-            ObjectAncestors.Of(path.Object!), ct);
+            ObjectAncestors.Of(path.Object!), ct, version);
         if (rows.Count == 0)
         {
             return CloudFsError.NotFound();
@@ -37,7 +86,8 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
         return new ResolvedObject(
             CatalogNames.Read(row.Name), row.Bytes, row.Hash, row.ContentType, timestamp.ToIso(), timestamp.ToHeader(),
             row.BlobId, row.DeleteAt, firewalled ? "disabled" : "enabled",
-            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys), row.PolicyIndex, row.SloBytes, row.SloEtag, segments);
+            Metadata(rows, MetadataEntry.User), Metadata(rows, MetadataEntry.Sys), row.PolicyIndex, row.SloBytes, row.SloEtag, segments,
+            !string.IsNullOrEmpty(row.ContainerVersioned));
     }
 
     private static Dictionary<string, string> Metadata(IReadOnlyList<ObjectRow> rows, string kind) =>

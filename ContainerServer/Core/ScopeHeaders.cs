@@ -48,6 +48,17 @@ public static class ScopeHeaders
             headers.Add(new(status.Sys("versions-mode") == "history" ? "X-History-Location" : "X-Versions-Location", location));
         }
 
+        // Object versioning: the switch as Swift shows it; whether versions were ever kept, for the proxy only.
+        if (status.Sys("versions-enabled") is { Length: > 0 } enabled)
+        {
+            headers.Add(new("X-Versions-Enabled", enabled));
+        }
+
+        if (status.Sys("versions-kept") is { Length: > 0 })
+        {
+            headers.Add(new(BackendHeaders.Versioned, "true"));
+        }
+
         AddVary(headers, formatGiven);
         return headers;
     }

@@ -18,19 +18,40 @@ public sealed class ObjectRepository
                o.blob_id AS BlobId, o.delete_at AS DeleteAt, o.x_timestamp AS XTimestamp, o.state AS State,
                o.policy_index AS PolicyIndex, o.slo_bytes AS SloBytes, o.slo_etag AS SloEtag,
                a.state AS AccountState, c.state AS ContainerState, {ANCESTORS} AS DisabledAncestors,
-               m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue
+               m.kind AS MetaKind, m.name AS MetaName, m.value AS MetaValue, cv.value AS ContainerVersioned
         FROM stobj a
         JOIN stobj c ON c.parent_id = a.id AND c.type = 'container' AND c.name = @Container
-        JOIN stobj o ON o.container_id = c.id AND o.type = 'object' AND o.path = @Path
+        JOIN stobj o ON o.container_id = c.id AND o.type = @Type AND o.path = @Path{VERSION}
         LEFT JOIN metadata m ON m.stobj_id = o.id
+        LEFT JOIN metadata cv ON cv.stobj_id = c.id AND cv.kind = 'sys' AND cv.name = 'versions-kept'
         WHERE a.parent_id = @Root AND a.type = 'account' AND a.name = @Account
         """;
 
+    /// <summary>Whether the container exists, and whether object versioning was ever enabled there.</summary>
+    public async Task<(bool Exists, bool Versioned)> ContainerVersioningAsync(CatalogSession session, string account, string container, CancellationToken ct)
+    {
+        var dialect = session.Dialect;
+        var rows = (await session.QueryAsync<string?>("""
+            SELECT COALESCE(cv.value, '') FROM stobj a
+            JOIN stobj c ON c.parent_id = a.id AND c.type = 'container' AND c.name = @Container
+            LEFT JOIN metadata cv ON cv.stobj_id = c.id AND cv.kind = 'sys' AND cv.name = 'versions-kept'
+            WHERE a.parent_id = @Root AND a.type = 'account' AND a.name = @Account
+            """, new { Root = CatalogSchema.RootId, Account = CatalogNames.Argument(dialect, account), Container = CatalogNames.Argument(dialect, container) },
+            ct)).ToList();
+        return (rows.Count > 0, rows.Count > 0 && !string.IsNullOrEmpty(rows[0]));
+    }
+
+    /// <summary>
+    /// The object row of a name, or with <paramref name="version"/> (x_timestamp units) its kept
+    /// version of that id (a 'version' row, see object versioning).
+    /// </summary>
     public async Task<IReadOnlyList<ObjectRow>> FindAsync(CatalogSession session, string account,
-        string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct)
+        string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct, long? version = null)
     {
         var dialect = session.Dialect;
         var parameters = new DynamicParameters();
+        parameters.Add("Type", version is null ? "object" : "version");
+        parameters.Add("Version", version);
         parameters.Add("Root", CatalogSchema.RootId);
         parameters.Add("Account", CatalogNames.Argument(dialect, account));
         parameters.Add("Container", CatalogNames.Argument(dialect, container));
@@ -49,7 +70,9 @@ public sealed class ObjectRepository
                 + string.Join(", ", names) + ") AND d.state = 'disabled')";
         }
 
-        var rows = await session.QueryAsync<ObjectRow>(Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal), parameters, ct);
+        var sql = Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal)
+            .Replace("{VERSION}", version is null ? "" : " AND o.x_timestamp = @Version", StringComparison.Ordinal);
+        var rows = await session.QueryAsync<ObjectRow>(sql, parameters, ct);
         return rows.AsList();
     }
 

@@ -46,4 +46,7 @@ public sealed class ObjectRow
     public string? MetaName { get; set; }
 
     public string? MetaValue { get; set; }
+
+    /// <summary>The container's 'versions-kept' system value: object versioning was enabled there once.</summary>
+    public string? ContainerVersioned { get; set; }
 }

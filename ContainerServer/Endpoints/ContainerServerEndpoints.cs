@@ -24,7 +24,7 @@ public static class ContainerServerEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, ListingService listings, ObjectResolver resolver,
-        TreeTotalsService tree, SearchService search, StoragePolicyTable policies)
+        TreeTotalsService tree, SearchService search, StoragePolicyTable policies, VersionListingService versionListings)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = target.IndexOf('?', StringComparison.Ordinal);
@@ -40,7 +40,10 @@ public static class ContainerServerEndpoints
         var isAdmin = string.Equals(context.Request.Headers[BackendHeaders.UserType], "admin", StringComparison.OrdinalIgnoreCase);
         if (path.Object is not null)
         {
-            var resolved = await resolver.ResolveAsync(path, isAdmin, ct);
+            var objectQuery = QueryParameters.Parse(question >= 0 ? target[(question + 1)..] : "");
+            var resolved = objectQuery.Values.TryGetValue("version-id", out var versionId)
+                ? await resolver.ResolveVersionAsync(path, versionId, isAdmin, ct)
+                : await resolver.ResolveAsync(path, isAdmin, ct);
             return resolved.IsSuccess ? Results.Json(resolved.Value, ContractJson.Default.ResolvedObject) : ErrorResults.From(resolved.Error);
         }
 
@@ -64,6 +67,17 @@ public static class ContainerServerEndpoints
         var parameters = parsedListing.Value;
 
         var head = HttpMethods.IsHead(context.Request.Method);
+        if (path.Container is not null && !head && query.Values.ContainsKey("versions"))
+        {
+            // Object versioning's listing is JSON whatever was asked, without Vary (recorded from Swift).
+            var versionListing = await versionListings.ListAsync(path.Account, path.Container, parameters,
+                query.Values.GetValueOrDefault("version_marker"), isAdmin, ct);
+            return !versionListing.IsSuccess
+                ? ErrorResults.From(versionListing.Error)
+                : new ListingResponse(ScopeHeaders.Container(versionListing.Value.Status, formatGiven: true, policies), "application/json",
+                    VersionListingItem.Json(versionListing.Value.Items), head: false);
+        }
+
         if (path.Container is not null)
         {
             var container = await listings.ContainerAsync(path, head ? null : parameters, isAdmin, ct);

@@ -61,13 +61,14 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
         }, idempotent: false, ct);
     }
 
-    /// <summary>Resolves one object name on a container server.</summary>
-    public async Task<Outcome<ObjectRecord>> ResolveAsync(ResourcePath path, CallContext call, CancellationToken ct)
+    /// <summary>Resolves one object name on a container server (with <paramref name="versionId"/>: that version of it).</summary>
+    public async Task<Outcome<ObjectRecord>> ResolveAsync(ResourcePath path, CallContext call, CancellationToken ct, string? versionId = null)
     {
         var ring = rings.Container;
         var part = ring.GetPartition(path.Account, path.Container!);
+        var query = versionId is null ? "" : "?version-id=" + Uri.EscapeDataString(versionId);
         var response = await client.SendAsync(selector.ForRead(ring, part), node =>
-            RoleClient.Request(HttpMethod.Get, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object), call),
+            RoleClient.Request(HttpMethod.Get, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object) + query, call),
             idempotent: true, ct);
         if (response is null || response.Status >= 500)
         {

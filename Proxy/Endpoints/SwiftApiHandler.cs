@@ -12,6 +12,7 @@ using CloudFs.Proxy.Objects;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
 using CloudFs.Proxy.Symlinks;
+using CloudFs.Proxy.Versioning;
 using CloudFs.Ring;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -297,6 +298,17 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         var request = context.Request;
         var headers = new List<KeyValuePair<string, string>>();
         var delete = request.Method == "DELETE";
+        if (!delete && VersionQuery.Of(path.Query) is not null)
+        {
+            await ProxyResults.Error(context, CloudFsError.BadRequest("POST to a specific version is not allowed"));
+            return;
+        }
+
+        if (delete)
+        {
+            headers.AddRange(ObjectVersionAnswer.DeleteHeaders(path));
+        }
+
         if (!delete && await symlinks.RefusePostAsync(context))
         {
             return;
@@ -346,6 +358,11 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         }
 
         var response = await catalog.WriteAsync(delete ? HttpMethod.Delete : HttpMethod.Post, path, headers, call, context.RequestAborted);
+        if (response is not null)
+        {
+            ObjectVersionAnswer.FromCatalog(context, response.Header);
+        }
+
         if (response is null)
         {
             await ProxyResults.Unavailable(context);

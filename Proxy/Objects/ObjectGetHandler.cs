@@ -8,6 +8,7 @@ using CloudFs.Proxy.LargeObjects;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
 using CloudFs.Proxy.Symlinks;
+using CloudFs.Proxy.Versioning;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
@@ -25,9 +26,16 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
     public async Task HandleAsync(HttpContext context, ResourcePath path, CallContext call, ReadAuthorizer? authorize = null)
     {
         var ct = context.RequestAborted;
-        var resolved = await catalog.ResolveAsync(path, call, ct);
+        var version = VersionQuery.Of(path.Query);
+        var resolved = await catalog.ResolveAsync(path, call, ct, version);
         if (!resolved.IsSuccess)
         {
+            if (resolved.Error.Kind == CloudFsErrorKind.NotFound && version is null
+                && (await catalog.ContainerInfoAsync(path.Account, path.Container!, call, ct)).Versioned)
+            {
+                ObjectVersionAnswer.Missing(context);
+            }
+
             if (resolved.Error.Kind == CloudFsErrorKind.NotFound && ConditionalRequest.IsAnyTag(context.Request.Headers.IfMatch))
             {
                 // "If-Match: *" on nothing: swob's empty 412.
@@ -42,6 +50,7 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
         }
 
         var record = resolved.Value;
+        ObjectVersionAnswer.Found(context, path, record, version);
         if (record.DeleteAt is { } at && at <= time.GetUtcNow().ToUnixTimeSeconds())
         {
             await ProxyResults.Error(context, CloudFsError.NotFound());

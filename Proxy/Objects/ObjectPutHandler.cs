@@ -10,6 +10,7 @@ using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Paths;
 using CloudFs.Proxy.Routing;
 using CloudFs.Proxy.Symlinks;
+using CloudFs.Proxy.Versioning;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Objects;
@@ -30,6 +31,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     {
         var request = context.Request;
         var ct = context.RequestAborted;
+        if (VersionQuery.Of(path.Query) is { } version)
+        {
+            await VersionRestore.PutAsync(context, catalog, path, version, call);
+            return;
+        }
+
         if (TransferCodingError(request.Headers.TransferEncoding.ToString()) is { } badCoding)
         {
             await badCoding.ExecuteAsync(context);
@@ -146,7 +153,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     public async Task CopyAsync(HttpContext context, ResourcePath source, ResourcePath destination, CallContext call, ReadAuthorizer? authorize = null)
     {
         var ct = context.RequestAborted;
-        var resolved = await catalog.ResolveAsync(source, call, ct);
+        // ?version-id= on a copy names the source's version (Swift's copy middleware drops it from the sink).
+        var resolved = await catalog.ResolveAsync(source, call, ct, VersionQuery.Of(context.Request.QueryString.Value ?? ""));
         if (!resolved.IsSuccess)
         {
             await ProxyResults.Error(context, resolved.Error);
@@ -321,6 +329,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
+        ObjectVersionAnswer.FromCatalog(context, response.Header);
         // 409: a newer write of the same name won; Swift answers such a PUT 202.
         context.Response.StatusCode = response.Status == 409 ? StatusCodes.Status202Accepted : StatusCodes.Status201Created;
         context.Response.Headers.ETag = etag;

@@ -21,7 +21,8 @@ public sealed record ObjectRecord(
     int PolicyIndex = 0,
     long? SloBytes = null,
     string? SloEtag = null,
-    IReadOnlyList<SegmentRef>? Segments = null)
+    IReadOnlyList<SegmentRef>? Segments = null,
+    bool Versioned = false)
 {
     /// <summary>A static large object: its blob is the manifest, its body the pieces.</summary>
     public bool IsSlo => SloBytes is not null;
@@ -40,5 +41,6 @@ public sealed record ObjectRecord(
         resolved.PolicyIndex,
         resolved.SloBytes,
         resolved.SloEtag,
-        resolved.Segments);
+        resolved.Segments,
+        resolved.Versioned);
 }

@@ -21,9 +21,9 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
     public const string ModeName = "versions-mode";
 
     /// <summary>The container's legacy setting: versions container name and mode; null when versioning is off.</summary>
-    public async Task<(string Container, LegacyVersionsMode Mode)?> SettingAsync(CatalogSession session, long containerId, CancellationToken ct)
+    public static (string Container, LegacyVersionsMode Mode)? Setting(IReadOnlyDictionary<string, string> sys)
     {
-        var sys = await metadata.LoadAsync(session, containerId, MetadataRepository.Sys, ct);
+        ArgumentNullException.ThrowIfNull(sys);
         if (!sys.TryGetValue(LocationName, out var location) || location.Length == 0)
         {
             return null;
@@ -140,15 +140,7 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
             source.Size, source.Etag, source.ContentType, source.BlobId, source.DeleteAt, source.PolicyIndex, source.SloBytes, source.SloEtag);
         var id = await names.UpsertObjectAsync(session, existing, row, now, ct);
         // A large object's version keeps its pieces, as the version keeps its blob.
-        if (existing is not null)
-        {
-            await garbage.EnqueueAsync(session, await segments.DeleteAsync(session, existing.Id, ct), now, ct);
-        }
-
-        if (source.Id != 0)
-        {
-            await segments.CopyAsync(session, source.Id, id, ct);
-        }
+        await garbage.EnqueueAsync(session, await segments.ShareAsync(session, existing?.Id, source.Id, id, ct), now, ct);
 
         var (user, sys) = source.Id == 0
             ? (new Dictionary<string, string>(), new Dictionary<string, string>())

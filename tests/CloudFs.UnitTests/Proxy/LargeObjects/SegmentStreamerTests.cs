@@ -167,7 +167,9 @@ public class SegmentStreamerTests
         var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
         var selector = new NodeSelector(limiter);
         var client = new RoleClient(_invoker, limiter, backend, TimeProvider.System, NullLogger<RoleClient>.Instance);
-        var gets = new ObjectGetHandler(new CatalogClient(client, rings, selector), rings, selector, _invoker, limiter, TimeProvider.System, backend,
+        var catalog = new CatalogClient(client, rings, selector);
+        var symlinks = new CloudFs.Proxy.Symlinks.SymlinkHandler(catalog, TimeProvider.System, Options.Create(new CloudFs.Proxy.Symlinks.SymlinkOptions()));
+        var gets = new ObjectGetHandler(catalog, symlinks, rings, selector, _invoker, limiter, TimeProvider.System, backend,
             NullLogger<ObjectGetHandler>.Instance);
         return new SegmentStreamer(gets, backend, NullLogger<SegmentStreamer>.Instance);
     }
