@@ -7,7 +7,8 @@ namespace CloudFs.Proxy.Middleware.Bulk;
 /// Opens a request body as a tar stream, decompressing it on the fly (nothing is buffered but
 /// the first block), and checks that first block the way Python's tarfile does, so a body that
 /// is no archive gets Swift's reason: "empty file", "truncated header", "invalid header",
-/// "bad checksum", "not a gzip file", "invalid compressed data".
+/// "bad checksum", "not a gzip file", "unsupported compression method", "invalid
+/// compressed data".
 /// </summary>
 public static class ArchiveOpener
 {
@@ -82,11 +83,17 @@ public static class ArchiveOpener
 
     private static async Task<Stream> GzipAsync(Stream body, CancellationToken ct)
     {
-        var magic = new byte[2];
+        // The magic, then the compression method (8, deflate), checked in that order as Python does.
+        var magic = new byte[3];
         var n = await FillAsync(body, magic, ct);
-        if (n != 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+        if (n < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
         {
             throw new InvalidArchiveException("not a gzip file");
+        }
+
+        if (n < 3 || magic[2] != 8)
+        {
+            throw new InvalidArchiveException("unsupported compression method");
         }
 
         return new GZipStream(new PrefixedStream(magic, body), CompressionMode.Decompress);

@@ -45,6 +45,7 @@ public class ArchiveOpenerTests
         Assert.That(Reason(Enumerable.Repeat((byte)'x', 1024).ToArray(), ArchiveKind.Tar), Is.EqualTo("invalid header"));
         Assert.That(Reason([], ArchiveKind.TarGz), Is.EqualTo("not a gzip file"));
         Assert.That(Reason("not gz"u8.ToArray(), ArchiveKind.TarGz), Is.EqualTo("not a gzip file"));
+        Assert.That(Reason([0x1f, 0x8b, (byte)'g', (byte)'a'], ArchiveKind.TarGz), Is.EqualTo("unsupported compression method"));
         Assert.That(Reason([], ArchiveKind.TarBz2), Is.EqualTo("empty file"));
         Assert.That(Reason("not bz2"u8.ToArray(), ArchiveKind.TarBz2), Is.EqualTo("invalid compressed data"));
     }
