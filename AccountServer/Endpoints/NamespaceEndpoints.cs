@@ -54,7 +54,7 @@ public static class NamespaceEndpoints
 
     private static async Task<IResult> AccountPostAsync(HttpRequest request, AccountService accounts, WriteContext ctx, string account, CancellationToken ct)
     {
-        var quota = QuotaHeaders.Parse(BackendRequest.Optional(request, AccountService.QuotaBytesHeader), BackendRequest.Optional(request, AccountService.QuotaCountHeader));
+        var quota = AccountQuotaRequest.Parse(ctx.Caller, name => BackendRequest.Optional(request, name));
         if (!quota.IsSuccess)
         {
             return ErrorResults.From(quota.Error);

@@ -8,9 +8,13 @@ namespace CloudFs.Proxy.Auth;
 /// </summary>
 public static class AccessPolicy
 {
-    public static AccessVerdict Decide(Identity? who, ResourcePath path)
+    /// <param name="method">The request's method; null for a read (the static web check).</param>
+    public static AccessVerdict Decide(Identity? who, ResourcePath path, string? method = null)
     {
-        if (who is not null && who.Owns(path.Account))
+        // tempauth: an owner may do anything in the account except PUT or DELETE the account
+        // itself, which only a reseller admin (here a cluster admin) may try.
+        var accountItself = path.Level == ResourceLevel.Account && method is "PUT" or "DELETE";
+        if (who is not null && who.Owns(path.Account) && (who.IsAdmin || !accountItself))
         {
             return AccessVerdict.Allowed;
         }

@@ -245,7 +245,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         }
 
         var who = context.Features.Get<Identity>();
-        var verdict = AccessPolicy.Decide(who, path);
+        var verdict = AccessPolicy.Decide(who, path, method);
         if (verdict == AccessVerdict.NeedsAcl)
         {
             var acl = await catalog.AclAsync(path.Account, path.Container!, call, context.RequestAborted) ?? ContainerAcl.None;

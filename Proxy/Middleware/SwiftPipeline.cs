@@ -29,6 +29,8 @@ public static class SwiftPipeline
         services.AddOptions<StaticWebOptions>().BindConfiguration(StaticWebOptions.Section);
         services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section);
         services.AddOptions<Symlinks.SymlinkOptions>().BindConfiguration(Symlinks.SymlinkOptions.Section);
+        // Account quotas are built into the catalog, never switched off.
+        services.AddSingleton<IInfoSection, AccountQuotasInfoSection>();
         // /info lists a middleware only when it is in the pipeline, as Swift's does.
         if (Enabled(configuration, DomainRemapOptions.Section))
         {

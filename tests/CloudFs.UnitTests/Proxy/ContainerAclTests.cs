@@ -51,6 +51,19 @@ public class ContainerAclTests
         Assert.That(AccessPolicy.Decide(Tester, new ResourcePath("AUTH_test", "c", "o", "")), Is.EqualTo(AccessVerdict.Allowed));
     }
 
+    [TestCase("PUT")]
+    [TestCase("DELETE")]
+    public void Decide_OwnerPutOrDeleteOfTheAccountItself_IsForbidden(string method)
+    {
+        Assert.That(AccessPolicy.Decide(Tester, new ResourcePath("AUTH_test", null, null, ""), method), Is.EqualTo(AccessVerdict.Forbidden));
+        Assert.That(AccessPolicy.Decide(Tester, new ResourcePath("AUTH_test", "c", null, ""), method), Is.EqualTo(AccessVerdict.Allowed));
+        Assert.That(AccessPolicy.Decide(Admin, new ResourcePath("AUTH_test", null, null, ""), method), Is.EqualTo(AccessVerdict.Allowed));
+    }
+
+    [Test]
+    public void Decide_OwnerPostOfTheAccount_IsAllowed() =>
+        Assert.That(AccessPolicy.Decide(Tester, new ResourcePath("AUTH_test", null, null, ""), "POST"), Is.EqualTo(AccessVerdict.Allowed));
+
     [Test]
     public void Decide_Admin_IsAllowedInAnyAccount()
     {
