@@ -1,6 +1,8 @@
 using System.Net;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Ranges;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -75,28 +77,9 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             return;
         }
 
-        var conditional = ConditionalRequest.Evaluate(large?.Etag ?? record.Hash, record.Timestamp,
-            request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
-            request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
         var response = context.Response;
-        if (conditional != ConditionalResult.Proceed)
+        if (AnswerConditional(request, response, record, large))
         {
-            // As Swift: a 304 carries every object header; a 412 the object's headers as an error
-            // page (no Accept-Ranges).
-            SetHeaders(response, record);
-            large?.Apply(response);
-            if (conditional == ConditionalResult.NotModified)
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-            }
-            else
-            {
-                response.StatusCode = StatusCodes.Status412PreconditionFailed;
-                response.ContentType = "text/html; charset=UTF-8";
-                response.Headers.Remove("Accept-Ranges");
-            }
-
-            response.ContentLength = 0;
             return;
         }
 
@@ -260,6 +243,56 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             Log.ReplicaMissing(logger, blobId, node.ToString(), 0);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Answers the request's conditional headers from the record (the view's ETag for a large
+    /// object) when they stop the read; false when the read goes on. A copy's source read uses it
+    /// too, as Swift's copy sends the client's conditional headers with its GET of the source.
+    /// </summary>
+    internal static bool AnswerConditional(HttpRequest request, HttpResponse response, ObjectRecord record, LargeObjectView? large)
+    {
+        var conditional = ConditionalRequest.Evaluate(large?.Etag ?? record.Hash, record.Timestamp,
+            request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
+            request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
+        if (conditional == ConditionalResult.Proceed)
+        {
+            return false;
+        }
+
+        // As Swift: a 304 carries every object header; a 412 the object's headers as an error
+        // page (no Accept-Ranges).
+        SetHeaders(response, record);
+        large?.Apply(response);
+        if (conditional == ConditionalResult.NotModified)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+        }
+        else
+        {
+            response.StatusCode = StatusCodes.Status412PreconditionFailed;
+            response.ContentType = "text/html; charset=UTF-8";
+            response.Headers.Remove("Accept-Ranges");
+        }
+
+        response.ContentLength = 0;
+        return true;
+    }
+
+    /// <summary>
+    /// Swift's 416 for an object of <paramref name="total"/> bytes: swob's stock page under the
+    /// object's own headers and Content-Type, with <c>Content-Range: bytes */total</c>.
+    /// </summary>
+    internal static async Task RangeNotSatisfiableAsync(HttpContext context, ObjectRecord record, LargeObjectView? large, long total)
+    {
+        var response = context.Response;
+        SetHeaders(response, record);
+        large?.Apply(response);
+        var page = System.Text.Encoding.UTF8.GetBytes(SwiftErrorPages.For(StatusCodes.Status416RangeNotSatisfiable));
+        response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+        response.Headers.ContentRange = ByteRange.UnsatisfiedContentRange(total);
+        response.ContentLength = page.Length;
+        await response.Body.WriteAsync(page, context.RequestAborted);
     }
 
     private static void SetHeaders(HttpResponse response, ObjectRecord record)
