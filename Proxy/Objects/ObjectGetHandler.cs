@@ -77,9 +77,13 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             return;
         }
 
+        var conditional = ConditionalAnswer.Evaluate(request, large?.Etag ?? record.Hash, record.Timestamp);
         var response = context.Response;
-        if (AnswerConditional(request, response, record, large))
+        if (conditional != ConditionalResult.Proceed)
         {
+            SetHeaders(response, record);
+            large?.Apply(response);
+            ConditionalAnswer.Write(response, conditional);
             return;
         }
 
@@ -252,30 +256,15 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
     /// </summary>
     internal static bool AnswerConditional(HttpRequest request, HttpResponse response, ObjectRecord record, LargeObjectView? large)
     {
-        var conditional = ConditionalRequest.Evaluate(large?.Etag ?? record.Hash, record.Timestamp,
-            request.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch.ToString() : null,
-            request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, request.Headers.IfUnmodifiedSince);
+        var conditional = ConditionalAnswer.Evaluate(request, large?.Etag ?? record.Hash, record.Timestamp);
         if (conditional == ConditionalResult.Proceed)
         {
             return false;
         }
 
-        // As Swift: a 304 carries every object header; a 412 the object's headers as an error
-        // page (no Accept-Ranges).
         SetHeaders(response, record);
         large?.Apply(response);
-        if (conditional == ConditionalResult.NotModified)
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-        }
-        else
-        {
-            response.StatusCode = StatusCodes.Status412PreconditionFailed;
-            response.ContentType = "text/html; charset=UTF-8";
-            response.Headers.Remove("Accept-Ranges");
-        }
-
-        response.ContentLength = 0;
+        ConditionalAnswer.Write(response, conditional);
         return true;
     }
 
