@@ -23,6 +23,16 @@ public static class InfoDocument
     }
 
     /// <summary>
+    /// True for Swift's admin form of <c>/info</c>: a non-empty <c>swiftinfo_sig</c> or
+    /// <c>swiftinfo_expires</c> (it would show the disallowed sections, signed with admin_key).
+    /// </summary>
+    public static bool IsAdminRequest(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return !string.IsNullOrEmpty(query["swiftinfo_sig"].ToString()) || !string.IsNullOrEmpty(query["swiftinfo_expires"].ToString());
+    }
+
+    /// <summary>
     /// Swift's <c>policies</c> list: deprecated policies are hidden; "default" appears only on the
     /// default; "aliases" joins every name ("silver, gold").
     /// </summary>

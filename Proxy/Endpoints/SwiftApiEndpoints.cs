@@ -13,8 +13,16 @@ public static class SwiftApiEndpoints
         app.MapGet("/auth/v1.0", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapGet("/auth/v1/{account}/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapGet("/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
-        app.MapMethods("/info", ["GET", "HEAD"], (IOptions<ProxyOptions> options, IOptions<Cors.CorsOptions> cors, StoragePolicyTable policies,
-            IEnumerable<IInfoSection> sections) => InfoResult(InfoDocument.Build(options.Value, cors.Value, policies, sections)));
+        // tempauth answers every method but GET under /auth/ with 405 (no Allow); a GET of a path
+        // it has no route for goes on as before.
+        app.Map("/auth/{**rest}", (HttpContext c, SwiftApiHandler swift) => HttpMethods.IsGet(c.Request.Method)
+            ? swift.HandleAsync(c)
+            : ErrorResults.From(new CloudFsError(CloudFsErrorKind.MethodNotAllowed)).ExecuteAsync(c));
+        app.MapMethods("/info", ["GET", "HEAD"], (HttpContext c, IOptions<ProxyOptions> options, IOptions<Cors.CorsOptions> cors, StoragePolicyTable policies,
+            IEnumerable<IInfoSection> sections) => InfoDocument.IsAdminRequest(c.Request.Query)
+                // An admin (signed) request needs Swift's admin_key; CloudFs has none, so Swift's 403.
+                ? ErrorResults.From(new CloudFsError(CloudFsErrorKind.Forbidden))
+                : (IResult)InfoResult(InfoDocument.Build(options.Value, cors.Value, policies, sections)));
         // Swift's /info answers OPTIONS with its methods and anything else with 405.
         app.MapMethods("/info", ["OPTIONS"], (HttpContext c) =>
         {

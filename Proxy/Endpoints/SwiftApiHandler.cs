@@ -152,6 +152,13 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         ResourcePath destination;
         if (request.Method == "COPY")
         {
+            // Swift's copy middleware asks for Destination before anything else.
+            if (string.IsNullOrEmpty(request.Headers["Destination"].ToString()))
+            {
+                await ProxyResults.Error(context, new CloudFsError(CloudFsErrorKind.PreconditionFailed, "Destination header required"));
+                return;
+            }
+
             var account = FirstHeader(request, "Destination-Account") ?? path.Account;
             var parsed = CopySource.Parse("Destination", request.Headers["Destination"].ToString(), account);
             if (!parsed.IsSuccess)

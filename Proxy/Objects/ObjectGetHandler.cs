@@ -1,6 +1,8 @@
 using System.Net;
 using CloudFs.Backend;
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Ranges;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Backend;
 using CloudFs.Proxy.Endpoints;
@@ -254,6 +256,41 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             Log.ReplicaMissing(logger, blobId, node.ToString(), 0);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Answers the request's conditional headers from the record (the view's ETag for a large
+    /// object) when they stop the read; false when the read goes on. A copy's source read uses it
+    /// too, as Swift's copy sends the client's conditional headers with its GET of the source.
+    /// </summary>
+    internal static bool AnswerConditional(HttpRequest request, HttpResponse response, ObjectRecord record, LargeObjectView? large)
+    {
+        var conditional = ConditionalAnswer.Evaluate(request, large?.Etag ?? record.Hash, record.Timestamp);
+        if (conditional == ConditionalResult.Proceed)
+        {
+            return false;
+        }
+
+        SetHeaders(response, record);
+        large?.Apply(response);
+        ConditionalAnswer.Write(response, conditional);
+        return true;
+    }
+
+    /// <summary>
+    /// Swift's 416 for an object of <paramref name="total"/> bytes: swob's stock page under the
+    /// object's own headers and Content-Type, with <c>Content-Range: bytes */total</c>.
+    /// </summary>
+    internal static async Task RangeNotSatisfiableAsync(HttpContext context, ObjectRecord record, LargeObjectView? large, long total)
+    {
+        var response = context.Response;
+        SetHeaders(response, record);
+        large?.Apply(response);
+        var page = System.Text.Encoding.UTF8.GetBytes(SwiftErrorPages.For(StatusCodes.Status416RangeNotSatisfiable));
+        response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+        response.Headers.ContentRange = ByteRange.UnsatisfiedContentRange(total);
+        response.ContentLength = page.Length;
+        await response.Body.WriteAsync(page, context.RequestAborted);
     }
 
     private static void SetHeaders(HttpResponse response, ObjectRecord record)

@@ -63,6 +63,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
+        if (ClientContentType.Check(request.Headers.ContentType) is { } badType)
+        {
+            await ProxyResults.Error(context, badType);
+            return;
+        }
+
         var link = authorize is null ? [] : await symlinks.PreparePutAsync(context, path, length, call, authorize);
         if (link is null)
         {
@@ -180,6 +186,15 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             }
         }
 
+        // Swift's copy reads the source with the client's conditional headers and Range, and a
+        // read they stop is the copy's answer: the source's 304, 412 or 416, nothing stored.
+        // (A dynamic large object's body keeps the earlier behaviour: no conditionals.)
+        var view = dlo is null ? LargeObjects.LargeObjectView.For(record, request.Query) : null;
+        if (dlo is null && ObjectGetHandler.AnswerConditional(request, context.Response, record, view))
+        {
+            return;
+        }
+
         // A static large object (or a copy of one) is copied as the object it reads as: its pieces,
         // shared, not copied; ?multipart-manifest=get copies the manifest itself.
         var manifestCopy = dlo is null && record.IsSlo && string.Equals(request.Query["multipart-manifest"], "get", StringComparison.Ordinal);
@@ -188,7 +203,16 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         var range = manifestCopy ? RangeRequest.Full : RangeHeaderParser.Parse(request.Headers.Range, sourceBytes);
         if (range.Outcome == RangeOutcome.Unsatisfiable)
         {
-            await ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable);
+            await (dlo is null
+                ? ObjectGetHandler.RangeNotSatisfiableAsync(context, record, view, sourceBytes)
+                : ProxyResults.Error(context, CloudFsErrorKind.RangeNotSatisfiable));
+            return;
+        }
+
+        // The copy's PUT checks the client's Content-Type as any PUT does, once the source is read.
+        if (ClientContentType.Check(request.Headers.ContentType) is { } badType)
+        {
+            await ProxyResults.Error(context, badType);
             return;
         }
 
@@ -264,8 +288,9 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         context.Response.Headers["X-Copied-From"] = Uri.EscapeDataString(source.Container!) + "/" + string.Join('/', source.Object!.Split('/').Select(Uri.EscapeDataString));
         context.Response.Headers["X-Copied-From-Last-Modified"] = record.Timestamp.ToHttpDate();
         context.Response.Headers["X-Copied-From-Account"] = Uri.EscapeDataString(source.Account);
-        // Swift's copy answers with the new object's metadata, as a client would HEAD it.
-        foreach (var (name, value) in headers.Where(h => h.Key.StartsWith(MetadataLimits.ObjectPrefix, StringComparison.OrdinalIgnoreCase)))
+        // Swift's copy answers with the new object's metadata and X-Delete-At, as a client would HEAD it.
+        foreach (var (name, value) in headers.Where(h => h.Key.StartsWith(MetadataLimits.ObjectPrefix, StringComparison.OrdinalIgnoreCase)
+            || h.Key.Equals(DeleteAtHeaders.At, StringComparison.OrdinalIgnoreCase)))
         {
             context.Response.Headers[HeaderCase.Title(name)] = value;
         }
