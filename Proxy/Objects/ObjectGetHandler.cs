@@ -86,13 +86,9 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
             return;
         }
 
-        var conditional = ConditionalAnswer.Evaluate(request, large?.Etag ?? record.Hash, record.Timestamp);
         var response = context.Response;
-        if (conditional != ConditionalResult.Proceed)
+        if (AnswerConditional(request, response, record, large))
         {
-            SetHeaders(response, record);
-            large?.Apply(response);
-            ConditionalAnswer.Write(response, conditional);
             return;
         }
 
