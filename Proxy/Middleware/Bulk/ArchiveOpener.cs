@@ -116,7 +116,14 @@ public static class ArchiveOpener
         // The decoder reads its source synchronously; opening it (it reads the header) happens
         // on a pool thread, and later reads go through Stream.ReadAsync, which runs them there too.
         var source = new PrefixedStream(magic, body);
-        return await Task.Run(() => new BZip2InputStream(source) { IsStreamOwner = false }, ct);
+        try
+        {
+            return await Task.Run(() => new BZip2InputStream(source) { IsStreamOwner = false }, ct);
+        }
+        catch (Exception ex) when (ex is BZip2Exception or EndOfStreamException)
+        {
+            throw new InvalidArchiveException("invalid compressed data");
+        }
     }
 
     private static async Task<int> FillAsync(Stream stream, byte[] buffer, CancellationToken ct)
@@ -130,7 +137,7 @@ public static class ArchiveOpener
                 filled += n;
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or BZip2Exception)
+        catch (Exception ex) when (ex is InvalidDataException or BZip2Exception or EndOfStreamException)
         {
             throw new InvalidArchiveException("invalid compressed data");
         }

@@ -48,6 +48,7 @@ public class ArchiveOpenerTests
         Assert.That(Reason([0x1f, 0x8b, (byte)'g', (byte)'a'], ArchiveKind.TarGz), Is.EqualTo("unsupported compression method"));
         Assert.That(Reason([], ArchiveKind.TarBz2), Is.EqualTo("empty file"));
         Assert.That(Reason("not bz2"u8.ToArray(), ArchiveKind.TarBz2), Is.EqualTo("invalid compressed data"));
+        Assert.That(Reason("BZh9garbagegarbage"u8.ToArray(), ArchiveKind.TarBz2), Is.EqualTo("invalid compressed data"));
     }
 
     [Test]
