@@ -8,4 +8,10 @@ public sealed record ContainerChange(MetadataChange Metadata, string? ReadAcl, s
 
     /// <summary>Legacy versioning (X-Versions-Location / X-History-Location): null when the request says nothing about it.</summary>
     public Versioning.VersionsLocationChange? Versions { get; init; }
+
+    /// <summary>X-Container-Sync-To, already checked (null: unchanged, "": removed); stored and shown, never acted on.</summary>
+    public string? SyncTo { get; init; }
+
+    /// <summary>X-Container-Sync-Key (null: unchanged, "": removed); stored and shown to owners only.</summary>
+    public string? SyncKey { get; init; }
 }
