@@ -31,4 +31,10 @@ public sealed class AccountServerOptions
 
     /// <summary>Garbage rows are forgotten after this long (every object server has collected by then), in seconds.</summary>
     public int GarbageReclaimSeconds { get; set; } = 7 * 86_400;
+
+    /// <summary>
+    /// Hosts an X-Container-Sync-To URL may name, comma-separated (Swift's container server
+    /// <c>allowed_sync_hosts</c>, same default). CloudFs stores the value but never syncs.
+    /// </summary>
+    public string AllowedSyncHosts { get; set; } = Core.ContainerSyncTo.DefaultAllowedHosts;
 }

@@ -11,4 +11,10 @@ public sealed record ContainerChange(MetadataChange Metadata, string? ReadAcl, s
 
     /// <summary>Object versioning switched on or off (X-Versions-Enabled); null when not asked.</summary>
     public bool? VersionsEnabled { get; init; }
+
+    /// <summary>X-Container-Sync-To, already checked (null: unchanged, "": removed); stored and shown, never acted on.</summary>
+    public string? SyncTo { get; init; }
+
+    /// <summary>X-Container-Sync-Key (null: unchanged, "": removed); stored and shown to owners only.</summary>
+    public string? SyncKey { get; init; }
 }

@@ -13,6 +13,8 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
 
     public const string ReadAclName = "read";
     public const string WriteAclName = "write";
+    public const string SyncToName = "sync-to";
+    public const string SyncKeyName = "sync-key";
 
     /// <summary>PUT: true when the container was created, false when it existed (its metadata then merged).</summary>
     public Task<Outcome<bool>> PutAsync(WriteContext ctx, string account, string container, ContainerChange change, CancellationToken ct) =>
@@ -159,6 +161,16 @@ public sealed class ContainerService(CatalogWork work, NamespaceRepository names
             {
                 await metadata.SetAsync(session, id, MetadataRepository.Sys, Versioning.ObjectVersioning.VersionedName, "true", ct);
             }
+        }
+
+        if (change.SyncTo is not null)
+        {
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, SyncToName, change.SyncTo, ct);
+        }
+
+        if (change.SyncKey is not null)
+        {
+            await metadata.SetAsync(session, id, MetadataRepository.Sys, SyncKeyName, change.SyncKey, ct);
         }
 
         if (change.Versions is { } versions)

@@ -5,6 +5,7 @@ using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Policies;
 using CloudFs.Common.Results;
+using Microsoft.Extensions.Options;
 
 namespace CloudFs.AccountServer.Endpoints;
 
@@ -19,7 +20,7 @@ public static class NamespaceEndpoints
     }
 
     private static Task<IResult> DispatchAsync(HttpContext context, AccountService accounts, ContainerService containers, ObjectService objects,
-        JournalingCommitter committer, TimeProvider time)
+        JournalingCommitter committer, IOptions<AccountServerOptions> options, TimeProvider time)
     {
         var parsed = BackendRequest.Path(context);
         if (!parsed.IsSuccess)
@@ -36,8 +37,8 @@ public static class NamespaceEndpoints
         {
             (null, _, "PUT") => AccountPutAsync(accounts, ctx, path.Account, ct),
             (null, _, "POST") => AccountPostAsync(context.Request, accounts, ctx, path.Account, ct),
-            ({ } c, null, "PUT") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: true, ct),
-            ({ } c, null, "POST") => ContainerWriteAsync(context.Request, containers, ctx, path.Account, c, create: false, ct),
+            ({ } c, null, "PUT") => ContainerWriteAsync(context.Request, containers, options.Value, ctx, path.Account, c, create: true, ct),
+            ({ } c, null, "POST") => ContainerWriteAsync(context.Request, containers, options.Value, ctx, path.Account, c, create: false, ct),
             ({ } c, null, "DELETE") => ContainerDeleteAsync(containers, ctx, path.Account, c, ct),
             ({ } c, { } o, "PUT") when BackendRequest.Optional(context.Request, BackendHeaders.VersionId) is { } version =>
                 VersionRestoreAsync(context.Request, objects, ctx, path.Account, c, o, version, ct),
@@ -67,9 +68,10 @@ public static class NamespaceEndpoints
         return OutcomeResults.Map(await accounts.UpdateAsync(ctx, account, change, quota.Value, system, ct), _ => Results.NoContent());
     }
 
-    private static async Task<IResult> ContainerWriteAsync(HttpRequest request, ContainerService containers, WriteContext ctx, string account, string container, bool create, CancellationToken ct)
+    private static async Task<IResult> ContainerWriteAsync(HttpRequest request, ContainerService containers, AccountServerOptions options,
+        WriteContext ctx, string account, string container, bool create, CancellationToken ct)
     {
-        var change = ContainerChangeParser.Parse(request);
+        var change = ContainerChangeParser.Parse(request, ContainerSyncTo.ParseHosts(options.AllowedSyncHosts));
         if (!change.IsSuccess)
         {
             return ErrorResults.From(change.Error);

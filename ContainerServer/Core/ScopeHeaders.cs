@@ -34,6 +34,17 @@ public static class ScopeHeaders
             headers.Add(new("X-Container-Write", write));
         }
 
+        // Container sync settings, kept and shown as Swift does (the proxy shows them to owners only).
+        if (status.Sys("sync-to") is { Length: > 0 } syncTo)
+        {
+            headers.Add(new("X-Container-Sync-To", syncTo));
+        }
+
+        if (status.Sys("sync-key") is { Length: > 0 } syncKey)
+        {
+            headers.Add(new("X-Container-Sync-Key", syncKey));
+        }
+
         headers.Add(new("Last-Modified", new Timestamp(status.XTimestamp).ToHttpDate()));
         headers.Add(new("Accept-Ranges", "bytes"));
         // A policy dropped from the configuration has no name to show (Swift then omits it too).

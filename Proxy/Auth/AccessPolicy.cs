@@ -22,13 +22,15 @@ public static class AccessPolicy
         return path.Level == ResourceLevel.Account ? Deny(who) : AccessVerdict.NeedsAcl;
     }
 
-    public static AccessVerdict DecideWithAcl(Identity? who, ResourcePath path, string method, ContainerAcl acl)
+    /// <summary>tempauth's container ACL check; <paramref name="referer"/> is the request's Referer header.</summary>
+    public static AccessVerdict DecideWithAcl(Identity? who, ResourcePath path, string method, ContainerAcl acl, string? referer)
     {
+        ArgumentNullException.ThrowIfNull(acl);
         var read = method is "GET" or "HEAD";
         var allowed = path.Level switch
         {
-            ResourceLevel.Container => read && acl.AllowsListing(who),
-            ResourceLevel.Object when read => acl.AllowsObjectRead(who),
+            ResourceLevel.Container => read && acl.AllowsListing(who, referer),
+            ResourceLevel.Object when read => acl.AllowsObjectRead(who, referer),
             ResourceLevel.Object => method is "PUT" or "POST" or "DELETE" or "COPY" && acl.AllowsWrite(who),
             _ => false,
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CloudFs.Common.Text;
 
 namespace CloudFs.Proxy.Auth;
 
@@ -66,14 +67,14 @@ public sealed record AccountAcl(IReadOnlyList<string> Admin, IReadOnlyList<strin
         }
         catch (JsonException)
         {
-            return $"Syntax error in input ({PythonRepr(input)})";
+            return $"Syntax error in input ({PythonRepr.Of(input)})";
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return $"Syntax error in input ({PythonRepr(input)})";
+                return $"Syntax error in input ({PythonRepr.Of(input)})";
             }
 
             // Python keeps the last of repeated keys; the first unknown key is the one reported.
@@ -147,27 +148,5 @@ public sealed record AccountAcl(IReadOnlyList<string> Admin, IReadOnlyList<strin
         }
 
         return text.Append('"').ToString();
-    }
-
-    // Python's repr() of a str, as tempauth quotes the input in its message.
-    private static string PythonRepr(string value)
-    {
-        var quote = value.Contains('\'') && !value.Contains('"') ? '"' : '\'';
-        var text = new StringBuilder().Append(quote);
-        foreach (var c in value)
-        {
-            text.Append(c switch
-            {
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c == quote => "\\" + c,
-                _ when c < 0x20 || c == 0x7f => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return text.Append(quote).ToString();
     }
 }

@@ -94,8 +94,17 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
             return;
         }
 
+        // Swift's container PUT/POST cleans the ACL headers before it drops the owner-only ones,
+        // so even a user who may not set them gets the 400; access is still decided first.
+        var badAcl = path.Level == ResourceLevel.Container && method is "PUT" or "POST" ? CleanAcls(context.Request) : null;
         if (!await AuthorizeAsync(context, path, method, call))
         {
+            return;
+        }
+
+        if (badAcl is not null)
+        {
+            await ProxyResults.Error(context, badAcl);
             return;
         }
 
@@ -256,7 +265,7 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
         if (verdict == AccessVerdict.NeedsAcl)
         {
             var acl = await catalog.AclAsync(path.Account, path.Container!, call, context.RequestAborted) ?? ContainerAcl.None;
-            verdict = AccessPolicy.DecideWithAcl(who, path, method, acl);
+            verdict = AccessPolicy.DecideWithAcl(who, path, method, acl, FirstHeader(context.Request, "Referer"));
         }
 
         if (verdict == AccessVerdict.Forbidden && who is not null)
@@ -394,6 +403,28 @@ public sealed class SwiftApiHandler(TokenValidator tokens, CatalogClient catalog
                 await context.Response.Body.WriteAsync(page, context.RequestAborted);
             }
         }
+    }
+
+    /// <summary>Rewrites X-Container-Read/-Write as Swift stores them; the first invalid one's error, or null.</summary>
+    private static CloudFsError? CleanAcls(HttpRequest request)
+    {
+        foreach (var name in (string[])["X-Container-Read", "X-Container-Write"])
+        {
+            if (!request.Headers.TryGetValue(name, out var value))
+            {
+                continue;
+            }
+
+            var cleaned = ContainerAclSyntax.Clean(name, value.ToString());
+            if (!cleaned.IsSuccess)
+            {
+                return cleaned.Error;
+            }
+
+            request.Headers[name] = cleaned.Value;
+        }
+
+        return null;
     }
 
     private static Task Unauthorized(HttpContext context, ResourcePath path)

@@ -247,7 +247,7 @@ public sealed class StaticWebMiddleware(RequestDelegate next, IOptionsMonitor<St
         if (verdict == AccessVerdict.NeedsAcl)
         {
             var acl = site.Info is null ? ContainerAcl.None : ContainerAcl.Parse(site.Info.Header("X-Container-Read"), site.Info.Header("X-Container-Write"));
-            verdict = AccessPolicy.DecideWithAcl(site.Who, site.Path, "GET", acl);
+            verdict = AccessPolicy.DecideWithAcl(site.Who, site.Path, "GET", acl, site.Context.Request.Headers.Referer.ToString());
         }
 
         return verdict switch

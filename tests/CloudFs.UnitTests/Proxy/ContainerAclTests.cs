@@ -15,21 +15,22 @@ public class ContainerAclTests
     {
         var acl = ContainerAcl.Parse(".r:*", null);
 
-        Assert.That(acl.AllowsObjectRead(null), Is.True);
-        Assert.That(acl.AllowsListing(null), Is.False, ".rlistings is needed to list");
+        Assert.That(acl.AllowsObjectRead(null, null), Is.True);
+        Assert.That(acl.AllowsListing(null, null), Is.False, ".rlistings is needed to list");
     }
 
     [Test]
     public void AllowsListing_PublicWithListings_AllowsAnonymous()
     {
-        Assert.That(ContainerAcl.Parse(" .r:* , .rlistings ", null).AllowsListing(null), Is.True);
+        Assert.That(ContainerAcl.Parse(" .r:* , .rlistings ", null).AllowsListing(null, null), Is.True);
     }
 
     [TestCase("test2:tester2", true)]
     [TestCase("test2", true)]
-    [TestCase("test2:*", true)]
-    [TestCase("*:tester2", true)]
     [TestCase("AUTH_test2", true)]
+    [TestCase("test2:*", false)]
+    [TestCase("*:tester2", false)]
+    [TestCase("test2%3Atester2", true)]
     [TestCase("test2:other", false)]
     [TestCase("test", false)]
     [TestCase(".rlistings", false)]
@@ -92,9 +93,9 @@ public class ContainerAclTests
         var path = new ResourcePath("AUTH_test", "c", "o", "");
         var acl = ContainerAcl.Parse("test2:tester2", null);
 
-        Assert.That(AccessPolicy.DecideWithAcl(Other, path, "GET", acl), Is.EqualTo(AccessVerdict.Allowed));
-        Assert.That(AccessPolicy.DecideWithAcl(Other, path, "PUT", acl), Is.EqualTo(AccessVerdict.Forbidden));
-        Assert.That(AccessPolicy.DecideWithAcl(null, path, "GET", acl), Is.EqualTo(AccessVerdict.Unauthorized));
+        Assert.That(AccessPolicy.DecideWithAcl(Other, path, "GET", acl, null), Is.EqualTo(AccessVerdict.Allowed));
+        Assert.That(AccessPolicy.DecideWithAcl(Other, path, "PUT", acl, null), Is.EqualTo(AccessVerdict.Forbidden));
+        Assert.That(AccessPolicy.DecideWithAcl(null, path, "GET", acl, null), Is.EqualTo(AccessVerdict.Unauthorized));
     }
 
     [Test]
@@ -102,7 +103,43 @@ public class ContainerAclTests
     {
         var acl = ContainerAcl.Parse(null, "test:tester3");
 
-        Assert.That(AccessPolicy.DecideWithAcl(Member, new ResourcePath("AUTH_test", "c", "o", ""), "DELETE", acl), Is.EqualTo(AccessVerdict.Allowed));
-        Assert.That(AccessPolicy.DecideWithAcl(Member, new ResourcePath("AUTH_test", "c", null, ""), "DELETE", acl), Is.EqualTo(AccessVerdict.Forbidden));
+        Assert.That(AccessPolicy.DecideWithAcl(Member, new ResourcePath("AUTH_test", "c", "o", ""), "DELETE", acl, null), Is.EqualTo(AccessVerdict.Allowed));
+        Assert.That(AccessPolicy.DecideWithAcl(Member, new ResourcePath("AUTH_test", "c", null, ""), "DELETE", acl, null), Is.EqualTo(AccessVerdict.Forbidden));
+    }
+
+    [Test]
+    public void Groups_MemberWithoutAdmin_LacksTheStorageAccount()
+    {
+        Assert.That(ContainerAcl.Groups(Member), Is.EqualTo(new[] { "test", "test:tester3" }));
+        Assert.That(ContainerAcl.Groups(Tester), Is.EqualTo(new[] { "test", "test:tester", "AUTH_test" }));
+        Assert.That(ContainerAcl.Parse("AUTH_test", null).AllowsObjectRead(Member, null), Is.False);
+    }
+
+    [TestCase(".r:.example.com", "http://www.example.com/page", true)]
+    [TestCase(".r:.example.com", "http://example.com/", false)]
+    [TestCase(".r:www.example.com", "https://user@WWW.Example.com:8080/x", true)]
+    [TestCase(".r:*,.r:-evil.com", "http://evil.com/", false)]
+    [TestCase(".r:*,.r:-evil.com", null, true)]
+    [TestCase(".r:*,.r:-.evil.com", "http://a.evil.com/", false)]
+    [TestCase(".r:-evil.com,.r:*", "http://evil.com/", true)]
+    [TestCase(".r:unknown", "not a url", true)]
+    [TestCase("test", "http://example.com/", false)]
+    public void AllowsObjectRead_Referrers_AreAppliedInOrder(string read, string? referer, bool expected)
+    {
+        Assert.That(ContainerAcl.Parse(read, null).AllowsObjectRead(null, referer), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AllowsListing_AllowedReferrer_NeedsRlistings()
+    {
+        Assert.That(ContainerAcl.Parse(".r:.example.com", null).AllowsListing(null, "http://www.example.com/"), Is.False);
+        Assert.That(ContainerAcl.Parse(".r:.example.com,.rlistings", null).AllowsListing(null, "http://www.example.com/"), Is.True);
+        Assert.That(ContainerAcl.Parse(".r:.example.com,.rlistings", null).AllowsListing(null, "http://other.org/"), Is.False);
+    }
+
+    [Test]
+    public void AllowsWrite_StoredReferrer_GrantsNothing()
+    {
+        Assert.That(ContainerAcl.Parse(null, ".r:*").AllowsWrite(Other), Is.False);
     }
 }
