@@ -195,8 +195,10 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 }
             }
 
-            // Object versioning keeps the current version and writes a delete marker (?version-id=null: a plain delete, as Swift).
-            var marker = versionId is null ? await objectVersions.BeforeDeleteAsync(session, ctx, place, live, state, now.ToUnixTimeMilliseconds(), token) : null;
+            // Object versioning keeps the current version and writes a delete marker. ?version-id=null deletes the current
+            // object without a marker; a real version's data is kept all the same (in Swift only its symlink goes).
+            var keeping = versionId is null || state == VersioningState.Off ? state : VersioningState.Suspended;
+            var marker = await objectVersions.BeforeDeleteAsync(session, ctx, place, live, keeping, now.ToUnixTimeMilliseconds(), token);
             if (row is null)
             {
                 // A marker stays even when there was nothing to delete, as in Swift.

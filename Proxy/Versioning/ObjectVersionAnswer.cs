@@ -68,7 +68,7 @@ public static class ObjectVersionAnswer
         }
     }
 
-    /// <summary>Client headers that must not reach the catalog with a write: the backend form of ?version-id=.</summary>
+    /// <summary>A DELETE's ?version-id=, as the header the account server reads.</summary>
     public static IEnumerable<KeyValuePair<string, string>> DeleteHeaders(ResourcePath path)
     {
         ArgumentNullException.ThrowIfNull(path);
