@@ -293,7 +293,7 @@ cpu_cell() {  # servers (proxy, object) / client
   echo
   echo "Issue 14's target, CloudFs's SLO GET at >= 0.90 of its plain GET: **$verdict** ($slo_ratio_cloudfs)."
   echo
-  echo "The ranged GET of the plain object is a diagnostic, not one of the issue's figures: CloudFs's object server checks a blob's MD5 while sending it only on a whole, unranged GET (a mismatch cuts the body short and quarantines the blob), and CloudFs's SLO GET reads every segment with a backend Range, so its segments are sent unchecked; Swift's object server hashes every read that starts at byte 0, ranged or not, segments included. Compare the server CPU of the three GETs below."
+  echo "The ranged GET of the plain object is a diagnostic, not one of the issue's figures: it reads the same bytes without the MD5 check CloudFs's object server makes while sending a whole, unranged blob (a mismatch cuts the body short and quarantines the blob). CloudFs's SLO GET reads each whole segment that way, verified (a backend Range only for a part of a segment), as Swift's object server hashes every read that starts at byte 0. Compare the server CPU of the three GETs below."
   echo
   echo "## 2. Upload: \`swift upload --use-slo --segment-size 100M --segment-threads 4\` of the 1 GiB file"
   echo
