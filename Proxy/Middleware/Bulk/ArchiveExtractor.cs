@@ -25,6 +25,9 @@ public sealed class ArchiveExtractor(BulkOptions options, long maxFileSize, Bulk
         var prefix = "/" + version + "/" + account + "/";
         await using var reader = new TarReader(tar, leaveOpen: true);
         var first = true;
+        // A pax global header applies to every entry after it (GNU tar writes --pax-option
+        // keywords there); Python's tarfile, which Swift reads archives with, merges it in.
+        IReadOnlyDictionary<string, string> global = new Dictionary<string, string>();
         while (true)
         {
             await answer.BeatAsync();
@@ -33,6 +36,12 @@ public sealed class ArchiveExtractor(BulkOptions options, long maxFileSize, Bulk
             if (entry is null || report.Errors.Count >= options.MaxFailedExtractions)
             {
                 break;
+            }
+
+            if (entry is PaxGlobalExtendedAttributesTarEntry globalEntry)
+            {
+                global = globalEntry.GlobalExtendedAttributes;
+                continue;
             }
 
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
@@ -89,11 +98,17 @@ public sealed class ArchiveExtractor(BulkOptions options, long maxFileSize, Bulk
             }
 
             var headers = new List<KeyValuePair<string, string>>(copied);
+            var attributes = new Dictionary<string, string>(global);
             if (entry is PaxTarEntry pax)
             {
-                headers.AddRange(pax.ExtendedAttributes.Select(a => (Header: PaxHeaders.ToSwiftHeader(a.Key), a.Value))
-                    .Where(a => a.Header is not null).Select(a => new KeyValuePair<string, string>(a.Header!, a.Value)));
+                foreach (var (key, value) in pax.ExtendedAttributes)
+                {
+                    attributes[key] = value;
+                }
             }
+
+            headers.AddRange(attributes.Select(a => (Header: PaxHeaders.ToSwiftHeader(a.Key), a.Value))
+                .Where(a => a.Header is not null).Select(a => new KeyValuePair<string, string>(a.Header!, a.Value)));
 
             var put = await subRequests.SendAsync("PUT", Quote(destination), headers, entry.DataStream ?? Stream.Null, entry.Length);
             accessed.Add(container);
