@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using CloudFs.Common.Http;
 using CloudFs.Common.Results;
 
 namespace CloudFs.ContainerServer.Core;
@@ -10,9 +9,9 @@ namespace CloudFs.ContainerServer.Core;
 /// header, then the header's best match among text/plain, application/json,
 /// application/xml and text/xml wins (no header: text/plain).
 /// </summary>
-public static partial class ListingContentType
+public static class ListingContentType
 {
-    private static readonly string[] Offered = ["text/plain", "application/json", "application/xml", "text/xml"];
+    private static readonly IReadOnlyList<string> Offered = AcceptHeader.SwiftFormats;
 
     /// <summary>
     /// The chosen media type; BadRequest for a malformed header; NotAcceptable when nothing
@@ -35,34 +34,12 @@ public static partial class ListingContentType
             return Offered[0];
         }
 
-        var patterns = new List<(string Type, string Subtype, double Quality, bool Specific)>();
-        foreach (var part in accept.Split(','))
+        if (!AcceptHeader.TryBestMatch(accept, Offered, out var match))
         {
-            var match = AcceptRange().Match(part);
-            if (!match.Success || !TryQuality(match.Groups[3].Value, out var quality))
-            {
-                return CloudFsError.BadRequest("Invalid Accept header");
-            }
-
-            var type = match.Groups[1].Value;
-            var subtype = match.Groups[2].Value;
-            patterns.Add((type, subtype, quality, type != "*" && subtype != "*"));
+            return CloudFsError.BadRequest("Invalid Accept header");
         }
 
-        foreach (var pattern in patterns.OrderByDescending(p => p.Quality).ThenByDescending(p => p.Specific))
-        {
-            foreach (var offered in Offered)
-            {
-                var slash = offered.IndexOf('/', StringComparison.Ordinal);
-                if ((pattern.Type == "*" || pattern.Type == offered[..slash])
-                    && (pattern.Subtype == "*" || pattern.Subtype == offered[(slash + 1)..]))
-                {
-                    return offered;
-                }
-            }
-        }
-
-        return new CloudFsError(CloudFsErrorKind.NotAcceptable);
+        return match is null ? new CloudFsError(CloudFsErrorKind.NotAcceptable) : match;
     }
 
     public static ListingFormat FormatOf(string mediaType) => mediaType switch
@@ -71,44 +48,4 @@ public static partial class ListingContentType
         "application/xml" or "text/xml" => ListingFormat.Xml,
         _ => ListingFormat.Plain,
     };
-
-    private static bool TryQuality(string parameters, out double quality)
-    {
-        quality = 1.0;
-        var seen = false;
-        foreach (var raw in parameters.Split(';'))
-        {
-            var parameter = raw.Trim();
-            if (parameter.Length == 0)
-            {
-                continue;
-            }
-
-            var pieces = parameter.Split('=');
-            if (pieces.Length != 2)
-            {
-                return false;
-            }
-
-            if (pieces[0].Trim() != "q")
-            {
-                continue;
-            }
-
-            if (seen || !double.TryParse(pieces[1].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out quality))
-            {
-                return false;
-            }
-
-            seen = true;
-        }
-
-        return true;
-    }
-
-    private const string Token = @"[^()<>@,;:\\""/\[\]?={}\x00-\x20\x7f]+";
-    private const string Quoted = @"""(?:[^""\\]|\\.)*""";
-
-    [GeneratedRegex(@"^\s*(" + Token + ")/(" + Token + @")((?:\s*;\s*(?:" + Token + @")\s*=\s*(?:" + Token + "|" + Quoted + @"))*?\s*)$")]
-    private static partial Regex AcceptRange();
 }

@@ -71,7 +71,7 @@ public sealed class SloDeleteHandler(SloReadHandler manifests, IOptions<BulkOpti
             }
 
             var head = await SubRequest.RunAsync(context, "HEAD", "/v1/" + Uri.EscapeDataString(path.Account) + "/"
-                + ManifestInput.Quote(name.TrimStart('/')) + "?multipart-manifest=get");
+                + ManifestInput.Quote(name.TrimStart('/')) + "?multipart-manifest=get", "MultipartDELETE");
             var status = head.Response.StatusCode;
             var record = SubRequest.Record(head);
             var segments = status is >= 200 and < 300 && record is { IsSlo: true } ? await manifests.ReadAsync(record, call, context.RequestAborted) : null;

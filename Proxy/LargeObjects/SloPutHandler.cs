@@ -200,7 +200,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
             await gate.WaitAsync(context.RequestAborted);
             try
             {
-                var sub = await SubRequest.RunAsync(context, "HEAD", accountPath + "/" + ManifestInput.Quote(p.TrimStart('/')));
+                var sub = await SubRequest.RunAsync(context, "HEAD", accountPath + "/" + ManifestInput.Quote(p.TrimStart('/')), "SLO MultipartPUT");
                 return (p, sub.Response.StatusCode, SubRequest.Record(sub));
             }
             finally

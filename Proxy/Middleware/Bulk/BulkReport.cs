@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CloudFs.Common.Text;
 
 namespace CloudFs.Proxy.Middleware.Bulk;
 
@@ -111,42 +112,8 @@ public sealed class BulkReport(string rootTag, string status, params string[] co
 
     private static string JsonString(string value)
     {
-        var json = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"':
-                    json.Append("\\\"");
-                    break;
-                case '\\':
-                    json.Append("\\\\");
-                    break;
-                case '\n':
-                    json.Append("\\n");
-                    break;
-                case '\r':
-                    json.Append("\\r");
-                    break;
-                case '\t':
-                    json.Append("\\t");
-                    break;
-                case '\b':
-                    json.Append("\\b");
-                    break;
-                case '\f':
-                    json.Append("\\f");
-                    break;
-                case < ' ' or > '~':
-                    // Python escapes every non-ASCII UTF-16 unit, surrogates one by one, as here.
-                    json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    json.Append(c);
-                    break;
-            }
-        }
-
-        return json.Append('"').ToString();
+        var json = new StringBuilder();
+        PythonJson.AppendString(json, value);
+        return json.ToString();
     }
 }

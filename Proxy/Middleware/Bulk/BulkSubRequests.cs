@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
+using CloudFs.Proxy.Endpoints;
 
 namespace CloudFs.Proxy.Middleware.Bulk;
 
@@ -13,25 +13,8 @@ public sealed class BulkSubRequests(HttpContext outer, RequestDelegate next, str
     /// <summary>Sends one request; a failure inside the pipeline counts as Swift's 500.</summary>
     public async Task<int> SendAsync(string method, string rawTarget, IEnumerable<KeyValuePair<string, string>> headers, Stream? body, long? length)
     {
-        var sub = new DefaultHttpContext { RequestServices = outer.RequestServices, TraceIdentifier = outer.TraceIdentifier };
-        sub.RequestAborted = outer.RequestAborted;
-        sub.Connection.RemoteIpAddress = outer.Connection.RemoteIpAddress;
-        sub.Connection.RemotePort = outer.Connection.RemotePort;
-        sub.Connection.LocalIpAddress = outer.Connection.LocalIpAddress;
-        sub.Connection.LocalPort = outer.Connection.LocalPort;
+        var sub = SubRequest.Create(outer, method, rawTarget, agent);
         var request = sub.Request;
-        request.Method = method;
-        request.Scheme = outer.Request.Scheme;
-        request.Host = outer.Request.Host;
-        request.Protocol = outer.Request.Protocol;
-        request.Path = PathString.FromUriComponent(rawTarget);
-        sub.Features.Get<IHttpRequestFeature>()!.RawTarget = rawTarget;
-        if (outer.Request.Headers["X-Auth-Token"].ToString() is { Length: > 0 } token)
-        {
-            request.Headers["X-Auth-Token"] = token;
-        }
-
-        request.Headers.UserAgent = $"{outer.Request.Headers.UserAgent} {agent}".TrimStart();
         foreach (var (name, value) in headers)
         {
             request.Headers[name] = value;
@@ -39,7 +22,6 @@ public sealed class BulkSubRequests(HttpContext outer, RequestDelegate next, str
 
         request.Body = body ?? Stream.Null;
         request.ContentLength = length ?? (body is null ? 0 : null);
-        sub.Response.Body = Stream.Null;
         try
         {
             await next(sub);
