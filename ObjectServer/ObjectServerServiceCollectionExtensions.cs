@@ -1,4 +1,5 @@
 using CloudFs.Backend;
+using CloudFs.ObjectServer.Replication;
 using CloudFs.ObjectServer.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddBackendClient(BackendOptions.Section);
         services.AddSingleton<Collection.GarbageCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<Collection.GarbageCollector>());
+        services.AddObjectReplicator();
         return services;
     }
 }

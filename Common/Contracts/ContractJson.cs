@@ -13,4 +13,5 @@ namespace CloudFs.Common.Contracts;
 [JsonSerializable(typeof(BlobListingEntry[]))]
 [JsonSerializable(typeof(GarbageCandidates))]
 [JsonSerializable(typeof(Dictionary<string, int[]>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ContractJson : JsonSerializerContext;

@@ -5,8 +5,8 @@ namespace CloudFs.ObjectServer.Endpoints;
 
 /// <summary>
 /// What is on this server's disks, for fsck and the replicator: the partitions each device
-/// holds, and the blobs and tombstones of one partition (with their age, so fresh uploads
-/// not yet committed are never taken for orphans).
+/// holds, the blobs and tombstones of one partition (with their age, so fresh uploads
+/// not yet committed are never taken for orphans), and a partition's suffix hashes.
 /// </summary>
 public static class ListingEndpoints
 {
@@ -15,10 +15,18 @@ public static class ListingEndpoints
         // Both answer for the storage policy named by X-Backend-Storage-Policy-Index (absent: 0).
         app.MapGet("/recon/partitions", (HttpRequest request, DeviceInventory inventory) =>
             Results.Json(inventory.Partitions(Policy(request)), ContractJson.Default.DictionaryStringInt32Array));
+        // ?suffixes=abc,def narrows the listing to the suffixes the replicator found different.
         app.MapGet("/{device}/{partition:int}/blobs", (string device, int partition, HttpRequest request, DeviceInventory inventory) =>
-            Results.Json(inventory.Blobs(device, partition, Policy(request)), ContractJson.Default.BlobListingEntryArray));
+            Results.Json(inventory.Blobs(device, partition, Policy(request), Suffixes(request)), ContractJson.Default.BlobListingEntryArray));
+        app.MapGet("/{device}/{partition:int}/hashes", (string device, int partition, HttpRequest request, BlobStore store) =>
+            Results.Json(new Dictionary<string, string>(store.HashPartition(device, partition, Policy(request))), ContractJson.Default.DictionaryStringString));
         return app;
     }
+
+    private static HashSet<string>? Suffixes(HttpRequest request) =>
+        request.Query.TryGetValue("suffixes", out var value)
+            ? value.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+            : null;
 
     // A bad value reads as 0: these listings only inform fsck, which always sends a valid index.
     private static int Policy(HttpRequest request) =>

@@ -1,3 +1,4 @@
+using CloudFs.ObjectServer.Replication;
 using CloudFs.ObjectServer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CloudFs.ObjectServer.Endpoints;
 
-/// <summary>Object-specific recon, in the shape of Swift's /recon/diskusage.</summary>
+/// <summary>Object-specific recon: disk usage in the shape of Swift's /recon/diskusage, and the replicator's passes.</summary>
 public static class ReconEndpoints
 {
     public static IEndpointRouteBuilder MapReconEndpoints(this IEndpointRouteBuilder app)
@@ -18,6 +19,7 @@ public static class ReconEndpoints
             used = d.UsedBytes,
             avail = d.FreeBytes,
         })));
+        app.MapGet("/recon/replication", (ReplicationStats stats) => Results.Json(stats.Report()));
         return app;
     }
 }

@@ -154,7 +154,7 @@ public sealed partial class BlobStore
     /// Every blob and tombstone in one partition of a device, suffix by suffix, for the replicator
     /// and auditor. Directory listing has no async API, hence a plain enumeration.
     /// </summary>
-    public IEnumerable<PartitionEntry> ListPartition(string device, int partition, int policy = 0)
+    public IEnumerable<PartitionEntry> ListPartition(string device, int partition, int policy = 0, IReadOnlySet<string>? suffixes = null)
     {
         var directory = new DirectoryInfo(Layout.PartitionDir(device, partition, policy));
         if (!DeviceName.IsValid(device) || !directory.Exists)
@@ -162,7 +162,7 @@ public sealed partial class BlobStore
             yield break;
         }
 
-        foreach (var suffix in directory.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
+        foreach (var suffix in directory.EnumerateDirectories().Where(d => suffixes is null || suffixes.Contains(d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             foreach (var file in suffix.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
             {
@@ -203,7 +203,17 @@ public sealed partial class BlobStore
         {
             var suffixDir = Layout.SuffixDir(address);
             _directories.Ensure(suffixDir, address.Device);
-            File.Move(temp.Path, Layout.DataPath(address), overwrite: false);
+            try
+            {
+                File.Move(temp.Path, Layout.DataPath(address), overwrite: false);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The replicator pruned the directory as empty between Ensure and the rename.
+                _directories.Ensure(suffixDir, address.Device);
+                File.Move(temp.Path, Layout.DataPath(address), overwrite: false);
+            }
+
             _directories.Sync(suffixDir);
             return new PutBlobResult(temp.Info, AlreadyExisted: false);
         }

@@ -19,9 +19,9 @@ public sealed class DeviceInventory(DeviceLayout layout, BlobStore store)
             StringComparer.Ordinal);
     }
 
-    /// <summary>The blobs and tombstones of one partition, in listing order.</summary>
-    public BlobListingEntry[] Blobs(string device, int partition, int policy = 0) =>
-        store.ListPartition(device, partition, policy).Select(e =>
+    /// <summary>The blobs and tombstones of one partition (of only some suffixes when named), in listing order.</summary>
+    public BlobListingEntry[] Blobs(string device, int partition, int policy = 0, IReadOnlySet<string>? suffixes = null) =>
+        store.ListPartition(device, partition, policy, suffixes).Select(e =>
         {
             var address = new BlobAddress(device, partition, e.Id, policy);
             var blob = e.Kind == PartitionEntryKind.Blob;
