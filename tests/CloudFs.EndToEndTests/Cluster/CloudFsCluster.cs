@@ -223,6 +223,14 @@ public sealed class CloudFsCluster : IAsyncDisposable
         }
     }
 
+    // The replicator is off unless a test turns it on (CLOUDFS_ObjectServer__Replication__IntervalSeconds):
+    // tests that take a replica away on purpose must find it still missing.
+    private static JsonObject ObjectServerSection(string devicesRoot) => new()
+    {
+        ["DevicesRoot"] = devicesRoot,
+        ["Replication"] = new JsonObject { ["IntervalSeconds"] = 0 },
+    };
+
     private void WriteConfigs()
     {
         var cluster = new JsonObject { ["HashPathPrefix"] = "e2e-prefix", ["HashPathSuffix"] = "e2e-suffix" };
@@ -281,7 +289,7 @@ public sealed class CloudFsCluster : IAsyncDisposable
 
             if (role == "object")
             {
-                config["ObjectServer"] = new JsonObject { ["DevicesRoot"] = Path.Combine(Root, "devices") };
+                config["ObjectServer"] = ObjectServerSection(Path.Combine(Root, "devices"));
             }
 
             File.WriteAllText(ConfigPath(role), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
@@ -302,7 +310,7 @@ public sealed class CloudFsCluster : IAsyncDisposable
                     ["RingDir"] = RingDir,
                     ["DisablePath"] = Path.Combine(Root, $"disable-{role}"),
                 },
-                ["ObjectServer"] = new JsonObject { ["DevicesRoot"] = devices },
+                ["ObjectServer"] = ObjectServerSection(devices),
             };
             File.WriteAllText(ConfigPath(role), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }
