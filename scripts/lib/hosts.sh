@@ -1,0 +1,171 @@
+# scripts/cluster.sh --hosts N: N storage hosts on loopback addresses, one proxy, a private
+# MariaDB catalog, every process kept running by scripts/lib/supervise.sh. Sourced after
+# common.sh and cluster.sh.
+#
+# Layout of $STATE (var/hostsN, or CLOUDFS_STATE):
+#   rings/                    account, container, object (Policy-0, d1), object-1 (silver, d2)
+#   devices/<host>/d1, d2     each object server's devices
+#   data/<host>/<role>        each server's own state (node id, the account server's journal)
+#   mariadb/                  the catalog server: data/, port, password, error.log
+#   run/<name>.pid            pids, kept current (names: proxy-<addr>, account-<host>, ..., mariadb)
+#   log/<name>.log            each process's output; log/cluster.log: starts, deaths, restarts
+
+source "$CLOUDFS_ROOT/scripts/lib/packages.sh"
+source "$CLOUDFS_ROOT/scripts/lib/mariadb.sh"
+source "$CLOUDFS_ROOT/scripts/lib/supervise.sh"
+
+# 2^8 partitions: over 60 per device up to a dozen hosts (plenty for a test cluster), and few
+# enough partition directories that a replicator pass every few seconds stays cheap.
+HOSTS_PART_POWER=8
+# 0, not Swift's usual 1+: on this cluster hosts are added and removed minutes apart, and a
+# rebalance still moves at most one replica of a partition; the replicator keeps the old copy
+# answering until the new primaries hold it. Production rings should use 1 or more.
+HOSTS_MIN_PART_HOURS=0
+CATALOG_DATABASE=cloudfs
+CATALOG_USER=cloudfs
+
+# launch_host_role ROLE HOST: one account, container or object server of a storage host.
+launch_host_role() {
+  local role=$1 host=$2
+  local settings=("CLOUDFS_Server__Bind=$host" "CLOUDFS_Server__DataDir=$STATE/data/$host/$role")
+  case "$role" in
+    account) settings+=("${BOOTSTRAP_SETTINGS[@]}") ;;
+    object) settings+=("CLOUDFS_ObjectServer__DevicesRoot=$STATE/devices/$host") ;;
+  esac
+  launch_role "$role" "$STATE/log/$role-$host.log" "${settings[@]}"
+}
+
+launch_proxy() {
+  launch_role proxy "$STATE/log/proxy-$PROXY_ADDRESS.log" \
+    "CLOUDFS_Server__Bind=$PROXY_ADDRESS" "CLOUDFS_Server__DataDir=$STATE/data/$PROXY_ADDRESS/proxy"
+}
+
+launch_mariadb() {
+  mariadb_launch "$STATE/mariadb" "$MARIADB_PORT"
+  LAUNCHED_PID=$MARIADB_PID
+}
+
+# build_host_rings HOST...: the four rings over these hosts (once), one zone per host.
+build_host_rings() {
+  local replicas=$(( $# < 3 ? $# : 3 )) ring role device zone host specs
+  declare -A devices=([account]=d1 [container]=d1 [object]=d1 [object-1]=d2)
+  for ring in account container object object-1; do
+    role=${ring%%-*} device=${devices[$ring]} zone=0 specs=()
+    for host in "$@"; do
+      zone=$((zone + 1))
+      specs+=("r1z$zone-$host:${ROLE_PORTS[$role]}/$device" 100)
+    done
+    build_ring_once "$ring" "$HOSTS_PART_POWER" "$replicas" "$HOSTS_MIN_PART_HOURS" "${specs[@]}"
+  done
+}
+
+# service_url NAME: the healthcheck of a role service (none for mariadb).
+service_url() {
+  local role=${1%%-*} address=${1#*-}
+  [ -n "${ROLE_PORTS[$role]:-}" ] && echo "http://$address:${ROLE_PORTS[$role]}/healthcheck"
+}
+
+# wait_all_healthy TIMEOUT: supervises while waiting until every role answers its healthcheck.
+wait_all_healthy() {
+  local timeout=$1 start=$SECONDS name url pending
+  while true; do
+    services_check_all
+    pending=()
+    for name in "${SERVICES[@]}"; do
+      url="$(service_url "$name")" || continue
+      curl -fs -o /dev/null --max-time 2 "$url" || pending+=("$name")
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    if (( SECONDS - start > timeout )); then
+      for name in "${pending[@]}"; do tail -20 "$STATE/log/$name.log" >&2; done
+      die "not healthy within $timeout s: ${pending[*]}"
+    fi
+    sleep 1
+  done
+}
+
+stop_hosts() {
+  trap - INT TERM EXIT
+  local roles=() name
+  for name in "${SERVICES[@]}"; do [ "$name" = mariadb ] || roles+=("$name"); done
+  if [ ${#SERVICES[@]} -gt 0 ]; then supervisor_log "stopping CloudFs"; fi
+  # The roles first, so no account server sees its catalog vanish under it.
+  [ ${#roles[@]} -eq 0 ] || services_stop "${roles[@]}"
+  if [ -n "${SVC_COMMAND[mariadb]:-}" ]; then services_stop mariadb; fi
+}
+
+# run_hosts N M: runs N hosts (rings over the first M on first run) until Ctrl-C or SIGTERM.
+run_hosts() {
+  local count=$1 ring_count=$2 all_hosts host role
+  PROXY_ADDRESS=${CLOUDFS_PROXY_ADDRESS:-127.0.0.1}
+  read -r -a all_hosts <<<"${CLOUDFS_HOST_ADDRESSES:-127.0.0.2 127.0.0.3 127.0.0.4}"
+  (( count <= ${#all_hosts[@]} )) || die "--hosts $count, but CLOUDFS_HOST_ADDRESSES names ${#all_hosts[@]} addresses"
+  [[ "$ring_count" =~ ^[1-9][0-9]*$ ]] && (( ring_count <= count )) || die "--ring-hosts takes 1..$count, not $ring_count"
+  HOSTS=("${all_hosts[@]:0:count}")
+  STATE="${CLOUDFS_STATE:-$CLOUDFS_ROOT/var/hosts$count}"
+  RUN_DIR="$STATE/run"
+  SUPERVISOR_LOG="$STATE/log/cluster.log"
+
+  trap stop_hosts EXIT
+  trap 'exit 130' INT TERM
+
+  require_free_ports "$PROXY_ADDRESS" proxy
+  for host in "${HOSTS[@]}"; do require_free_ports "$host" account container object; done
+  ensure_packages mariadbd:mariadb-server mariadb:mariadb-client mariadb-install-db:mariadb-server curl:curl
+  if [ $BUILD -eq 1 ]; then build_solution || die "build failed"; fi
+
+  mkdir -p "$STATE/rings" "$STATE/log" "$RUN_DIR"
+  for host in "${HOSTS[@]}"; do mkdir -p "$STATE/devices/$host/d1" "$STATE/devices/$host/d2"; done
+  # Pid files of an earlier run that did not stop cleanly name processes that are gone.
+  rm -f "$RUN_DIR"/*.pid "$RUN_DIR"/*.pid.tmp
+  build_host_rings "${HOSTS[@]:0:ring_count}"
+  ensure_admin_password
+  mapfile -t BOOTSTRAP_SETTINGS < <(bootstrap_settings)
+
+  if [ ! -s "$STATE/mariadb/password" ]; then
+    mkdir -p "$STATE/mariadb"
+    (umask 077; head -c 20 < <(tr -dc 'A-Za-z0-9' </dev/urandom) >"$STATE/mariadb/password")
+  fi
+  mariadb_prepare_persistent "$STATE/mariadb"
+  supervisor_log "starting MariaDB on 127.0.0.1:$MARIADB_PORT (data in $STATE/mariadb/data)"
+  service_add mariadb launch_mariadb
+  service_start mariadb
+  mariadb_wait_ready "$STATE/mariadb" "$MARIADB_PORT"
+  local db_password; db_password="$(cat "$STATE/mariadb/password")"
+  # The account servers make the schema (under a lock, so three starting at once is safe);
+  # the database itself must exist first.
+  mariadb_ensure_database "$MARIADB_PORT" "$CATALOG_DATABASE" "$CATALOG_USER" "$db_password"
+
+  export CLOUDFS_Server__RingDir="$STATE/rings"
+  export CLOUDFS_Catalog__Provider=MySql
+  export CLOUDFS_Catalog__ConnectionString="Server=127.0.0.1;Port=$MARIADB_PORT;Database=$CATALOG_DATABASE;User ID=$CATALOG_USER;Password=$db_password"
+  export CLOUDFS_AccountServer__PublicUrl="http://$PROXY_ADDRESS:7010"
+  export_policies
+  # Daemons every few seconds, not minutes, so healing is seen while one watches; the caller's
+  # environment wins (e.g. CLOUDFS_ObjectServer__Replication__IntervalSeconds=1).
+  export CLOUDFS_ObjectServer__GarbageIntervalSeconds="${CLOUDFS_ObjectServer__GarbageIntervalSeconds:-10}"
+  export CLOUDFS_ObjectServer__Replication__IntervalSeconds="${CLOUDFS_ObjectServer__Replication__IntervalSeconds:-5}"
+  export CLOUDFS_ObjectServer__Auditor__IntervalSeconds="${CLOUDFS_ObjectServer__Auditor__IntervalSeconds:-30}"
+
+  for host in "${HOSTS[@]}"; do
+    for role in account container object; do
+      service_add "$role-$host" launch_host_role "$role" "$host"
+    done
+  done
+  service_add "proxy-$PROXY_ADDRESS" launch_proxy
+  wait_all_healthy 180
+
+  local ring_note=""
+  (( ring_count == count )) || ring_note=" (rings: the first $ring_count; add the others with cloudfs-ring)"
+  print_running "CloudFs is running on $count hosts: proxy on $PROXY_ADDRESS:7010; account, container and object servers on 7011-7013 of each host." \
+    "$PROXY_ADDRESS" "${HOSTS[0]}" \
+    "Hosts:      ${HOSTS[*]}, one zone each$ring_note; devices $STATE/devices/<host>/d1 (Policy-0), d2 (silver)" \
+    "MariaDB:    127.0.0.1:$MARIADB_PORT, database $CATALOG_DATABASE, user $CATALOG_USER, password in $STATE/mariadb/password" \
+    "Rings:      $STATE/rings (cloudfs-ring: dotnet $(project_dll RingBuilder cloudfs-ring))" \
+    "Pids:       $RUN_DIR/<role>-<host>.pid (a server that dies is restarted; touch $RUN_DIR/<role>-<host>.down to stop one, rm to start it)"
+
+  while true; do
+    services_check_all
+    sleep 1
+  done
+}
