@@ -146,6 +146,8 @@ run_hosts() {
   export CLOUDFS_ObjectServer__GarbageIntervalSeconds="${CLOUDFS_ObjectServer__GarbageIntervalSeconds:-10}"
   export CLOUDFS_ObjectServer__Replication__IntervalSeconds="${CLOUDFS_ObjectServer__Replication__IntervalSeconds:-5}"
   export CLOUDFS_ObjectServer__Auditor__IntervalSeconds="${CLOUDFS_ObjectServer__Auditor__IntervalSeconds:-30}"
+  # The devices here are plain directories, not mount points (Swift's mount_check = false in a SAIO).
+  export CLOUDFS_ObjectServer__MountCheck="${CLOUDFS_ObjectServer__MountCheck:-false}"
 
   for host in "${HOSTS[@]}"; do
     for role in account container object; do
