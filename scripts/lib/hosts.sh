@@ -115,6 +115,10 @@ run_hosts() {
   if [ $BUILD -eq 1 ]; then build_solution || die "build failed"; fi
 
   mkdir -p "$STATE/rings" "$STATE/log" "$RUN_DIR"
+  # One cluster per state dir: two would share one MariaDB data dir and one set of pid files.
+  # The servers inherit the descriptor, so processes a killed script left behind keep it locked.
+  exec 9>>"$RUN_DIR/lock"
+  flock -n 9 || die "another cluster.sh (or processes one left behind) runs on $STATE; see $RUN_DIR/*.pid"
   for host in "${HOSTS[@]}"; do mkdir -p "$STATE/devices/$host/d1" "$STATE/devices/$host/d2"; done
   # Pid files of an earlier run that did not stop cleanly name processes that are gone.
   rm -f "$RUN_DIR"/*.pid "$RUN_DIR"/*.pid.tmp
@@ -146,6 +150,8 @@ run_hosts() {
   export CLOUDFS_ObjectServer__GarbageIntervalSeconds="${CLOUDFS_ObjectServer__GarbageIntervalSeconds:-10}"
   export CLOUDFS_ObjectServer__Replication__IntervalSeconds="${CLOUDFS_ObjectServer__Replication__IntervalSeconds:-5}"
   export CLOUDFS_ObjectServer__Auditor__IntervalSeconds="${CLOUDFS_ObjectServer__Auditor__IntervalSeconds:-30}"
+  # The devices here are plain directories, not mount points (Swift's mount_check = false in a SAIO).
+  export CLOUDFS_ObjectServer__MountCheck="${CLOUDFS_ObjectServer__MountCheck:-false}"
 
   for host in "${HOSTS[@]}"; do
     for role in account container object; do
@@ -153,7 +159,8 @@ run_hosts() {
     done
   done
   service_add "proxy-$PROXY_ADDRESS" launch_proxy
-  wait_all_healthy 180
+  # Generous: ten .NET servers starting at once on a small, busy machine take a while.
+  wait_all_healthy 300
 
   local ring_note=""
   (( ring_count == count )) || ring_note=" (rings: the first $ring_count; add the others with cloudfs-ring)"

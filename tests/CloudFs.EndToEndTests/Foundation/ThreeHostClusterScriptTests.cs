@@ -13,7 +13,7 @@ namespace CloudFs.EndToEndTests.Foundation;
 [NonParallelizable]
 public class ThreeHostClusterScriptTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     private string _root = null!;
     private string _proxy = null!;
