@@ -18,6 +18,8 @@ public static class ListingEndpoints
         // ?suffixes=abc,def narrows the listing to the suffixes the replicator found different.
         app.MapGet("/{device}/{partition:int}/blobs", (string device, int partition, HttpRequest request, DeviceInventory inventory) =>
             Results.Json(inventory.Blobs(device, partition, Policy(request), Suffixes(request)), ContractJson.Default.BlobListingEntryArray));
+        app.MapGet("/{device}/digests", (string device, HttpRequest request, BlobStore store) =>
+            Results.Json(store.DigestPartitions(device, Policy(request)), ContractJson.Default.DictionaryStringString));
         app.MapGet("/{device}/{partition:int}/hashes", (string device, int partition, HttpRequest request, BlobStore store) =>
             Results.Json(new Dictionary<string, string>(store.HashPartition(device, partition, Policy(request))), ContractJson.Default.DictionaryStringString));
         return app;

@@ -13,7 +13,7 @@ namespace CloudFs.ObjectServer.Replication;
 /// device and storage policy, a few partitions at a time. Handoff partitions go first, so data
 /// moved by a ring change or parked during an outage goes home before the routine checks.
 /// </summary>
-public sealed partial class ObjectReplicator(PartitionReplicator replicator, DeviceLayout layout, RingSet rings, StoragePolicyTable policies,
+public sealed partial class ObjectReplicator(PartitionReplicator replicator, ReplicaPeer peer, DeviceLayout layout, RingSet rings, StoragePolicyTable policies,
     LocalNode local, ReplicationStats stats, IOptions<ReplicationOptions> options, TimeProvider time, ILogger<ObjectReplicator> logger)
     : BackgroundService
 {
@@ -24,12 +24,13 @@ public sealed partial class ObjectReplicator(PartitionReplicator replicator, Dev
         stats.BeginPass(jobs.Count);
         try
         {
+            var digests = await PeerDigests.FetchAsync(peer, jobs, options.Value.Concurrency, ct);
             await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct },
                 async (job, token) =>
                 {
                     try
                     {
-                        await replicator.ReplicateAsync(job, token);
+                        await replicator.ReplicateAsync(job, digests, token);
                     }
                     catch (Exception ex) when (!token.IsCancellationRequested)
                     {

@@ -17,7 +17,9 @@ public sealed partial class PartitionReplicator(BlobStore store, ReplicaPeer pee
 {
     private readonly BytePacer _pacer = new(options.Value.BytesPerSecond, time);
 
-    public async Task ReplicateAsync(PartitionJob job, CancellationToken ct)
+    public Task ReplicateAsync(PartitionJob job, CancellationToken ct) => ReplicateAsync(job, PeerDigests.None, ct);
+
+    public async Task ReplicateAsync(PartitionJob job, PeerDigests digests, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReclaimAgeSeconds);
         stats.Reclaimed(await store.ReclaimTombstonesAsync(job.Device, job.Partition, job.Policy, cutoff, ct));
@@ -26,10 +28,22 @@ public sealed partial class PartitionReplicator(BlobStore store, ReplicaPeer pee
         if (local.Count > 0 && job.Targets.Count > 0)
         {
             var hashes = PartitionHashes.Compute(local);
+            var digest = PartitionDigest.Compute(hashes);
             var everyTargetHoldsAll = true;
             foreach (var target in job.Targets)
             {
-                everyTargetHoldsAll &= await SyncAsync(job, target, local, hashes, ct);
+                if (!digests.TryGet(job.Policy, target, job.Partition, out var theirs))
+                {
+                    everyTargetHoldsAll &= await SyncAsync(job, target, local, hashes, ct);
+                }
+                else if (theirs is null)
+                {
+                    everyTargetHoldsAll &= await PushAsync(job, target, SyncPlan.Compute(local, []), ct);
+                }
+                else if (theirs != digest)
+                {
+                    everyTargetHoldsAll &= await SyncAsync(job, target, local, hashes, ct);
+                }
             }
 
             if (!job.IsPrimary && everyTargetHoldsAll)
@@ -63,7 +77,12 @@ public sealed partial class PartitionReplicator(BlobStore store, ReplicaPeer pee
         }
 
         var suffixes = changed.ToHashSet(StringComparer.Ordinal);
-        var plan = SyncPlan.Compute(local.Where(e => suffixes.Contains(e.Suffix)), listing);
+        return await PushAsync(job, target, SyncPlan.Compute(local.Where(e => suffixes.Contains(e.Suffix)), listing), ct);
+    }
+
+    // True when every push of the plan landed.
+    private async Task<bool> PushAsync(PartitionJob job, RingDevice target, SyncPlan plan, CancellationToken ct)
+    {
         var holdsAll = true;
         foreach (var id in plan.Tombstones)
         {

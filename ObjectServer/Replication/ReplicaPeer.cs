@@ -24,6 +24,13 @@ public sealed class ReplicaPeer(RoleClient client, TimeProvider time)
         return response is { IsSuccess: true } ? JsonSerializer.Deserialize(response.Body, ContractJson.Default.DictionaryStringString) : null;
     }
 
+    /// <summary>Partition → digest of everything the peer's device holds in one policy, or null when it could not be asked.</summary>
+    public async Task<Dictionary<string, string>?> DigestsAsync(RingDevice node, int policy, CancellationToken ct)
+    {
+        var response = await client.SendAsync([node], n => Request(HttpMethod.Get, n, "/" + Uri.EscapeDataString(n.Device) + "/digests", policy, null), idempotent: true, ct);
+        return response is { IsSuccess: true } ? JsonSerializer.Deserialize(response.Body, ContractJson.Default.DictionaryStringString) : null;
+    }
+
     /// <summary>The peer's blobs and tombstones in <paramref name="suffixes"/>, or null when it could not be asked.</summary>
     public async Task<BlobListingEntry[]?> ListAsync(RingDevice node, int partition, int policy, IReadOnlyList<string> suffixes, CancellationToken ct)
     {

@@ -184,6 +184,29 @@ public sealed partial class BlobStore
     public IReadOnlyDictionary<string, string> HashPartition(string device, int partition, int policy = 0) =>
         PartitionHashes.Compute(ListPartition(device, partition, policy));
 
+    /// <summary>Partition → <see cref="PartitionDigest"/> of every partition of a device that holds anything.</summary>
+    public Dictionary<string, string> DigestPartitions(string device, int policy = 0)
+    {
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
+        var blobs = Layout.BlobsDir(device, policy);
+        if (!DeviceName.IsValid(device) || !Directory.Exists(blobs))
+        {
+            return digests;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(blobs))
+        {
+            var name = Path.GetFileName(directory);
+            if (int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var partition)
+                && HashPartition(device, partition, policy) is { Count: > 0 } hashes)
+            {
+                digests[name] = PartitionDigest.Compute(hashes);
+            }
+        }
+
+        return digests;
+    }
+
     private async Task<Outcome<PutBlobResult>> CommitAsync(BlobAddress address, TempBlob temp, CancellationToken ct)
     {
         using var held = await _locks.AcquireAsync(address.Id, ct);

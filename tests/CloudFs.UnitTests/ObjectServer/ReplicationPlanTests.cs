@@ -92,6 +92,17 @@ public class ReplicationPlanTests
         Assert.That(plan.Tombstones, Is.EqualTo(new[] { id }));
     }
 
+    [Test]
+    public void PartitionDigest_DependsOnEverySuffixHash_NotOnOrder()
+    {
+        var a = PartitionDigest.Compute(new Dictionary<string, string> { ["a01"] = "x", ["b02"] = "y" });
+        var sameOtherOrder = PartitionDigest.Compute(new Dictionary<string, string> { ["b02"] = "y", ["a01"] = "x" });
+        var oneDiffers = PartitionDigest.Compute(new Dictionary<string, string> { ["a01"] = "x", ["b02"] = "z" });
+
+        Assert.That(sameOtherOrder, Is.EqualTo(a));
+        Assert.That(oneDiffers, Is.Not.EqualTo(a));
+    }
+
     private static BlobId Id(int n)
     {
         Assert.That(BlobId.TryParse($"0193f2a0b1c27{n:x3}8000000000000000", out var id), Is.True);
