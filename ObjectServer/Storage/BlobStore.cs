@@ -17,19 +17,28 @@ public sealed partial class BlobStore
     private readonly BlobWriter _writer;
     private readonly DeviceDirectories _directories;
     private readonly Tombstones _tombstones;
+    private readonly DeviceCheck _devices;
     private readonly StripedLock _locks = new();
 
-    public BlobStore(ObjectServerOptions options, DeviceLayout layout, Quarantine quarantine, TimeProvider time, ILogger<BlobStore> logger)
+    public BlobStore(ObjectServerOptions options, DeviceLayout layout, Quarantine quarantine, DeviceCheck devices, TimeProvider time,
+        ILogger<BlobStore> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         Layout = layout ?? throw new ArgumentNullException(nameof(layout));
         _quarantine = quarantine ?? throw new ArgumentNullException(nameof(quarantine));
+        _devices = devices ?? throw new ArgumentNullException(nameof(devices));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _writer = new BlobWriter(options, logger);
         _directories = new DeviceDirectories(layout, options.FsyncMode);
         _tombstones = new Tombstones(layout, _directories, options.FsyncMode);
     }
+
+    /// <summary>
+    /// What <see cref="OpenAsync"/> answers for a file whose footer is damaged: it has just been
+    /// quarantined, and reads as missing from now on. The auditor counts it as quarantined.
+    /// </summary>
+    public static CloudFsError DamagedFooter { get; } = CloudFsError.NotFound("Blob had a missing or damaged footer and was quarantined");
 
     public DeviceLayout Layout { get; }
 
@@ -106,7 +115,7 @@ public sealed partial class BlobStore
         {
             handle.Dispose();
             _quarantine.Move(address, "missing or damaged footer");
-            return CloudFsError.NotFound();
+            return DamagedFooter;
         }
 
         return new BlobReader(handle, info, address, _quarantine, _options.IoBufferSize);
@@ -216,7 +225,7 @@ public sealed partial class BlobStore
 
     private CloudFsError? CheckDevice(string device)
     {
-        if (Directory.Exists(Layout.Device(device)))
+        if (_devices.IsUsable(device))
         {
             return null;
         }
