@@ -7,7 +7,7 @@ namespace CloudFs.ObjectServer.Auditing;
 /// daemon's byte rate. Pacing the writes paces the reads, since the reader stays at most one
 /// buffer ahead.
 /// </summary>
-internal sealed class PacedSink(BytePacer pacer) : Stream
+public sealed class PacedSink(BytePacer pacer) : Stream
 {
     public long BytesWritten { get; private set; }
 
