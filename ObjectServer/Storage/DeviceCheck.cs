@@ -12,20 +12,20 @@ namespace CloudFs.ObjectServer.Storage;
 public sealed partial class DeviceCheck
 {
     private readonly DeviceLayout _layout;
-    private readonly Func<string?> _readMountTable;
+    private readonly Func<string, bool?> _isMountPoint;
     private readonly ILogger<DeviceCheck> _logger;
 
     public DeviceCheck(DeviceLayout layout, ObjectServerOptions options, ILogger<DeviceCheck> logger)
-        : this(layout, options.MountCheck, ReadMountInfo, logger)
+        : this(layout, options.MountCheck, MountTable.IsMountPoint, logger)
     {
     }
 
-    /// <param name="readMountTable">Returns mountinfo text, or null when it cannot be read (tests pass their own).</param>
-    public DeviceCheck(DeviceLayout layout, bool mountCheck, Func<string?> readMountTable, ILogger<DeviceCheck> logger)
+    /// <param name="isMountPoint">Path → mount point or not, null when unknown (<see cref="MountTable.IsMountPoint"/>; tests pass their own).</param>
+    public DeviceCheck(DeviceLayout layout, bool mountCheck, Func<string, bool?> isMountPoint, ILogger<DeviceCheck> logger)
     {
         _layout = layout ?? throw new ArgumentNullException(nameof(layout));
         MountCheck = mountCheck;
-        _readMountTable = readMountTable ?? throw new ArgumentNullException(nameof(readMountTable));
+        _isMountPoint = isMountPoint ?? throw new ArgumentNullException(nameof(isMountPoint));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -45,44 +45,22 @@ public sealed partial class DeviceCheck
     /// <summary>The devices a daemon should walk: <see cref="AllDevices"/> that are usable.</summary>
     public IReadOnlyList<string> UsableDevices() => AllDevices().Where(IsUsable).ToList();
 
-    // The table is read on every call, not cached: an unmount must turn into 507 at once, and
-    // the file is a few KiB served from memory.
+    // Asked on every call, never cached: an unmount must turn into 507 at once.
     private bool IsMountPoint(string device)
     {
         var path = _layout.Device(device);
-
-        // Like Swift's ismount: a symbolic link is never a mount point.
-        if (new DirectoryInfo(path).LinkTarget is not null)
+        if (_isMountPoint(path) is { } known)
         {
-            return false;
+            return known;
         }
 
-        var table = _readMountTable();
-        if (table is null)
-        {
-            Log.NoMountTable(_logger, MountTable.MountInfoPath);
-            return false;
-        }
-
-        var real = MountTable.RealPath(path) ?? path;
-        return MountTable.ParseMountPoints(table).Contains(real);
-    }
-
-    private static string? ReadMountInfo()
-    {
-        try
-        {
-            return File.ReadAllText(MountTable.MountInfoPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        Log.CannotTell(_logger, path, MountTable.MountInfoPath);
+        return false;
     }
 
     private static partial class Log
     {
-        [LoggerMessage(150, LogLevel.Error, "MountCheck is on but {Path} cannot be read; every device counts as unmounted")]
-        public static partial void NoMountTable(ILogger logger, string path);
+        [LoggerMessage(150, LogLevel.Error, "MountCheck is on but neither statx nor {Table} tells whether {Path} is a mount point; it counts as unmounted")]
+        public static partial void CannotTell(ILogger logger, string path, string table);
     }
 }

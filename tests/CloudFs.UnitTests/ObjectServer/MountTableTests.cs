@@ -59,4 +59,36 @@ public class MountTableTests
             TestBlobs.DeleteRoot(root);
         }
     }
+
+    [Test]
+    public void IsMountPoint_RootAndPlainDirectory_TrueThenFalse()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("Mount points are read the Linux way.");
+        }
+
+        var root = TestBlobs.NewRoot("plain");
+        try
+        {
+            var plain = Path.Combine(root, "plain");
+            var link = Path.Combine(root, "link-to-root");
+            Directory.CreateSymbolicLink(link, "/");
+
+            Assert.That(MountTable.IsMountPoint("/"), Is.True);
+            Assert.That(MountTable.IsMountPoint(plain), Is.False);
+            Assert.That(MountTable.IsMountPoint(Path.Combine(root, "missing")), Is.False);
+            Assert.That(MountTable.IsMountPoint(link), Is.False, "a link is never a mount point (Swift's ismount)");
+
+            // Both ways of asking agree (statx may be unavailable on an old kernel: null).
+            Assert.That(MountTable.IsMountPointByTable("/"), Is.True);
+            Assert.That(MountTable.IsMountPointByTable(plain), Is.False);
+            Assert.That(MountTable.IsMountRootByStatx("/"), Is.True.Or.Null);
+            Assert.That(MountTable.IsMountRootByStatx(plain), Is.False.Or.Null);
+        }
+        finally
+        {
+            TestBlobs.DeleteRoot(root);
+        }
+    }
 }
