@@ -161,19 +161,21 @@ public sealed partial class BlobStore
 
     /// <summary>
     /// Every blob and tombstone in one partition of a device, suffix by suffix, for the replicator
-    /// and auditor. Directory listing has no async API, hence a plain enumeration.
+    /// and auditor. Directory listing has no async API, hence a plain enumeration. A partition or
+    /// suffix directory removed while the listing runs (a partition handed off, an emptied suffix
+    /// cleaned up) just ends or skips that part of it.
     /// </summary>
     public IEnumerable<PartitionEntry> ListPartition(string device, int partition, int policy = 0)
     {
         var directory = new DirectoryInfo(Layout.PartitionDir(device, partition, policy));
-        if (!DeviceName.IsValid(device) || !directory.Exists)
+        if (!DeviceName.IsValid(device) || ListOrEmpty(directory.GetDirectories) is not { Length: > 0 } suffixes)
         {
             yield break;
         }
 
-        foreach (var suffix in directory.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
+        foreach (var suffix in suffixes.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
-            foreach (var file in suffix.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+            foreach (var file in ListOrEmpty(suffix.GetFiles).OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 var kind = file.Extension switch
                 {
@@ -186,6 +188,18 @@ public sealed partial class BlobStore
                     yield return new PartitionEntry(id, suffix.Name, k);
                 }
             }
+        }
+    }
+
+    private static T[] ListOrEmpty<T>(Func<T[]> list)
+    {
+        try
+        {
+            return list();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
         }
     }
 
