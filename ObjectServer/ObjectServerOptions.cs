@@ -31,6 +31,12 @@ public sealed class ObjectServerOptions
     /// <summary>Delete leftovers in every device's tmp/ directory at startup.</summary>
     public bool CleanTempOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// Swift's mount_check: a device directory that is not a mount point counts as missing (507,
+    /// skipped by the daemons). Off for development clusters on plain directories; on in production.
+    /// </summary>
+    public bool MountCheck { get; set; }
+
     /// <summary>Seconds between garbage-collection passes (blobs no catalog row names); 0 turns collection off.</summary>
     public int GarbageIntervalSeconds { get; set; } = 300;
 }

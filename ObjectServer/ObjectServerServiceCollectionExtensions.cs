@@ -1,4 +1,5 @@
 using CloudFs.Backend;
+using CloudFs.ObjectServer.Auditing;
 using CloudFs.ObjectServer.Replication;
 using CloudFs.ObjectServer.Storage;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,7 @@ namespace CloudFs.ObjectServer;
 
 public static class ObjectServerServiceCollectionExtensions
 {
-    /// <summary>Options, the blob store and its helpers, and the startup clean-up of tmp/.</summary>
+    /// <summary>Options, the blob store and its helpers, the startup clean-up of tmp/ and the daemons (garbage collector, auditor).</summary>
     public static IServiceCollection AddObjectServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ObjectServerOptions>()
@@ -23,6 +24,14 @@ public static class ObjectServerServiceCollectionExtensions
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObjectServerOptions>>().Value);
         services.AddSingleton(sp => new DeviceLayout(sp.GetRequiredService<ObjectServerOptions>().DevicesRoot));
+        services.AddOptions<AuditorOptions>()
+            .Bind(configuration.GetSection(AuditorOptions.Section))
+            .Validate(o => o.IntervalSeconds >= 0, "ObjectServer:Auditor:IntervalSeconds must not be negative (0 turns the auditor off).")
+            .Validate(o => o.BytesPerSecond >= 0, "ObjectServer:Auditor:BytesPerSecond must not be negative (0: no limit).")
+            .Validate(o => o.FilesPerSecond >= 0, "ObjectServer:Auditor:FilesPerSecond must not be negative (0: no limit).")
+            .ValidateOnStart();
+
+        services.AddSingleton<DeviceCheck>();
         services.AddSingleton<Quarantine>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<DeviceInventory>();
@@ -34,6 +43,9 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddSingleton<Collection.GarbageCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<Collection.GarbageCollector>());
         services.AddObjectReplicator();
+        services.AddSingleton<AuditStats>();
+        services.AddSingleton<AuditPass>();
+        services.AddHostedService<AuditorDaemon>();
         return services;
     }
 }

@@ -20,7 +20,7 @@ namespace CloudFs.ObjectServer.Collection;
 /// from every local device that holds it in that policy's tree, leaving a tombstone so no
 /// replica brings it back.
 /// </summary>
-public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layout, IOptions<ObjectServerOptions> options, RingSet rings,
+public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layout, DeviceCheck deviceCheck, IOptions<ObjectServerOptions> options, RingSet rings,
     StoragePolicyTable policies, RoleClient client, TimeProvider time, ILogger<GarbageCollector> logger) : BackgroundService
 {
     /// <summary>One pass over every candidate; returns how many local blobs it deleted.</summary>
@@ -28,7 +28,9 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
     {
         var accountServers = rings.Account.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
         var call = new CallContext(TransactionId.New(time), Timestamp.Now(time), null);
-        var devices = Directory.Exists(layout.Root) ? Directory.GetDirectories(layout.Root).Select(Path.GetFileName).OfType<string>().ToList() : [];
+        // An unmounted device is skipped: its blobs are not there to delete, and a tombstone
+        // written into the bare directory would land on the root filesystem.
+        var devices = deviceCheck.UsableDevices();
         var deleted = 0;
         var marker = "";
         do

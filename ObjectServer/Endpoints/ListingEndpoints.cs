@@ -1,4 +1,6 @@
 using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosting;
+using CloudFs.Common.Results;
 using CloudFs.ObjectServer.Storage;
 
 namespace CloudFs.ObjectServer.Endpoints;
@@ -19,11 +21,15 @@ public static class ListingEndpoints
         app.MapGet("/{device}/{partition:int}/blobs", (string device, int partition, HttpRequest request, DeviceInventory inventory) =>
             Results.Json(inventory.Blobs(device, partition, Policy(request), Suffixes(request)), ContractJson.Default.BlobListingEntryArray));
         app.MapGet("/{device}/digests", (string device, HttpRequest request, BlobStore store) =>
-            Results.Json(store.DigestPartitions(device, Policy(request)), ContractJson.Default.DictionaryStringString));
+            Answer(store.DigestPartitions(device, Policy(request))));
         app.MapGet("/{device}/{partition:int}/hashes", (string device, int partition, HttpRequest request, BlobStore store) =>
-            Results.Json(new Dictionary<string, string>(store.HashPartition(device, partition, Policy(request))), ContractJson.Default.DictionaryStringString));
+            Answer(store.HashPartitionForPeer(device, partition, Policy(request))));
         return app;
     }
+
+    private static IResult Answer(Outcome<Dictionary<string, string>> outcome) => outcome.IsSuccess
+        ? Results.Json(outcome.Value, ContractJson.Default.DictionaryStringString)
+        : ErrorResults.From(outcome.Error);
 
     private static HashSet<string>? Suffixes(HttpRequest request) =>
         request.Query.TryGetValue("suffixes", out var value)

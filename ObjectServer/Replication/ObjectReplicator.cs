@@ -13,7 +13,7 @@ namespace CloudFs.ObjectServer.Replication;
 /// device and storage policy, a few partitions at a time. Handoff partitions go first, so data
 /// moved by a ring change or parked during an outage goes home before the routine checks.
 /// </summary>
-public sealed partial class ObjectReplicator(PartitionReplicator replicator, ReplicaPeer peer, DeviceLayout layout, RingSet rings, StoragePolicyTable policies,
+public sealed partial class ObjectReplicator(PartitionReplicator replicator, ReplicaPeer peer, DeviceLayout layout, DeviceCheck deviceCheck, RingSet rings, StoragePolicyTable policies,
     LocalNode local, ReplicationStats stats, IOptions<ReplicationOptions> options, TimeProvider time, ILogger<ObjectReplicator> logger)
     : BackgroundService
 {
@@ -73,13 +73,8 @@ public sealed partial class ObjectReplicator(PartitionReplicator replicator, Rep
 
     private IEnumerable<PartitionJob> Plan()
     {
-        if (!Directory.Exists(layout.Root))
-        {
-            yield break;
-        }
-
-        var devices = Directory.GetDirectories(layout.Root).Select(Path.GetFileName).OfType<string>().Where(DeviceName.IsValid)
-            .Order(StringComparer.Ordinal).ToList();
+        // Unmounted devices are skipped (MountCheck): their partitions are the other replicas' to restore.
+        var devices = deviceCheck.UsableDevices().Order(StringComparer.Ordinal).ToList();
         foreach (var policy in policies.Policies)
         {
             var ring = rings.ObjectFor(policy.Index);

@@ -9,10 +9,10 @@ public sealed record ReplicationReport(
     [property: JsonPropertyName("current_pass")] PassReport? CurrentPass,
     [property: JsonPropertyName("totals")] PassCounters Totals);
 
-/// <summary>One pass: when it ran (end is null while it runs) and what it did.</summary>
+/// <summary>One pass: when it ran, in Unix seconds as Swift's recon and /recon/auditor give them (end is null while it runs), and what it did.</summary>
 public sealed record PassReport(
-    [property: JsonPropertyName("start")] DateTimeOffset Start,
-    [property: JsonPropertyName("end")] DateTimeOffset? End,
+    [property: JsonPropertyName("start")] double Start,
+    [property: JsonPropertyName("end")] double? End,
     [property: JsonPropertyName("duration_seconds")] double DurationSeconds,
     [property: JsonPropertyName("stats")] PassCounters Stats);
 

@@ -28,7 +28,7 @@ public sealed class ReplicationStats(TimeProvider time)
         {
             var end = time.GetUtcNow();
             var start = _currentStart ?? end;
-            _last = new PassReport(start, end, (end - start).TotalSeconds, _current.Snapshot());
+            _last = new PassReport(UnixSeconds(start), UnixSeconds(end), (end - start).TotalSeconds, _current.Snapshot());
             _totals.Add(_current);
             _currentStart = null;
             _passes++;
@@ -56,7 +56,7 @@ public sealed class ReplicationStats(TimeProvider time)
     {
         lock (_lock)
         {
-            var current = _currentStart is { } start ? new PassReport(start, null, (time.GetUtcNow() - start).TotalSeconds, _current.Snapshot()) : null;
+            var current = _currentStart is { } start ? new PassReport(UnixSeconds(start), null, (time.GetUtcNow() - start).TotalSeconds, _current.Snapshot()) : null;
             var totals = new Counters();
             totals.Add(_totals);
             if (_currentStart is not null)
@@ -67,6 +67,8 @@ public sealed class ReplicationStats(TimeProvider time)
             return new ReplicationReport(_passes, _last, current, totals.Snapshot());
         }
     }
+
+    private static double UnixSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
     private sealed class Counters
     {

@@ -17,19 +17,28 @@ public sealed partial class BlobStore
     private readonly BlobWriter _writer;
     private readonly DeviceDirectories _directories;
     private readonly Tombstones _tombstones;
+    private readonly DeviceCheck _devices;
     private readonly StripedLock _locks = new();
 
-    public BlobStore(ObjectServerOptions options, DeviceLayout layout, Quarantine quarantine, TimeProvider time, ILogger<BlobStore> logger)
+    public BlobStore(ObjectServerOptions options, DeviceLayout layout, Quarantine quarantine, DeviceCheck devices, TimeProvider time,
+        ILogger<BlobStore> logger)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         Layout = layout ?? throw new ArgumentNullException(nameof(layout));
         _quarantine = quarantine ?? throw new ArgumentNullException(nameof(quarantine));
+        _devices = devices ?? throw new ArgumentNullException(nameof(devices));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _writer = new BlobWriter(options, logger);
         _directories = new DeviceDirectories(layout, options.FsyncMode);
         _tombstones = new Tombstones(layout, _directories, options.FsyncMode);
     }
+
+    /// <summary>
+    /// What <see cref="OpenAsync"/> answers for a file whose footer is damaged: it has just been
+    /// quarantined, and reads as missing from now on. The auditor counts it as quarantined.
+    /// </summary>
+    public static CloudFsError DamagedFooter { get; } = CloudFsError.NotFound("Blob had a missing or damaged footer and was quarantined");
 
     public DeviceLayout Layout { get; }
 
@@ -106,7 +115,7 @@ public sealed partial class BlobStore
         {
             handle.Dispose();
             _quarantine.Move(address, "missing or damaged footer");
-            return CloudFsError.NotFound();
+            return DamagedFooter;
         }
 
         return new BlobReader(handle, info, address, _quarantine, _options.IoBufferSize);
@@ -152,19 +161,21 @@ public sealed partial class BlobStore
 
     /// <summary>
     /// Every blob and tombstone in one partition of a device, suffix by suffix, for the replicator
-    /// and auditor. Directory listing has no async API, hence a plain enumeration.
+    /// and auditor. Directory listing has no async API, hence a plain enumeration. A partition or
+    /// suffix directory removed while the listing runs (a partition handed off, an emptied suffix
+    /// cleaned up) just ends or skips that part of it.
     /// </summary>
     public IEnumerable<PartitionEntry> ListPartition(string device, int partition, int policy = 0, IReadOnlySet<string>? suffixes = null)
     {
         var directory = new DirectoryInfo(Layout.PartitionDir(device, partition, policy));
-        if (!DeviceName.IsValid(device) || !directory.Exists)
+        if (!DeviceName.IsValid(device) || ListOrEmpty(directory.GetDirectories) is not { Length: > 0 } suffixDirs)
         {
             yield break;
         }
 
-        foreach (var suffix in directory.EnumerateDirectories().Where(d => suffixes is null || suffixes.Contains(d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal))
+        foreach (var suffix in suffixDirs.Where(d => suffixes is null || suffixes.Contains(d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal))
         {
-            foreach (var file in suffix.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+            foreach (var file in ListOrEmpty(suffix.GetFiles).OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 var kind = file.Extension switch
                 {
@@ -180,16 +191,47 @@ public sealed partial class BlobStore
         }
     }
 
+    private static T[] ListOrEmpty<T>(Func<T[]> list)
+    {
+        try
+        {
+            return list();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Suffix → hash of its entries, for comparing a partition between replicas.</summary>
     public IReadOnlyDictionary<string, string> HashPartition(string device, int partition, int policy = 0) =>
         PartitionHashes.Compute(ListPartition(device, partition, policy));
 
-    /// <summary>Partition → <see cref="PartitionDigest"/> of every partition of a device that holds anything.</summary>
-    public Dictionary<string, string> DigestPartitions(string device, int policy = 0)
+    /// <summary><see cref="HashPartition"/> for a peer: a 507 for a device that is missing or not mounted.</summary>
+    public Outcome<Dictionary<string, string>> HashPartitionForPeer(string device, int partition, int policy = 0) =>
+        !DeviceName.IsValid(device) ? CloudFsError.BadRequest("Invalid device name")
+        : CheckDevice(device) is { } unusable ? unusable
+        : new Dictionary<string, string>(HashPartition(device, partition, policy), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Partition → <see cref="PartitionDigest"/> of every partition of a device that holds anything;
+    /// a 507 for a device that is missing or not mounted, so a peer never takes it for empty.
+    /// </summary>
+    public Outcome<Dictionary<string, string>> DigestPartitions(string device, int policy = 0)
     {
+        if (!DeviceName.IsValid(device))
+        {
+            return CloudFsError.BadRequest("Invalid device name");
+        }
+
+        if (CheckDevice(device) is { } unusable)
+        {
+            return unusable;
+        }
+
         var digests = new Dictionary<string, string>(StringComparer.Ordinal);
         var blobs = Layout.BlobsDir(device, policy);
-        if (!DeviceName.IsValid(device) || !Directory.Exists(blobs))
+        if (!Directory.Exists(blobs))
         {
             return digests;
         }
@@ -249,7 +291,7 @@ public sealed partial class BlobStore
 
     private CloudFsError? CheckDevice(string device)
     {
-        if (Directory.Exists(Layout.Device(device)))
+        if (_devices.IsUsable(device))
         {
             return null;
         }

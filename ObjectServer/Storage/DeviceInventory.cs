@@ -2,15 +2,18 @@ using CloudFs.Common.Contracts;
 
 namespace CloudFs.ObjectServer.Storage;
 
-/// <summary>What is on this server's disks, for fsck and the replicator: partitions per device, files per partition with their age.</summary>
-public sealed class DeviceInventory(DeviceLayout layout, BlobStore store)
+/// <summary>
+/// What is on this server's disks, for fsck and the replicator: partitions per device, files per
+/// partition with their age. Only usable devices are listed (see <see cref="DeviceCheck"/>): an
+/// unmounted device holds nothing that can be served.
+/// </summary>
+public sealed class DeviceInventory(DeviceLayout layout, BlobStore store, DeviceCheck devices)
 {
     /// <summary>Device name → the partitions it holds of one storage policy's blobs, in order.</summary>
     public Dictionary<string, int[]> Partitions(int policy = 0)
     {
-        var devices = Directory.Exists(layout.Root) ? Directory.GetDirectories(layout.Root) : [];
         var blobs = DeviceLayout.BlobsDirName(policy);
-        return devices.ToDictionary(
+        return devices.UsableDevices().Select(layout.Device).ToDictionary(
             d => Path.GetFileName(d),
             d => Directory.Exists(Path.Combine(d, blobs))
                 ? Directory.GetDirectories(Path.Combine(d, blobs)).Select(Path.GetFileName).Select(p => int.TryParse(p, out var n) ? n : -1)
@@ -20,7 +23,7 @@ public sealed class DeviceInventory(DeviceLayout layout, BlobStore store)
     }
 
     /// <summary>The blobs and tombstones of one partition (of only some suffixes when named), in listing order.</summary>
-    public BlobListingEntry[] Blobs(string device, int partition, int policy = 0, IReadOnlySet<string>? suffixes = null) =>
+    public BlobListingEntry[] Blobs(string device, int partition, int policy = 0, IReadOnlySet<string>? suffixes = null) => !devices.IsUsable(device) ? [] :
         store.ListPartition(device, partition, policy, suffixes).Select(e =>
         {
             var address = new BlobAddress(device, partition, e.Id, policy);

@@ -2,9 +2,10 @@ namespace CloudFs.ObjectServer.Storage;
 
 /// <summary>
 /// Space per device for /recon/diskusage. Blob counts are left out on purpose: counting means
-/// walking every suffix directory, which is the replicator's job, not a recon call's.
+/// walking every suffix directory, which is the replicator's job, not a recon call's. A device
+/// the mount check refuses shows as not mounted, with no figures (Swift does the same).
 /// </summary>
-public sealed class DiskUsage(DeviceLayout layout)
+public sealed class DiskUsage(DeviceLayout layout, DeviceCheck devices)
 {
     public IReadOnlyList<DeviceUsage> Measure()
     {
@@ -19,6 +20,12 @@ public sealed class DiskUsage(DeviceLayout layout)
             var name = Path.GetFileName(path);
             if (!DeviceName.IsValid(name))
             {
+                continue;
+            }
+
+            if (!devices.IsUsable(name))
+            {
+                result.Add(new DeviceUsage(name, false, 0, 0, 0));
                 continue;
             }
 

@@ -32,7 +32,8 @@ internal static class TestBlobs
         configure?.Invoke(options);
         var layout = new DeviceLayout(root);
         var quarantine = new Quarantine(layout, TimeProvider.System, NullLogger<Quarantine>.Instance);
-        return new BlobStore(options, layout, quarantine, TimeProvider.System, NullLogger<BlobStore>.Instance);
+        var devices = new DeviceCheck(layout, options, NullLogger<DeviceCheck>.Instance);
+        return new BlobStore(options, layout, quarantine, devices, TimeProvider.System, NullLogger<BlobStore>.Instance);
     }
 
     public static byte[] RandomBytes(int length)
