@@ -12,5 +12,6 @@ namespace CloudFs.Common.Contracts;
 [JsonSerializable(typeof(Admission))]
 [JsonSerializable(typeof(BlobListingEntry[]))]
 [JsonSerializable(typeof(GarbageCandidates))]
+[JsonSerializable(typeof(Abandonment))]
 [JsonSerializable(typeof(Dictionary<string, int[]>))]
 public sealed partial class ContractJson : JsonSerializerContext;
