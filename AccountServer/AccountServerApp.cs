@@ -22,7 +22,7 @@ public static class AccountServerApp
         app.MapAdminEndpoints();
         app.MapTreeEndpoints();
         app.MapFsckEndpoints();
-        app.MapReconEndpoints();
+        app.MapJournalReconEndpoints();
         return app;
     }
 

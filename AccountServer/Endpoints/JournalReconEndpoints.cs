@@ -3,9 +3,9 @@ using CloudFs.AccountServer.Journal;
 namespace CloudFs.AccountServer.Endpoints;
 
 /// <summary>Account-specific recon: the commit journal (entries waiting for the database, lines set aside as corrupt).</summary>
-public static class ReconEndpoints
+public static class JournalReconEndpoints
 {
-    public static IEndpointRouteBuilder MapReconEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapJournalReconEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/recon/journal", (CommitJournal journal) => Results.Json(new
         {
