@@ -115,6 +115,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
                     var blob = await StoreInlineAsync(data, admit.Value.PolicyIndex, call, context.RequestAborted, upload);
                     if (!blob.IsSuccess)
                     {
+                        await catalog.AbandonAsync(upload, call);
                         await FailAsync(context, heartbeat, blob.Error);
                         return;
                     }
@@ -137,6 +138,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
 
             if (problems.Count > 0)
             {
+                await catalog.AbandonAsync(upload, call);
                 await ProblemsAsync(context, heartbeat, problems);
                 return;
             }
@@ -145,6 +147,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
             var clientEtag = request.Headers.ETag.ToString().Trim('"');
             if (clientEtag.Length > 0 && !string.Equals(clientEtag, sloEtag, StringComparison.Ordinal))
             {
+                await catalog.AbandonAsync(upload, call);
                 await FailAsync(context, heartbeat, new CloudFsError(CloudFsErrorKind.UnprocessableEntity));
                 return;
             }
@@ -165,6 +168,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
         var blob = await puts.StoreAsync(new MemoryStream(manifest), manifest.Length, "", admit.PolicyIndex, call, ct, upload);
         if (!blob.IsSuccess)
         {
+            await catalog.AbandonAsync(upload, call);
             await FailAsync(context, heartbeat, blob.Error);
             return;
         }

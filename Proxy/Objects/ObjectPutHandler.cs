@@ -106,6 +106,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             var stored = await StoreAsync(request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct, upload);
             if (!stored.IsSuccess)
             {
+                // Handed back before the client hears of it, so a retry finds the room free.
+                await catalog.AbandonAsync(upload, call);
                 await (stored.Error.Kind == CloudFsErrorKind.UnprocessableEntity ? EtagMismatchAsync(context, call) : ProxyResults.Error(context, stored.Error));
                 return;
             }
@@ -278,6 +280,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             var md5 = await HashPiecesAsync(pieces.Select(LargeObjects.SegmentPiece.Of).ToList(), call, ct);
             if (md5 is null)
             {
+                await catalog.AbandonAsync(upload, call);
                 await ProxyResults.Unavailable(context);
                 return;
             }
@@ -293,6 +296,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
                 : await dlo.StoreAsync(ranged ? range.Ranges[0] : null, (body, length) => StoreAsync(body, length, "", policy, call, ct, upload), call, ct);
             if (!copied.IsSuccess)
             {
+                await catalog.AbandonAsync(upload, call);
                 await ProxyResults.Error(context, copied.Error);
                 return;
             }

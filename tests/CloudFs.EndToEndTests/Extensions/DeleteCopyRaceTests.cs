@@ -17,10 +17,12 @@ namespace CloudFs.EndToEndTests.Extensions;
 public class DeleteCopyRaceTests : MariaDbTestBase
 {
     private const int Sources = 60;
+    private static int _copiesWon;
 
     [Test]
     public async Task DeletesRacingCopies_CollectorNeverFreesANamedBlob()
     {
+        _copiesWon = 0;
         await using var cluster = new CloudFsCluster(ConnectionString);
         await cluster.StartAsync(new Dictionary<string, string>
         {
@@ -38,8 +40,8 @@ public class DeleteCopyRaceTests : MariaDbTestBase
             expected[$"src{i}"] = body;
         }
 
-        // Each source: its delete and a copy (or move) started together; a second copy of the
-        // copy races a delete of the first copy, so blobs are shared, queued and named again.
+        // Each source: its delete and a copy (or move) started together; then, for half of them,
+        // a copy of the last name of the blob races that name's delete.
         var outcomes = await Task.WhenAll(Enumerable.Range(0, Sources).Select(i => RaceAsync(cluster, token, i)));
         foreach (var (name, source) in outcomes.SelectMany(o => o))
         {
@@ -71,15 +73,20 @@ public class DeleteCopyRaceTests : MariaDbTestBase
             }
         }
 
-        TestContext.Out.WriteLine($"{identical} of {names.Count} objects read back byte-identical after {Sources} delete/copy races");
-        Assert.That(names, Is.Not.Empty, "some copies won their race");
+        TestContext.Out.WriteLine($"{identical} of {names.Count} objects read back byte-identical after {Sources} delete/copy races ({_copiesWon} copies won)");
+        Assert.That(names.Count(n => n.StartsWith("keep", StringComparison.Ordinal)), Is.EqualTo(Sources / 2), "copies made before the races, never deleted");
         Assert.That(identical, Is.EqualTo(names.Count));
     }
 
-    // The names this race may have created, each with the source whose bytes it must hold.
+    // One source's races; the names they may have created, each with the source whose bytes it must hold.
     private static async Task<List<(string Name, string Source)>> RaceAsync(CloudFsCluster cluster, string token, int i)
     {
         var source = $"src{i}";
+        // A copy made before any race shares the source's blob: the source's delete queues a blob
+        // a row still names, which the collector must leave alone.
+        var keep = $"keep{i}";
+        Assert.That(await Send(cluster, HttpMethod.Put, $"/v1/AUTH_test/c/{keep}", token, ("X-Copy-From", $"c/{source}")), Is.EqualTo(HttpStatusCode.Created));
+
         var first = $"copy{i}";
         var copy = (i % 3) switch
         {
@@ -87,18 +94,29 @@ public class DeleteCopyRaceTests : MariaDbTestBase
             1 => Send(cluster, new HttpMethod("COPY"), $"/v1/AUTH_test/c/{source}", token, ("Destination", $"c/{first}")),
             _ => Send(cluster, new HttpMethod("MOVE"), $"/v1/AUTH_test/c/{source}", token, ("Destination", $"c/{first}")),
         };
-        var delete = Send(cluster, HttpMethod.Delete, $"/v1/AUTH_test/c/{source}", token);
-        var statuses = await Task.WhenAll(copy, delete);
+        var statuses = await Task.WhenAll(copy, Send(cluster, HttpMethod.Delete, $"/v1/AUTH_test/c/{source}", token));
         Assert.That(statuses[0], Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.NotFound), $"copy of {source}");
         Assert.That(statuses[1], Is.AnyOf(HttpStatusCode.NoContent, HttpStatusCode.NotFound), $"delete of {source}");
+        if (statuses[0] == HttpStatusCode.Created)
+        {
+            Interlocked.Increment(ref _copiesWon);
+        }
 
-        // The copy's own copy races the copy's delete.
-        var second = $"copy{i}-again";
-        var again = await Task.WhenAll(
-            Send(cluster, HttpMethod.Put, $"/v1/AUTH_test/c/{second}", token, ("X-Copy-From", $"c/{first}")),
-            Send(cluster, HttpMethod.Delete, $"/v1/AUTH_test/c/{first}", token));
-        Assert.That(again[0], Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.NotFound), $"copy of {first}");
-        return [(first, source), (second, source)];
+        // Odd sources: the last name of the blob is deleted while a copy of it is made.
+        if (i % 2 == 1)
+        {
+            var again = await Task.WhenAll(
+                Send(cluster, HttpMethod.Put, $"/v1/AUTH_test/c/again{i}", token, ("X-Copy-From", $"c/{keep}")),
+                Send(cluster, HttpMethod.Delete, $"/v1/AUTH_test/c/{keep}", token),
+                Send(cluster, HttpMethod.Delete, $"/v1/AUTH_test/c/{first}", token));
+            Assert.That(again[0], Is.AnyOf(HttpStatusCode.Created, HttpStatusCode.NotFound), $"copy of {keep}");
+            if (again[0] == HttpStatusCode.Created)
+            {
+                Interlocked.Increment(ref _copiesWon);
+            }
+        }
+
+        return [(keep, source), (first, source), ($"again{i}", source)];
     }
 
     private static async Task<HttpStatusCode> Send(CloudFsCluster cluster, HttpMethod method, string path, string token, params (string Name, string Value)[] headers)

@@ -167,7 +167,7 @@ public sealed class JournalTests
         return (string)JsonNode.Parse(text)!["reservation"]!;
     }
 
-    private Task<long> ReservedBytesAsync() => ScalarAsync("SELECT COALESCE(SUM(reserved_bytes), 0) FROM quota");
+    private Task<long> ReservedBytesAsync() => ScalarAsync("SELECT q.reserved_bytes FROM quota q JOIN stobj s ON s.id = q.stobj_id WHERE s.type = 'container'");
 
     private async Task<long> ScalarAsync(string sql)
     {

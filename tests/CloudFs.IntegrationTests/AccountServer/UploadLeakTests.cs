@@ -102,12 +102,13 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM reservation"), Is.Zero, "the reservation is gone at once");
         Assert.That(await ReservedBytesAsync(), Is.Zero);
         Assert.That(await ReservedObjectsAsync(), Is.Zero);
+        Assert.That(await ScalarAsync<long>("SELECT COALESCE(SUM(reserved_bytes + reserved_objects), 0) FROM quota"), Is.Zero, "the account's counters too");
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM garbage WHERE blob_id = @Id", new { Id = blob }), Is.EqualTo(1), "the blob is queued");
     }
 
-    private Task<long> ReservedBytesAsync() => ScalarAsync<long>("SELECT COALESCE(SUM(reserved_bytes), 0) FROM quota");
+    private Task<long> ReservedBytesAsync() => ScalarAsync<long>("SELECT q.reserved_bytes FROM quota q JOIN stobj s ON s.id = q.stobj_id WHERE s.type = 'container'");
 
-    private Task<long> ReservedObjectsAsync() => ScalarAsync<long>("SELECT COALESCE(SUM(reserved_objects), 0) FROM quota");
+    private Task<long> ReservedObjectsAsync() => ScalarAsync<long>("SELECT q.reserved_objects FROM quota q JOIN stobj s ON s.id = q.stobj_id WHERE s.type = 'container'");
 
     private async Task<string> AdmitAsync(string container, string name, long length)
     {
