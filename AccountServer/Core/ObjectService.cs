@@ -86,9 +86,22 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return written;
         }, ct);
 
-        // ...but still frees the room its admission held, in a transaction of its own.
-        return outcome.IsSuccess || commit.ReservationId is null ? outcome : await ReleaseOnlyAsync(commit.ReservationId, outcome.Error, ct);
+        // ...but still frees the room its admission held and queues the blobs it named, in a
+        // transaction of its own: a refused or lost commit leaks neither. (A copy names its
+        // source's blob; queuing it is harmless, the collector only takes blobs no row names.)
+        return outcome.IsSuccess ? outcome : await ReleaseAndQueueAsync(commit.ReservationId, BlobsOf(commit), outcome.Error, ct);
     }
+
+    /// <summary>
+    /// An admitted upload that will not be committed (the proxy's abandon): its reservation is
+    /// released and the blobs it wrote are queued for collection, at once.
+    /// </summary>
+    public async Task AbandonAsync(string? reservationId, IReadOnlyList<string> blobIds, CancellationToken ct) =>
+        await ReleaseAndQueueAsync(reservationId, blobIds, CloudFsError.Conflict("Abandoned."), ct);
+
+    /// <summary>Every blob a commit names: its own and its pieces'.</summary>
+    internal static IReadOnlyList<string> BlobsOf(ObjectCommit commit) =>
+        new[] { commit.BlobId }.Concat(commit.Composite?.Segments.Select(s => s.BlobId) ?? []).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     public Task<Outcome<bool>> UpdateAsync(WriteContext ctx, string account, string container, string name, ObjectUpdate update, CancellationToken ct) =>
         work.RunAsync<Outcome<bool>>(async (session, token) =>
@@ -307,6 +320,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return invalid;
         }
 
+        // A blob already queued and named by no row may be in a collector's hands: naming it again
+        // would leave a row without a body. The source was deleted after the proxy read it, and
+        // the copy is answered as if the delete came first.
+        if ((await garbage.CollectableAsync(session, BlobsOf(commit), ct)).Count > 0)
+        {
+            return CloudFsError.NotFound();
+        }
+
         // Legacy versioning keeps the overwritten object as an archive naming the same blob;
         // object versioning keeps it as a version row and tags the new row with its version id.
         var live = existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now)) ? existing : null;
@@ -367,10 +388,15 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
     private static RowOwners Owners(NamespacePlace place) => new(place.Account!.Id, place.Container!.Id, place.AccountName);
 
-    private async Task<Outcome<CommitResult>> ReleaseOnlyAsync(string reservationId, CloudFsError error, CancellationToken ct) =>
+    private async Task<Outcome<CommitResult>> ReleaseAndQueueAsync(string? reservationId, IReadOnlyList<string> blobIds, CloudFsError error, CancellationToken ct) =>
         await work.RunAsync<Outcome<CommitResult>>(async (session, token) =>
         {
-            await ReleaseAsync(session, reservationId, token);
+            if (reservationId is not null)
+            {
+                await ReleaseAsync(session, reservationId, token);
+            }
+
+            await garbage.EnqueueAsync(session, blobIds, time.GetUtcNow().ToUnixTimeMilliseconds(), token);
             await session.CommitAsync(token);
             return error;
         }, ct);

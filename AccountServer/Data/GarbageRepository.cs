@@ -16,6 +16,29 @@ public sealed class GarbageRepository
     }
 
     /// <summary>
+    /// The ids of <paramref name="blobIds"/> that the queue holds and no row or piece names now: a
+    /// collector may already have claimed them, so no commit may name them again (a copy whose
+    /// source was deleted since the proxy read it). The rows that do name them are locked, so a
+    /// delete running at the same time waits for this transaction (or this read waits for it).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CollectableAsync(CatalogSession session, IEnumerable<string> blobIds, CancellationToken ct)
+    {
+        var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var named = (await session.QueryAsync<string>("SELECT blob_id FROM stobj WHERE blob_id IN @Ids {FOR_UPDATE}", new { Ids = ids }, ct))
+            .Concat(await session.QueryAsync<string>("SELECT blob_id FROM segment WHERE blob_id IN @Ids {FOR_UPDATE}", new { Ids = ids }, ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var unnamed = ids.Where(id => !named.Contains(id)).ToList();
+        return unnamed.Count == 0
+            ? []
+            : (await session.QueryAsync<string>("SELECT blob_id FROM garbage WHERE blob_id IN @Ids", new { Ids = unnamed }, ct)).ToList();
+    }
+
+    /// <summary>
     /// Queued blobs that no row and no large object's piece names any more, oldest id first after <paramref name="marker"/>.
     /// The reference check runs here, at collection time: a copy made after the blob was
     /// queued keeps it alive.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Journal;
 using CloudFs.Common.Contracts;
@@ -9,13 +10,14 @@ using Microsoft.Extensions.Options;
 
 namespace CloudFs.AccountServer.Endpoints;
 
-/// <summary>PUT/POST/DELETE on functional URLs of accounts, containers and objects, plus object admission.</summary>
+/// <summary>PUT/POST/DELETE on functional URLs of accounts, containers and objects, plus object admission and abandon.</summary>
 public static class NamespaceEndpoints
 {
     public static IEndpointRouteBuilder MapNamespaceEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/{device}/{partition:long}/{**rest}", ["PUT", "POST", "DELETE"], DispatchAsync);
         app.MapPost("/admit/{**rest}", AdmitAsync);
+        app.MapPost("/abandon/{**rest}", AbandonAsync);
         return app;
     }
 
@@ -194,4 +196,37 @@ public static class NamespaceEndpoints
         return OutcomeResults.Map(await objects.AdmitAsync(ctx, path.Account, container, name, length, context.RequestAborted),
             admission => Results.Json(admission, ContractJson.Default.Admission));
     }
+
+    // The path names the object for routing (the account's partition) and logs; the body says what to free.
+    private static async Task<IResult> AbandonAsync(HttpContext context, ObjectService objects)
+    {
+        var parsed = BackendRequest.Path(context, "/abandon");
+        if (!parsed.IsSuccess)
+        {
+            return ErrorResults.From(parsed.Error);
+        }
+
+        Abandonment? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(context.Request.Body, ContractJson.Default.Abandonment, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null || body.BlobIds.Count > MaxAbandonedBlobs || body.BlobIds.Any(id => !IsBlobId(id)))
+        {
+            return ErrorResults.From(CloudFsError.BadRequest("Abandon takes {\"reservation\": ..., \"blob_ids\": [...]} with blob ids of 32 hex digits."));
+        }
+
+        await objects.AbandonAsync(body.Reservation.Length > 0 ? body.Reservation : null, body.BlobIds, context.RequestAborted);
+        return Results.NoContent();
+    }
+
+    // An upload writes one blob; a static large object's manifest at most one per inline segment.
+    private const int MaxAbandonedBlobs = 10_000;
+
+    private static bool IsBlobId(string id) => id.Length == 32 && !id.AsSpan().ContainsAnyExcept("0123456789abcdef");
 }

@@ -59,6 +59,8 @@ public sealed class FsckJob(
             orphans = report.Orphans,
             collected = report.Collected,
             usage_drifts = report.UsageDrifts,
+            unverified = report.Unverified,
+            clean = report.IsClean(request.Repair),
             seconds = Math.Round(time.GetElapsedTime(started).TotalSeconds, 1),
         }), ct);
         return report;
@@ -113,13 +115,19 @@ public sealed class FsckJob(
         foreach (var node in ring.GetPrimaries(part))
         {
             // A node that cannot be asked (error-limited, down) is not called missing; the next run sees it.
+            // It still makes the run unclean: nobody can say the replica is there.
             if (limiter.IsLimited(node))
             {
+                report.Unverify();
                 continue;
             }
 
             var head = await client.SendAsync([node], n => BlobRequest(HttpMethod.Head, n, part, id, policy, call), idempotent: true, ct);
-            if (head is not null)
+            if (head is null)
+            {
+                report.Unverify();
+            }
+            else
             {
                 (head.Status == (int)HttpStatusCode.OK ? present : missing).Add(node);
             }
@@ -216,7 +224,15 @@ public sealed class FsckJob(
         var servers = rings.ObjectFor(policy).Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
         for (var i = 0; i < servers.Count; i++)
         {
-            var partitions = await ObjectJsonAsync(servers[i], "/recon/partitions", policy, ContractJson.Default.DictionaryStringInt32Array, call, ct) ?? [];
+            var partitions = await ObjectJsonAsync(servers[i], "/recon/partitions", policy, ContractJson.Default.DictionaryStringInt32Array, call, ct);
+            if (partitions is null)
+            {
+                // A server that cannot list its blobs may hold orphans: the run is not clean.
+                report.Unverify();
+                await say($"unverified: object server {servers[i].Endpoint} did not list its partitions", ct);
+                continue;
+            }
+
             foreach (var (device, parts) in partitions)
             {
                 var node = servers[i] with { Device = device };

@@ -9,6 +9,7 @@ public sealed class FsckReport
     private long _unrepairable;
     private long _orphans;
     private long _collected;
+    private long _unverified;
 
     public long Checked => Interlocked.Read(ref _checked);
 
@@ -22,7 +23,19 @@ public sealed class FsckReport
 
     public long Collected => Interlocked.Read(ref _collected);
 
+    /// <summary>Replicas or object servers fsck could not ask (down, error-limited): their state is unknown.</summary>
+    public long Unverified => Interlocked.Read(ref _unverified);
+
     public long UsageDrifts { get; set; }
+
+    /// <summary>
+    /// What <c>cloudfs fsck</c>'s exit code says: every named blob on all its primaries and no
+    /// orphan past the grace period (after a repair: none left). Something fsck could not check
+    /// is not clean. Usage drifts are reported but do not count: they are counters, not data.
+    /// </summary>
+    public bool IsClean(bool repaired) => Unverified == 0 && (repaired
+        ? Unrepairable == 0 && MissingReplicas == Repaired && Orphans == Collected
+        : MissingReplicas == 0 && Orphans == 0);
 
     public void Check() => Interlocked.Increment(ref _checked);
 
@@ -35,4 +48,6 @@ public sealed class FsckReport
     public void Orphan() => Interlocked.Increment(ref _orphans);
 
     public void Collect() => Interlocked.Increment(ref _collected);
+
+    public void Unverify() => Interlocked.Increment(ref _unverified);
 }

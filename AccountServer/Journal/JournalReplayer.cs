@@ -1,5 +1,4 @@
 using CloudFs.AccountServer.Core;
-using CloudFs.AccountServer.Data;
 using CloudFs.Catalog;
 using CloudFs.Common.Time;
 using Microsoft.Extensions.Logging;
@@ -10,11 +9,11 @@ namespace CloudFs.AccountServer.Journal;
 /// <summary>
 /// Replays journaled commits, oldest first, whenever the journal holds entries and the
 /// database answers again (also right after a restart). A commit the catalog now refuses
-/// (its container deleted meanwhile, a newer write won) is dropped and its blob handed to
-/// garbage collection; an unreachable database stops the pass until the next try.
+/// (its container deleted meanwhile, a newer write won) is dropped, its reservation released
+/// and its blob handed to garbage collection; an unreachable database stops the pass until the next try.
 /// </summary>
-public sealed partial class JournalReplayer(CommitJournal journal, ObjectService objects, CatalogWork work, GarbageRepository garbage,
-    IOptions<AccountServerOptions> options, TimeProvider time, ILogger<JournalReplayer> logger) : BackgroundService
+public sealed partial class JournalReplayer(CommitJournal journal, ObjectService objects, IOptions<AccountServerOptions> options,
+    ILogger<JournalReplayer> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
@@ -31,16 +30,12 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
             var ctx = new WriteContext(new Caller(entry.UserId, entry.User, entry.UserType), entry.TransId, new Timestamp(entry.Timestamp));
             try
             {
-                var outcome = await objects.CommitAsync(ctx, entry.Account, entry.Container, entry.Object, entry.Commit with { ReservationId = null }, ct);
+                // With its reservation: the commit consumes it, or (refused) releases it and queues
+                // the blob for collection in the same step, as a live commit does.
+                var outcome = await objects.CommitAsync(ctx, entry.Account, entry.Container, entry.Object, entry.Commit, ct);
                 if (outcome.Error is { } refused)
                 {
                     Log.Refused(logger, entry.Sequence, refused.Kind.ToString(), entry.TransId);
-                    await work.RunAsync(async (session, token) =>
-                    {
-                        await garbage.EnqueueAsync(session, [entry.Commit.BlobId], time.GetUtcNow().ToUnixTimeMilliseconds(), token);
-                        await session.CommitAsync(token);
-                        return true;
-                    }, ct);
                 }
                 else
                 {

@@ -12,6 +12,7 @@ namespace CloudFs.Common.Contracts;
 [JsonSerializable(typeof(Admission))]
 [JsonSerializable(typeof(BlobListingEntry[]))]
 [JsonSerializable(typeof(GarbageCandidates))]
+[JsonSerializable(typeof(Abandonment))]
 [JsonSerializable(typeof(Dictionary<string, int[]>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ContractJson : JsonSerializerContext;

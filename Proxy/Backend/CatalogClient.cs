@@ -14,7 +14,7 @@ namespace CloudFs.Proxy.Backend;
 /// The catalog calls the proxy makes for itself: admission and commit on the account server
 /// that owns the account, resolve and container ACLs on the container servers.
 /// </summary>
-public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector selector)
+public sealed partial class CatalogClient(RoleClient client, RingSet rings, NodeSelector selector, ILogger<CatalogClient>? logger = null)
 {
     /// <summary>Asks the account server to admit an upload of <paramref name="length"/> bytes (-1: unknown): the reservation and the container's policy.</summary>
     public async Task<Outcome<Admission>> AdmitAsync(ResourcePath path, long length, CallContext call, CancellationToken ct)
@@ -37,6 +37,53 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
         }
 
         return JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission) ?? new Admission("");
+    }
+
+    /// <summary>
+    /// Frees what an upload that will not be committed holds: its reservation at once, its blobs
+    /// queued for collection. Best effort, and a no-op once the commit was answered; when no
+    /// account server takes it, the reservation's expiry and fsck remain the backstop. Runs on
+    /// its own (node-timeout bounded) clock: it matters most when the client has gone.
+    /// </summary>
+    public async Task AbandonAsync(PendingUpload upload, CallContext call)
+    {
+        var blobs = upload.Blobs;
+        if (upload.Settled || (upload.Reservation.Length == 0 && blobs.Count == 0))
+        {
+            return;
+        }
+
+        var path = upload.Path;
+        var (ring, part) = (rings.Account, rings.Account.GetPartition(path.Account));
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Abandonment(upload.Reservation, blobs), ContractJson.Default.Abandonment);
+        BackendResponse? response = null;
+        try
+        {
+            response = await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
+            {
+                var request = RoleClient.Request(HttpMethod.Post, node, BackendUris.Catalog(node, part, path.Account, path.Container, path.Object, "/abandon"), call);
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                return request;
+            }, idempotent: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or BackendUnavailableException)
+        {
+            // Logged below as not taken.
+        }
+
+        if (response is { IsSuccess: true })
+        {
+            upload.Settle();
+            if (logger is not null)
+            {
+                Log.Abandoned(logger, path.Account, blobs.Count, call.TransId);
+            }
+        }
+        else if (logger is not null)
+        {
+            Log.AbandonFailed(logger, path.Account, response?.Status ?? 0, call.TransId);
+        }
     }
 
     /// <summary>A write on the account server that owns the account (commit, object POST or DELETE); <paramref name="body"/> goes with it (a large object's pieces).</summary>
@@ -119,5 +166,14 @@ public sealed class CatalogClient(RoleClient client, RingSet rings, NodeSelector
         return response is null || response.Status >= 500
             ? throw new BackendUnavailableException($"No container server answered the {(container is null ? "account" : "container")} lookup.")
             : response;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Upload abandoned on {Account}: reservation released, {Blobs} blob(s) queued for collection {TransId}")]
+        public static partial void Abandoned(ILogger logger, string account, int blobs, string transId);
+
+        [LoggerMessage(2, LogLevel.Warning, "Upload abandon on {Account} not taken (status {Status}; 0: no answer): the reservation expires later {TransId}")]
+        public static partial void AbandonFailed(ILogger logger, string account, int status, string transId);
     }
 }

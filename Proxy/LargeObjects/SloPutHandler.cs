@@ -87,73 +87,88 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
             return;
         }
 
-        var heartbeat = IsTrue(request.Query["heartbeat"]);
-        if (heartbeat)
+        // A manifest refused after admission (a bad segment, no quorum for an inline blob or the
+        // manifest, the client gone) frees its reservation and the blobs it wrote at once.
+        var upload = new PendingUpload(path, admit.Value.Reservation);
+        try
         {
-            // Swift answers 202 at once and keeps the connection alive with blanks while it works.
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            context.Response.ContentType = "text/plain";
-            await context.Response.Body.WriteAsync(" "u8.ToArray(), context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-        }
-
-        var heads = await HeadSegmentsAsync(context, accountPath, input);
-        var problems = new List<(string Name, string Status)>();
-        var stored = new List<StoredSegment>();
-        var pieces = new List<SegmentRef>();
-        long total = 0;
-        for (var i = 0; i < input.Count; i++)
-        {
-            var segment = input[i];
-            if (segment.Data is { } data)
+            var heartbeat = IsTrue(request.Query["heartbeat"]);
+            if (heartbeat)
             {
-                var blob = await StoreInlineAsync(data, admit.Value.PolicyIndex, call, context.RequestAborted);
-                if (!blob.IsSuccess)
+                // Swift answers 202 at once and keeps the connection alive with blanks while it works.
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                context.Response.ContentType = "text/plain";
+                await context.Response.Body.WriteAsync(" "u8.ToArray(), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+
+            var heads = await HeadSegmentsAsync(context, accountPath, input);
+            var problems = new List<(string Name, string Status)>();
+            var stored = new List<StoredSegment>();
+            var pieces = new List<SegmentRef>();
+            long total = 0;
+            for (var i = 0; i < input.Count; i++)
+            {
+                var segment = input[i];
+                if (segment.Data is { } data)
                 {
-                    await FailAsync(context, heartbeat, blob.Error);
-                    return;
+                    var blob = await StoreInlineAsync(data, admit.Value.PolicyIndex, call, context.RequestAborted, upload);
+                    if (!blob.IsSuccess)
+                    {
+                        await catalog.AbandonAsync(upload, call);
+                        await FailAsync(context, heartbeat, blob.Error);
+                        return;
+                    }
+
+                    stored.Add(StoredSegment.Inline(data));
+                    pieces.Add(blob.Value);
+                    total += data.Length;
+                    continue;
                 }
 
-                stored.Add(StoredSegment.Inline(data));
-                pieces.Add(blob.Value);
-                total += data.Length;
-                continue;
+                var (status, record) = heads[segment.Path!];
+                var checkedSegment = Check(segment, status, record, allowEmpty: i == input.Count - 1, problems);
+                if (checkedSegment is { } ok)
+                {
+                    stored.Add(ok.Stored);
+                    pieces.AddRange(ok.Pieces);
+                    total += ok.Length;
+                }
             }
 
-            var (status, record) = heads[segment.Path!];
-            var checkedSegment = Check(segment, status, record, allowEmpty: i == input.Count - 1, problems);
-            if (checkedSegment is { } ok)
+            if (problems.Count > 0)
             {
-                stored.Add(ok.Stored);
-                pieces.AddRange(ok.Pieces);
-                total += ok.Length;
+                await catalog.AbandonAsync(upload, call);
+                await ProblemsAsync(context, heartbeat, problems);
+                return;
             }
-        }
 
-        if (problems.Count > 0)
+            var sloEtag = StoredManifest.Etag(stored);
+            var clientEtag = request.Headers.ETag.ToString().Trim('"');
+            if (clientEtag.Length > 0 && !string.Equals(clientEtag, sloEtag, StringComparison.Ordinal))
+            {
+                await catalog.AbandonAsync(upload, call);
+                await FailAsync(context, heartbeat, new CloudFsError(CloudFsErrorKind.UnprocessableEntity));
+                return;
+            }
+
+            await CommitAsync(context, path, call, checks.Value, admit.Value, StoredManifest.Write(stored), new CompositeBody(total, sloEtag, pieces), heartbeat,
+                upload);
+        }
+        finally
         {
-            await ProblemsAsync(context, heartbeat, problems);
-            return;
+            await catalog.AbandonAsync(upload, call);
         }
-
-        var sloEtag = StoredManifest.Etag(stored);
-        var clientEtag = request.Headers.ETag.ToString().Trim('"');
-        if (clientEtag.Length > 0 && !string.Equals(clientEtag, sloEtag, StringComparison.Ordinal))
-        {
-            await FailAsync(context, heartbeat, new CloudFsError(CloudFsErrorKind.UnprocessableEntity));
-            return;
-        }
-
-        await CommitAsync(context, path, call, checks.Value, admit.Value, StoredManifest.Write(stored), new CompositeBody(total, sloEtag, pieces), heartbeat);
     }
 
     private async Task CommitAsync(HttpContext context, ResourcePath path, CallContext call, long? deleteAt, Admission admit, byte[] manifest,
-        CompositeBody composite, bool heartbeat)
+        CompositeBody composite, bool heartbeat, PendingUpload upload)
     {
         var ct = context.RequestAborted;
-        var blob = await puts.StoreAsync(new MemoryStream(manifest), manifest.Length, "", admit.PolicyIndex, call, ct);
+        var blob = await puts.StoreAsync(new MemoryStream(manifest), manifest.Length, "", admit.PolicyIndex, call, ct, upload);
         if (!blob.IsSuccess)
         {
+            await catalog.AbandonAsync(upload, call);
             await FailAsync(context, heartbeat, blob.Error);
             return;
         }
@@ -165,14 +180,14 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
         var etag = $"\"{composite.SloEtag}\"";
         if (!heartbeat)
         {
-            await puts.CommitAsync(context, path, headers, etag, call, body);
+            await puts.CommitAsync(context, path, headers, etag, call, body, upload);
             return;
         }
 
         // The heartbeat answer is already 202; the commit's own status goes into the body.
         var sub = new DefaultHttpContext { RequestServices = context.RequestServices, TraceIdentifier = context.TraceIdentifier, RequestAborted = ct };
         sub.Response.Body = Stream.Null;
-        await puts.CommitAsync(sub, path, headers, etag, call, body);
+        await puts.CommitAsync(sub, path, headers, etag, call, body, upload);
         var status = sub.Response.StatusCode;
         var fields = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -270,9 +285,9 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
     }
 
     // Inline data is kept as a blob of its own, so reading the object never decodes the manifest.
-    private async Task<Outcome<SegmentRef>> StoreInlineAsync(byte[] data, int policy, CallContext call, CancellationToken ct)
+    private async Task<Outcome<SegmentRef>> StoreInlineAsync(byte[] data, int policy, CallContext call, CancellationToken ct, PendingUpload upload)
     {
-        var stored = await puts.StoreAsync(new MemoryStream(data), data.Length, "", policy, call, ct);
+        var stored = await puts.StoreAsync(new MemoryStream(data), data.Length, "", policy, call, ct, upload);
         return stored.IsSuccess ? new SegmentRef(stored.Value.BlobId, policy, 0, data.Length, data.Length) : stored.Error;
     }
 

@@ -98,17 +98,29 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
-        var stored = await StoreAsync(request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct);
-        if (!stored.IsSuccess)
+        // Whatever stops this upload before the account server answers its commit (no quorum,
+        // the client gone, a bad ETag, an exception) hands back its reservation and blob at once.
+        var upload = new PendingUpload(path, admit.Value.Reservation);
+        try
         {
-            await (stored.Error.Kind == CloudFsErrorKind.UnprocessableEntity ? EtagMismatchAsync(context, call) : ProxyResults.Error(context, stored.Error));
-            return;
-        }
+            var stored = await StoreAsync(request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct, upload);
+            if (!stored.IsSuccess)
+            {
+                // Handed back before the client hears of it, so a retry finds the room free.
+                await catalog.AbandonAsync(upload, call);
+                await (stored.Error.Kind == CloudFsErrorKind.UnprocessableEntity ? EtagMismatchAsync(context, call) : ProxyResults.Error(context, stored.Error));
+                return;
+            }
 
-        var (blobId, md5, bytes) = stored.Value;
-        var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
-        headers.AddRange(link);
-        await CommitAsync(context, path, headers, md5, call);
+            var (blobId, md5, bytes) = stored.Value;
+            var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
+            headers.AddRange(link);
+            await CommitAsync(context, path, headers, md5, call, upload: upload);
+        }
+        finally
+        {
+            await catalog.AbandonAsync(upload, call);
+        }
     }
 
     // Swift's 422 for an ETag that does not match says when the upload was made.
@@ -123,10 +135,12 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
     }
 
     /// <summary>Streams a body into a fresh blob on every replica; the blob id, MD5 and size once a quorum holds it.</summary>
+    /// <param name="upload">Learns the blob id before any byte is sent, so a failed upload can queue it.</param>
     internal async Task<Outcome<(string BlobId, string Md5, long Bytes)>> StoreAsync(Stream body, long? length, string expectedEtag, int policy,
-        CallContext call, CancellationToken ct)
+        CallContext call, CancellationToken ct, PendingUpload? upload = null)
     {
         var blobId = Guid.CreateVersion7().ToString("N");
+        upload?.Wrote(blobId);
         var ring = rings.ObjectFor(policy);
         var part = ring.GetBlobPartition(blobId);
         var nodes = selector.ForReplicaWrite(ring, part);
@@ -232,6 +246,25 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return;
         }
 
+        var upload = new PendingUpload(destination, admit.Value.Reservation);
+        try
+        {
+            await CopyAdmittedAsync(context, source, destination, call, record, dlo, manifestCopy, piecewise, sourceBytes, range, ranged, checks.Value,
+                admit.Value, link, upload);
+        }
+        finally
+        {
+            await catalog.AbandonAsync(upload, call);
+        }
+    }
+
+    // The copy once admitted: the blob it names (shared, or a new one for a range or a DLO), then the commit.
+    private async Task CopyAdmittedAsync(HttpContext context, ResourcePath source, ResourcePath destination, CallContext call, ObjectRecord record,
+        LargeObjects.DloBody? dlo, bool manifestCopy, bool piecewise, long sourceBytes, RangeRequest range, bool ranged, long? deleteAt, Admission admit,
+        IReadOnlyList<KeyValuePair<string, string>> link, PendingUpload upload)
+    {
+        var request = context.Request;
+        var ct = context.RequestAborted;
         // A whole-object copy shares the source's blob, so it stays where the source's policy put
         // it; a ranged copy is a new blob in the destination's policy.
         var (blobId, etag, bytes, policy) = (record.BlobId, record.Hash, record.Bytes, record.PolicyIndex);
@@ -247,6 +280,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             var md5 = await HashPiecesAsync(pieces.Select(LargeObjects.SegmentPiece.Of).ToList(), call, ct);
             if (md5 is null)
             {
+                await catalog.AbandonAsync(upload, call);
                 await ProxyResults.Unavailable(context);
                 return;
             }
@@ -256,12 +290,13 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
         else if (ranged || dlo is not null)
         {
-            policy = admit.Value.PolicyIndex;
+            policy = admit.PolicyIndex;
             var copied = dlo is null
-                ? await CopyRangeAsync(record, range.Ranges[0], policy, call, ct)
-                : await dlo.StoreAsync(ranged ? range.Ranges[0] : null, (body, length) => StoreAsync(body, length, "", policy, call, ct), call, ct);
+                ? await CopyRangeAsync(record, range.Ranges[0], policy, call, ct, upload)
+                : await dlo.StoreAsync(ranged ? range.Ranges[0] : null, (body, length) => StoreAsync(body, length, "", policy, call, ct, upload), call, ct);
             if (!copied.IsSuccess)
             {
+                await catalog.AbandonAsync(upload, call);
                 await ProxyResults.Error(context, copied.Error);
                 return;
             }
@@ -278,7 +313,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
-        headers.AddRange(CommitHeaders(request, destination, checks.Value, blobId, policy, etag, bytes, admit.Value.Reservation,
+        headers.AddRange(CommitHeaders(request, destination, deleteAt, blobId, policy, etag, bytes, admit.Reservation,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
         if (composite is not null)
         {
@@ -297,7 +332,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
         headers.AddRange(link);
         await CommitAsync(context, destination, headers, manifestCopy ? $"\"{record.SloEtag}\"" : etag, call,
-            composite is null ? null : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(composite, ContractJson.Default.CompositeBody));
+            composite is null ? null : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(composite, ContractJson.Default.CompositeBody), upload);
     }
 
     /// <summary>
@@ -326,7 +361,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
     /// <summary>Streams one range of the source's blob from a replica into a new blob.</summary>
     private async Task<Outcome<(string BlobId, string Md5, long Bytes)>> CopyRangeAsync(ObjectRecord source, ByteRange range, int policy, CallContext call,
-        CancellationToken ct)
+        CancellationToken ct, PendingUpload upload)
     {
         using var blob = await gets.OpenBlobAsync(source, $"bytes={range.Start}-{range.Start + range.Length - 1}", call, ct);
         if (blob is null || blob.StatusCode != System.Net.HttpStatusCode.PartialContent)
@@ -335,13 +370,19 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         }
 
         await using var body = await blob.Content.ReadAsStreamAsync(ct);
-        return await StoreAsync(body, range.Length, "", policy, call, ct);
+        return await StoreAsync(body, range.Length, "", policy, call, ct, upload);
     }
 
+    /// <param name="upload">Settled once the account server answers: from then on it owns the reservation and the blobs (a refused commit frees both there).</param>
     internal async Task CommitAsync(HttpContext context, ResourcePath path, List<KeyValuePair<string, string>> headers, string etag, CallContext call,
-        byte[]? body = null)
+        byte[]? body = null, PendingUpload? upload = null)
     {
         var response = await catalog.WriteAsync(HttpMethod.Put, path, headers, call, context.RequestAborted, body);
+        if (response is { Status: < 500 })
+        {
+            upload?.Settle();
+        }
+
         if (response is null)
         {
             await ProxyResults.Unavailable(context);

@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace CloudFs.ObjectServer.Storage;
+namespace CloudFs.Common.IO;
 
 /// <summary>
 /// fsync on a directory, which .NET has no API for: a rename is only durable once the
 /// directory holding the new name is flushed. No-op on Windows (NTFS journals metadata).
+/// One helper for every role: the object server's blob directories, the account server's journal.
 /// </summary>
-internal static class DirectorySync
+public static class DirectorySync
 {
     public static void Flush(string directory)
     {
@@ -36,7 +37,7 @@ internal static class DirectorySync
     }
 
     // DllImport rather than LibraryImport: the generated string marshalling needs unsafe code,
-    // and this is three calls per PUT, nowhere near hot enough to matter.
+    // and this is a few calls per write, nowhere near hot enough to matter.
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
