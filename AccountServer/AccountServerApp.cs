@@ -22,6 +22,7 @@ public static class AccountServerApp
         app.MapAdminEndpoints();
         app.MapTreeEndpoints();
         app.MapFsckEndpoints();
+        app.MapJournalReconEndpoints();
         return app;
     }
 
