@@ -53,7 +53,6 @@ public sealed class MultiHostCluster : IAsyncDisposable
             NewHost();
         }
 
-        RoleConfigFiles.WriteClusterFile(Path.Combine(Root, "etc"), []);
         WriteProxyConfig();
     }
 
