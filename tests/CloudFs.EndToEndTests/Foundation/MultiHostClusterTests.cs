@@ -24,8 +24,14 @@ public class MultiHostClusterTests
         await client.CreateContainerAsync(Container);
         var corpus = new ProbeCorpus(60, seed: 3);
         var tally = new UploadTally();
+        ReadLoopResult steady;
         await client.UploadAllAsync(corpus.Objects.Take(20), Container, tally);
         var placedAsTheRingSays = await PlacedAsTheRingSaysAsync(cluster, corpus.Objects.Take(20));
+        // A few seconds of the reader loop the rebalance probes run, on a cluster at rest: every read a 200 with the right bytes.
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
+        {
+            steady = await client.ReadLoopAsync([.. corpus.Objects.Take(20)], Container, stop.Token);
+        }
 
         var added = await cluster.AddHostAsync();
         var zones = cluster.ObjectRing().Devices.Select(d => d.Zone).Distinct().Count();
@@ -57,6 +63,8 @@ public class MultiHostClusterTests
         {
             Assert.That(tally.Failed, Is.Empty, tally.ToString());
             Assert.That(placedAsTheRingSays, Is.True, "each blob on the devices of its three primaries, at DeviceLayout's path");
+            Assert.That(steady.Reads, Is.GreaterThan(0), steady.ToString());
+            Assert.That(steady.Failures, Is.Zero, steady.ToString());
             Assert.That(zones, Is.EqualTo(4), "the added host is a fourth zone");
             Assert.That(usedTheNewHost, Is.True, "uploads reached the added host once the rings were reloaded");
             Assert.That(afterAdd, Is.True, "after the add, blobs land where the rebalanced ring says");
