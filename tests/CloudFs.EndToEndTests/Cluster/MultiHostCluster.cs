@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using CloudFs.EndToEndTests.Proxy;
-using CloudFs.Ring;
-using MySqlConnector;
 
 namespace CloudFs.EndToEndTests.Cluster;
 
@@ -47,6 +43,7 @@ public sealed class MultiHostCluster : IAsyncDisposable
         AdminPassword = adminPassword;
         Root = Directory.CreateTempSubdirectory("cloudfs-hosts-").FullName;
         Replicas = Math.Min(3, hosts);
+        Blobs = new ClusterBlobs(this, mySqlConnectionString);
         Directory.CreateDirectory(RingDir);
         for (var i = 0; i < hosts; i++)
         {
@@ -71,6 +68,9 @@ public sealed class MultiHostCluster : IAsyncDisposable
     public string ProxyAddress => _hosts[0].Address;
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Where blobs are and should be: the object ring, primaries, paths, .data files; wiping a device.</summary>
+    public ClusterBlobs Blobs { get; }
 
     public ClusterHost Host(int number) => _hosts[number - 1];
 
@@ -170,66 +170,6 @@ public sealed class MultiHostCluster : IAsyncDisposable
             _servers.Remove(key, out var server);
             server!.Dispose();
         }
-    }
-
-    /// <summary>The object ring as the servers see it now (read from its file).</summary>
-    public HashRing ObjectRing() =>
-        new(RingFile.Load(Path.Combine(RingDir, "object.ring")), RoleConfigFiles.HashPathPrefix, RoleConfigFiles.HashPathSuffix);
-
-    /// <summary>The hosts holding the primary replicas of a blob by the current object ring.</summary>
-    public IReadOnlyList<(ClusterHost Host, string Device)> PrimaryHosts(string blobId)
-    {
-        var ring = ObjectRing();
-        return [.. ring.GetPrimaries(ring.GetBlobPartition(blobId)).Select(d => (_hosts.Single(h => h.Address == d.Ip), d.Device))];
-    }
-
-    /// <summary>
-    /// Where a policy-0 blob lives on a device (ObjectServer's DeviceLayout):
-    /// {devices}/{device}/blobs/{partition}/{suffix}/{id}.data, the partition by the current object ring.
-    /// </summary>
-    public string BlobDataPath(int host, string device, string blobId)
-    {
-        var partition = ObjectRing().GetBlobPartition(blobId);
-        var suffix = Convert.ToHexStringLower(MD5.HashData(Encoding.ASCII.GetBytes(blobId)))[^3..];
-        return Path.Combine(Host(host).DevicePath(device), "blobs", partition.ToString(CultureInfo.InvariantCulture), suffix, blobId + ".data");
-    }
-
-    /// <summary>Every .data file of a blob on any host and device, wherever it sits (primary, handoff, old partition); quarantined copies not included.</summary>
-    public IReadOnlyList<string> BlobFiles(string blobId) =>
-        [.. AllBlobFiles().Where(f => Path.GetFileName(f) == blobId + ".data")];
-
-    /// <summary>Every blob .data file of every host, quarantined ones not included.</summary>
-    public IReadOnlyList<string> AllBlobFiles() =>
-        [.. _hosts.Where(h => Directory.Exists(h.DevicesRoot))
-            .SelectMany(h => Directory.EnumerateFiles(h.DevicesRoot, "*.data", SearchOption.AllDirectories))
-            .Where(f => f.Contains("/blobs", StringComparison.Ordinal) && !f.Contains("/quarantined/", StringComparison.Ordinal))];
-
-    /// <summary>Quarantined .data files of a blob (under {device}/quarantined/).</summary>
-    public IReadOnlyList<string> QuarantinedFiles(string blobId) =>
-        [.. _hosts.Where(h => Directory.Exists(h.DevicesRoot))
-            .SelectMany(h => Directory.EnumerateFiles(h.DevicesRoot, blobId + ".data", SearchOption.AllDirectories))
-            .Where(f => f.Contains("/quarantined/", StringComparison.Ordinal))];
-
-    /// <summary>Empties a device, as a replaced disk would come back: the directory stays, nothing in it.</summary>
-    public void WipeDevice(int host, string device)
-    {
-        var path = Host(host).DevicePath(device);
-        Directory.Delete(path, recursive: true);
-        Directory.CreateDirectory(path);
-    }
-
-    /// <summary>The blob id the catalog names for an object (null when there is no such object).</summary>
-    public async Task<string?> BlobIdAsync(string account, string container, string objectPath)
-    {
-        await using var connection = new MySqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(
-            "SELECT o.blob_id FROM stobj o JOIN stobj c ON c.id = o.container_id JOIN stobj a ON a.id = c.parent_id " +
-            "WHERE a.name = @account AND c.name = @container AND o.type = 'object' AND o.path = @path", connection);
-        command.Parameters.AddWithValue("@account", account);
-        command.Parameters.AddWithValue("@container", container);
-        command.Parameters.AddWithValue("@path", objectPath);
-        return await command.ExecuteScalarAsync() as string;
     }
 
     /// <summary>The cloudfs admin CLI as admin:admin against the proxy.</summary>

@@ -34,13 +34,13 @@ public class MultiHostClusterTests
         }
 
         var added = await cluster.AddHostAsync();
-        var zones = cluster.ObjectRing().Devices.Select(d => d.Zone).Distinct().Count();
+        var zones = cluster.Blobs.ObjectRing().Devices.Select(d => d.Zone).Distinct().Count();
         var next = 20;
         // The proxy sees the new ring within Server:RingCheckSeconds (1 s): upload until a blob lands on the new host.
         await Wait.UntilAsync(async () =>
         {
             await client.UploadAsync(corpus.Objects[next++], Container, tally);
-            return cluster.AllBlobFiles().Any(f => f.StartsWith(added.DevicesRoot, StringComparison.Ordinal)) || next == corpus.Objects.Count;
+            return cluster.Blobs.All().Any(f => f.StartsWith(added.DevicesRoot, StringComparison.Ordinal)) || next == corpus.Objects.Count;
         }, "a new upload is stored on the added host", TimeSpan.FromSeconds(60));
         var usedTheNewHost = next < corpus.Objects.Count;
         var afterAdd = await PlacedAsTheRingSaysAsync(cluster, corpus.Objects.Skip(next - 1).Take(1));
@@ -49,13 +49,13 @@ public class MultiHostClusterTests
         var killed = cluster.Server("object", 2).HasExited;
         await cluster.RestartAsync("object", 2);
 
-        cluster.WipeDevice(3, "d1");
+        cluster.Blobs.WipeDevice(3, "d1");
         var wiped = Directory.EnumerateFileSystemEntries(cluster.Host(3).DevicePath("d1")).Count();
         var fsck = await cluster.FsckAsync("--grace", "0");
         var summary = JsonNode.Parse(fsck.Output.TrimEnd().Split('\n')[^1])!;
 
         await cluster.RemoveHostAsync(added.Number);
-        var ringAddresses = cluster.ObjectRing().Devices.Select(d => d.Ip).ToList();
+        var ringAddresses = cluster.Blobs.ObjectRing().Devices.Select(d => d.Ip).ToList();
         var stillRunning = !cluster.Server("object", added.Number).HasExited;
         cluster.StopHost(added.Number);
 
@@ -82,11 +82,11 @@ public class MultiHostClusterTests
     {
         foreach (var o in objects)
         {
-            var blobId = await cluster.BlobIdAsync("AUTH_test", Container, o.Name) ?? throw new AssertionException($"no blob id for {o.Name}");
-            var expected = cluster.PrimaryHosts(blobId).Select(p => cluster.BlobDataPath(p.Host.Number, p.Device, blobId)).Order();
-            if (!cluster.BlobFiles(blobId).Order().SequenceEqual(expected))
+            var blobId = await cluster.Blobs.IdOfAsync("AUTH_test", Container, o.Name) ?? throw new AssertionException($"no blob id for {o.Name}");
+            var expected = cluster.Blobs.Primaries(blobId).Select(p => cluster.Blobs.DataPath(p.Host.Number, p.Device, blobId)).Order();
+            if (!cluster.Blobs.Files(blobId).Order().SequenceEqual(expected))
             {
-                TestContext.Out.WriteLine($"{o.Name} ({blobId}): on {string.Join(", ", cluster.BlobFiles(blobId))}; expected {string.Join(", ", expected)}");
+                TestContext.Out.WriteLine($"{o.Name} ({blobId}): on {string.Join(", ", cluster.Blobs.Files(blobId))}; expected {string.Join(", ", expected)}");
                 return false;
             }
         }
