@@ -21,9 +21,10 @@ public sealed class RingSet
     // Policy N's object ring (object-N.ring), made on first use like the others.
     private readonly ConcurrentDictionary<int, Lazy<IRingProvider>> _policyObjects = new();
 
-    /// <summary>Rings read from <c>Server:RingDir</c> with the cluster's hash-path secrets.</summary>
+    /// <summary>Rings read from <c>Server:RingDir</c> with the cluster's hash-path secrets, checked every <c>Server:RingCheckSeconds</c>.</summary>
     public RingSet(IOptions<ServerOptions> server, IOptions<ClusterOptions> cluster, TimeProvider time)
-        : this(role => new RingProvider(server.Value.RingDir, role, cluster.Value.HashPathPrefix, cluster.Value.HashPathSuffix, time))
+        : this(role => new RingProvider(server.Value.RingDir, role, cluster.Value.HashPathPrefix, cluster.Value.HashPathSuffix, time,
+            TimeSpan.FromSeconds(server.Value.RingCheckSeconds)))
     {
     }
 

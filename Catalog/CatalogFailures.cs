@@ -11,6 +11,10 @@ public static class CatalogFailures
     {
         MySqlException { ErrorCode: MySqlErrorCode.UnableToConnectToHost } => true,
         MySqlException { InnerException: System.Net.Sockets.SocketException } => true,
+        // The server went away mid-query (stopped or killed): MariaDB closes the connection
+        // without an error packet. If that was the COMMIT and it did apply, the journaled copy
+        // replays as a conflict with itself and changes nothing.
+        MySqlException { InnerException: MySqlEndOfStreamException } => true,
         MySqlException m when m.Number is 1040 or 2002 or 2003 or 2006 or 2013 => true,
         System.Net.Sockets.SocketException => true,
         _ => false,

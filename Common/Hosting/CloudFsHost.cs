@@ -42,6 +42,7 @@ public static class CloudFsHost
             .Validate(o => IPAddress.TryParse(o.Bind, out _), "Server:Bind must be an IP address.")
             .Validate(o => o.Port is >= 0 and <= 65535, "Server:Port must be 0-65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
+            .Validate(o => o.RingCheckSeconds >= 1, "Server:RingCheckSeconds must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section);
 

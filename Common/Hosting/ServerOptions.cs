@@ -17,6 +17,9 @@ public sealed class ServerOptions
     /// <summary>Directory holding account.ring, container.ring and object.ring.</summary>
     public string RingDir { get; set; } = "etc/rings";
 
+    /// <summary>Seconds between checks of a ring file for a change (tests shorten it to see a rebalance at once).</summary>
+    public int RingCheckSeconds { get; set; } = 15;
+
     /// <summary>When this file exists, /healthcheck answers 503 (Swift's disable_path).</summary>
     public string? DisablePath { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CloudFs.Common.Policies;
 
 namespace CloudFs.EndToEndTests.Cluster;
@@ -145,38 +144,7 @@ public sealed class CloudFsCluster : IAsyncDisposable
         }
     }
 
-    public async Task WaitHealthyAsync(string role)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var server = _servers[role];
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"{role} server exited:\n{server.ReadLog()}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(Url(role, "/healthcheck"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{role} server not healthy within 60 s:\n{server.ReadLog()}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public Task WaitHealthyAsync(string role) => ServerHealth.WaitAsync(Http, Url(role, "/healthcheck"), _servers[role], role);
 
     public async ValueTask DisposeAsync()
     {
@@ -202,51 +170,11 @@ public sealed class CloudFsCluster : IAsyncDisposable
         role.StartsWith("object", StringComparison.Ordinal) && role.Length > "object".Length
             && int.TryParse(role["object".Length..], out var i) ? i : null;
 
-    private async Task RingCliAsync(string role, params string[] args)
-    {
-        var dll = Path.Combine(RepoPaths.Root, "RingBuilder", "bin", RepoPaths.Configuration, "net10.0", "cloudfs-ring.dll");
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add(Path.Combine(RingDir, role + ".builder"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode > 1)
-        {
-            throw new InvalidOperationException($"cloudfs-ring {role} {string.Join(' ', args)} failed ({process.ExitCode}): {await output}{await error}");
-        }
-    }
-
-    // The replicator is off unless a test turns it on (CLOUDFS_ObjectServer__Replication__IntervalSeconds):
-    // tests that take a replica away on purpose must find it still missing.
-    private static JsonObject ObjectServerSection(string devicesRoot) => new()
-    {
-        ["DevicesRoot"] = devicesRoot,
-        ["Replication"] = new JsonObject { ["IntervalSeconds"] = 0 },
-    };
+    private Task RingCliAsync(string role, params string[] args) => RingTool.RunAsync(RingDir, role, args);
 
     private void WriteConfigs()
     {
-        var cluster = new JsonObject { ["HashPathPrefix"] = "e2e-prefix", ["HashPathSuffix"] = "e2e-suffix" };
-        if (_policies.Count > 0)
-        {
-            cluster["StoragePolicies"] = new JsonArray(_policies.Select(p => (JsonNode)new JsonObject
-            {
-                ["Name"] = p.Name,
-                ["Index"] = p.Index,
-                ["Default"] = p.Default,
-                ["Deprecated"] = p.Deprecated,
-                ["Aliases"] = new JsonArray(p.Aliases.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
-            }).ToArray());
-        }
-
-        File.WriteAllText(Path.Combine(EtcDir, "cloudfs.json"), new JsonObject { ["Cluster"] = cluster }.ToJsonString());
+        RoleConfigFiles.WriteClusterFile(EtcDir, _policies);
         for (var number = 1; number <= ObjectAddresses.Count; number++)
         {
             foreach (var policy in _policies)
@@ -255,64 +183,34 @@ public sealed class CloudFsCluster : IAsyncDisposable
             }
         }
 
-
-        var catalog = _mySqlConnectionString is null
-            ? new JsonObject { ["Provider"] = "Sqlite", ["ConnectionString"] = $"Data Source={SqlitePath}" }
-            : new JsonObject { ["Provider"] = "MySql", ["ConnectionString"] = _mySqlConnectionString };
-
-        foreach (var (role, (_, configName, port)) in Roles)
+        foreach (var (role, (_, _, port)) in Roles)
         {
-            var config = new JsonObject
-            {
-                ["Server"] = new JsonObject
-                {
-                    ["Bind"] = Address,
-                    ["Port"] = port,
-                    ["DataDir"] = Path.Combine(Root, "var", role),
-                    ["RingDir"] = Path.Combine(Root, "rings"),
-                    ["DisablePath"] = Path.Combine(Root, $"disable-{role}"),
-                },
-            };
+            var config = RoleConfigFiles.Server(Address, port, Root, role, RingDir);
             if (role is "account" or "container")
             {
-                config["Catalog"] = catalog.DeepClone();
+                config["Catalog"] = RoleConfigFiles.Catalog(_mySqlConnectionString, SqlitePath);
             }
 
             if (role == "account")
             {
-                config["Bootstrap"] = new JsonObject
-                {
-                    ["AdminPassword"] = AdminPassword,
-                    ["Users"] = new JsonArray(_users.Select(u => (JsonNode)new JsonObject { ["User"] = u.User, ["Key"] = u.Key, ["Type"] = u.Type }).ToArray()),
-                };
+                config["Bootstrap"] = RoleConfigFiles.Bootstrap(AdminPassword, _users);
             }
 
             if (role == "object")
             {
-                config["ObjectServer"] = ObjectServerSection(Path.Combine(Root, "devices"));
+                config["ObjectServer"] = RoleConfigFiles.ObjectServer(DevicesRoot());
             }
 
-            File.WriteAllText(ConfigPath(role), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            RoleConfigFiles.Write(ConfigPath(role), config);
         }
 
         foreach (var role in ExtraObjectRoles)
         {
             var i = ExtraObjectIndex(role)!.Value;
-            var devices = Path.Combine(Root, $"devices{i}");
-            Directory.CreateDirectory(Path.Combine(devices, "d1"));
-            var config = new JsonObject
-            {
-                ["Server"] = new JsonObject
-                {
-                    ["Bind"] = ObjectAddresses[i - 1],
-                    ["Port"] = Roles["object"].Port,
-                    ["DataDir"] = Path.Combine(Root, "var", role),
-                    ["RingDir"] = RingDir,
-                    ["DisablePath"] = Path.Combine(Root, $"disable-{role}"),
-                },
-                ["ObjectServer"] = ObjectServerSection(devices),
-            };
-            File.WriteAllText(ConfigPath(role), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            Directory.CreateDirectory(Path.Combine(DevicesRoot(i), "d1"));
+            var config = RoleConfigFiles.Server(ObjectAddresses[i - 1], Roles["object"].Port, Root, role, RingDir);
+            config["ObjectServer"] = RoleConfigFiles.ObjectServer(DevicesRoot(i));
+            RoleConfigFiles.Write(ConfigPath(role), config);
         }
     }
 }
