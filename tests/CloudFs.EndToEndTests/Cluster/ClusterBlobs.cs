@@ -52,12 +52,18 @@ public sealed class ClusterBlobs(MultiHostCluster cluster, string connectionStri
             .SelectMany(h => Directory.EnumerateFiles(h.DevicesRoot, blobId + ".data", SearchOption.AllDirectories))
             .Where(f => f.Contains("/quarantined/", StringComparison.Ordinal))];
 
-    /// <summary>Empties a device, as a replaced disk would come back: the directory stays, nothing in it.</summary>
+    /// <summary>
+    /// Empties a device, as a replaced disk would come back: the directory stays, nothing in it.
+    /// The old contents are renamed away in one step first, since replicators keep writing into
+    /// a live device and a recursive delete would race them.
+    /// </summary>
     public void WipeDevice(int host, string device)
     {
         var path = cluster.Host(host).DevicePath(device);
-        Directory.Delete(path, recursive: true);
+        var trash = path + ".wiped-" + Guid.NewGuid().ToString("N");
+        Directory.Move(path, trash);
         Directory.CreateDirectory(path);
+        Directory.Delete(trash, recursive: true);
     }
 
     /// <summary>The blob id the catalog names for an object (null when there is no such object).</summary>
