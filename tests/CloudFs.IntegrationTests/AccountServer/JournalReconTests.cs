@@ -31,11 +31,7 @@ public sealed class JournalReconTests
 
         var during = await PendingAsync(host.Client);
         await db.StartAgainAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await PendingAsync(host.Client) > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await Wait.UntilAsync(async () => await PendingAsync(host.Client) == 0, "the journal is replayed", TimeSpan.FromSeconds(60));
 
         var after = await PendingAsync(host.Client);
 
