@@ -96,11 +96,7 @@ bench_start_cloudfs() {
   done
   if [ -z "$cloudfs_note" ]; then
     log "starting CloudFs (scripts/cluster.sh builds the solution first)"
-    # cluster.sh makes the admin password with `tr </dev/urandom | head`, which under its
-    # `set -o pipefail` ends the script (tr dies of SIGPIPE) on a fresh state directory; it keeps
-    # a password that already exists, so give it one.
     mkdir -p "$SCRATCH/cloudfs"
-    (umask 077; od -An -tx1 -N12 /dev/urandom | tr -d ' \n' >"$SCRATCH/cloudfs/admin-password")
     CLOUDFS_STATE="$SCRATCH/cloudfs" setsid "$CLOUDFS_ROOT/scripts/cluster.sh" >"$SCRATCH/cloudfs.out" 2>&1 </dev/null &
     cloudfs_pid=$!
     start=$SECONDS

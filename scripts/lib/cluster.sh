@@ -34,7 +34,7 @@ build_ring_once() {
 ensure_admin_password() {
   if [ ! -s "$STATE/admin-password" ]; then
     # head closes the pipe early; under pipefail tr's SIGPIPE would end the script.
-    (umask 077; head -c 20 < <(tr -dc 'A-Za-z0-9' </dev/urandom) >"$STATE/admin-password")
+    (umask 077; random_secret >"$STATE/admin-password")
   fi
   ADMIN_PASSWORD="$(cat "$STATE/admin-password")"
 }

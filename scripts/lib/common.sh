@@ -30,3 +30,7 @@ wait_http() {
     sleep 0.3
   done
 }
+
+# A random secret (32 hex digits, 128 bits). od stops by itself, so nothing dies of SIGPIPE
+# (as `tr </dev/urandom | head` does, noisily, and fatally under pipefail in some shells).
+random_secret() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }

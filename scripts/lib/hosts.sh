@@ -128,7 +128,7 @@ run_hosts() {
 
   if [ ! -s "$STATE/mariadb/password" ]; then
     mkdir -p "$STATE/mariadb"
-    (umask 077; head -c 20 < <(tr -dc 'A-Za-z0-9' </dev/urandom) >"$STATE/mariadb/password")
+    (umask 077; random_secret >"$STATE/mariadb/password")
   fi
   mariadb_prepare_persistent "$STATE/mariadb"
   supervisor_log "starting MariaDB on 127.0.0.1:$MARIADB_PORT (data in $STATE/mariadb/data)"
