@@ -21,10 +21,16 @@ public sealed partial class PartitionReplicator(BlobStore store, ReplicaPeer pee
 
     public async Task ReplicateAsync(PartitionJob job, PeerDigests digests, CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReclaimAgeSeconds);
-        stats.Reclaimed(await store.ReclaimTombstonesAsync(job.Device, job.Partition, job.Policy, cutoff, ct));
-
+        // One listing serves both the reclaim and the sync.
         var local = store.ListPartition(job.Device, job.Partition, job.Policy).ToList();
+        var cutoff = time.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReclaimAgeSeconds);
+        var reclaimed = await store.ReclaimTombstonesAsync(job.Device, job.Partition, job.Policy, local, cutoff, ct);
+        if (reclaimed.Count > 0)
+        {
+            stats.Reclaimed(reclaimed.Count);
+            local.RemoveAll(e => e.Kind == PartitionEntryKind.Tombstone && reclaimed.Contains(e.Id));
+        }
+
         if (local.Count > 0 && job.Targets.Count > 0)
         {
             var hashes = PartitionHashes.Compute(local);

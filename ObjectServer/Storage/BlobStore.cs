@@ -280,11 +280,15 @@ public sealed partial class BlobStore
         }
     }
 
-    /// <summary>Removes the partition's tombstones written before <paramref name="cutoff"/>; returns how many.</summary>
-    public async Task<int> ReclaimTombstonesAsync(string device, int partition, int policy, DateTimeOffset cutoff, CancellationToken ct)
+    /// <summary>
+    /// Removes those of the partition's <paramref name="entries"/> (a listing the caller already
+    /// took) that are tombstones written before <paramref name="cutoff"/>; returns their ids.
+    /// </summary>
+    public async Task<HashSet<BlobId>> ReclaimTombstonesAsync(string device, int partition, int policy, IEnumerable<PartitionEntry> entries,
+        DateTimeOffset cutoff, CancellationToken ct)
     {
-        var reclaimed = 0;
-        foreach (var entry in ListPartition(device, partition, policy).Where(e => e.Kind == PartitionEntryKind.Tombstone).ToList())
+        var reclaimed = new HashSet<BlobId>();
+        foreach (var entry in entries.Where(e => e.Kind == PartitionEntryKind.Tombstone))
         {
             var address = new BlobAddress(device, partition, entry.Id, policy);
             using var held = await _locks.AcquireAsync(entry.Id, ct);
@@ -293,7 +297,7 @@ public sealed partial class BlobStore
                 try
                 {
                     File.Delete(Layout.TombstonePath(address));
-                    reclaimed++;
+                    reclaimed.Add(entry.Id);
                 }
                 catch (IOException ex)
                 {
@@ -302,7 +306,7 @@ public sealed partial class BlobStore
             }
         }
 
-        if (reclaimed > 0)
+        if (reclaimed.Count > 0)
         {
             foreach (var suffix in new DirectoryInfo(Layout.PartitionDir(device, partition, policy)).EnumerateDirectories())
             {
