@@ -13,12 +13,17 @@ public sealed class CatalogSession : IAsyncDisposable
 {
     private readonly SemaphoreSlim? _gate;
 
-    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate)
+    // In a group commit: the savepoint this session's work runs in, and whether it was released.
+    private readonly string? _savepoint;
+    private bool _ended;
+
+    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null)
     {
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
         _gate = gate;
+        _savepoint = savepoint;
     }
 
     public DbConnection Connection { get; }
@@ -61,6 +66,13 @@ public sealed class CatalogSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A session inside a group commit's transaction (GroupCommitter): its commit releases its
+    /// savepoint, and the group's COMMIT makes it durable; the group owns the connection.
+    /// </summary>
+    internal static CatalogSession InGroup(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string savepoint) =>
+        new(connection, transaction, dialect, null, savepoint);
+
     public Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct) =>
         Connection.ExecuteAsync(Command(sql, args, ct));
 
@@ -83,10 +95,40 @@ public sealed class CatalogSession : IAsyncDisposable
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct) =>
         Connection.QueryAsync<T>(Command(sql, args, (int)timeout.TotalSeconds, ct));
 
-    public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (_savepoint is null)
+        {
+            await Transaction.CommitAsync(ct);
+            return;
+        }
+
+        if (!_ended)
+        {
+            _ended = true;
+            await Transaction.ReleaseAsync(_savepoint, CancellationToken.None);
+        }
+    }
+
+    /// <summary>In a group commit: undoes this session's statements unless it committed.</summary>
+    internal async Task EndAsync()
+    {
+        if (_savepoint is not null && !_ended)
+        {
+            _ended = true;
+            await Transaction.RollbackAsync(_savepoint, CancellationToken.None);
+            await Transaction.ReleaseAsync(_savepoint, CancellationToken.None);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
+        if (_savepoint is not null)
+        {
+            // The work's own `await using` ends here; the group keeps its connection and transaction.
+            return;
+        }
+
         try
         {
             await Transaction.DisposeAsync();

@@ -18,7 +18,43 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     LegacyVersioning legacyVersions, ObjectVersioning objectVersions, VersionRepository versionRows, IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
-    public Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
+    /// <remarks>
+    /// Without a quota on the account or the container there is no room to hold, and the admission
+    /// only reads: no write transaction, no fsync. The commit checks the quota all the same, so
+    /// one set while such an upload runs is still never exceeded (the commit is refused).
+    /// </remarks>
+    public async Task<Outcome<Admission>> AdmitAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
+        await work.ReadAsync((session, token) => AdmitUnlimitedAsync(session, ctx, account, container, name, token), ct)
+            ?? await AdmitReservingAsync(ctx, account, container, name, length, ct);
+
+    // The admission's answer when neither quota row has a limit; null when one has (reserve instead).
+    private async Task<Outcome<Admission>?> AdmitUnlimitedAsync(CatalogSession session, WriteContext ctx, string account, string container, string name,
+        CancellationToken ct)
+    {
+        var place = await locator.LocateAsync(session, ctx, account, container, ObjectPath.Parse(name), create: false, ct);
+        if (place.Error is not null)
+        {
+            return place.Error;
+        }
+
+        var existing = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", place.Path.Leaf, false, ct);
+        if (Access.Blocks(ctx.Caller, existing))
+        {
+            return Access.Forbidden();
+        }
+
+        foreach (var id in new[] { place.Account!.Id, place.Container!.Id })
+        {
+            if (await quotas.FindAsync(session, id, ct) is { } quota && (quota.MaxBytes is not null || quota.MaxObjects is not null))
+            {
+                return null;
+            }
+        }
+
+        return new Admission("", place.Container.PolicyIndex);
+    }
+
+    private Task<Outcome<Admission>> AdmitReservingAsync(WriteContext ctx, string account, string container, string name, long length, CancellationToken ct) =>
         work.RunAsync<Outcome<Admission>>(async (session, token) =>
         {
             var place = await locator.LocateAsync(session, ctx, account, container, ObjectPath.Parse(name), create: false, token);

@@ -8,9 +8,13 @@ namespace CloudFs.AccountServer.Data;
 /// Runs a unit of catalog work in one transaction and retries it whole on transient
 /// database errors (deadlock, lock wait timeout, busy SQLite file). A retry is safe because
 /// the failed attempt rolled back; the work must not have side effects outside the session.
+/// On SQLite, writes go through a group commit: concurrent ones share one transaction and one
+/// fsync (MariaDB's InnoDB groups its log flushes by itself).
 /// </summary>
 public sealed class CatalogWork(CatalogDatabase database)
 {
+    private readonly GroupCommitter? _group = database.Provider == CatalogProvider.Sqlite ? new GroupCommitter(database) : null;
+
     private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -25,6 +29,11 @@ public sealed class CatalogWork(CatalogDatabase database)
     public async Task<T> RunAsync<T>(Func<CatalogSession, CancellationToken, Task<T>> work, CancellationToken ct) =>
         await Retry.ExecuteAsync(async token =>
         {
+            if (_group is not null)
+            {
+                return await _group.RunAsync(work, token);
+            }
+
             await using var session = await CatalogSession.BeginAsync(database, token);
             return await work(session, token);
         }, ct);

@@ -29,6 +29,12 @@ public sealed class QuotaRepository
         return new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
     }
 
+    /// <summary>Reads a quota row without locking it; null when the row does not exist (no limits, nothing used).</summary>
+    public async Task<QuotaState?> FindAsync(CatalogSession session, long stobjId, CancellationToken ct) =>
+        await session.SingleOrDefaultAsync<QuotaRow>(Select.Replace("{FOR_UPDATE}", "", StringComparison.Ordinal), new { Id = stobjId }, ct) is { } row
+            ? new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects)
+            : null;
+
     /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/>.</summary>
     public Task AddAsync(CatalogSession session, long stobjId, UsageDelta delta, CancellationToken ct) =>
         session.ExecuteAsync("""

@@ -80,7 +80,8 @@ public sealed class JournalTests
     public async Task Replay_ConsumesTheReservationTheCommitNamed()
     {
         await using var host = await AccountServerHost.StartAsync(_catalog, Path.Combine(_dir.Path, "account"), "--AccountServer:JournalReplaySeconds=1");
-        await PutContainerAsync(host.Client);
+        // A quota, so the admission holds room (without one there is nothing to reserve).
+        await PutContainerAsync(host.Client, ("X-Container-Meta-Quota-Bytes", "1000"));
         var reservation = await AdmitAsync(host.Client, "o", 7);
         Assert.That(await ReservedBytesAsync(), Is.EqualTo(7));
         _db.Stop();
@@ -175,9 +176,9 @@ public sealed class JournalTests
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
-    private static async Task PutContainerAsync(HttpClient client)
+    private static async Task PutContainerAsync(HttpClient client, params (string, string)[] headers)
     {
-        using var response = await SendAsync(client, HttpMethod.Put, "/d1/0/AUTH_test/c");
+        using var response = await SendAsync(client, HttpMethod.Put, "/d1/0/AUTH_test/c", headers);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 

@@ -68,6 +68,30 @@ public sealed class QuotaTests(CatalogProvider provider) : AccountServerTestBase
     }
 
     [Test]
+    public async Task Admit_NoQuotaAnywhere_ReservesNothing_AndAQuotaSetMeanwhileStillHolds()
+    {
+        await CreateContainerAsync("c");
+        var reservation = await ReserveAsync("c", "o", 60);
+        Assert.That(reservation, Is.Empty, "nothing to hold room against");
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM reservation"), Is.Zero);
+
+        // A quota arrives while the body is on its way: the commit checks it all the same.
+        Assert.That(await StatusAsync(HttpMethod.Post, "/d1/0/AUTH_test/c", Backend.Owner, ("X-Container-Meta-Quota-Bytes", "50")),
+            Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await PutObjectAsync("c", "o", 60), Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await UsedBytesAsync("c"), Is.Zero);
+        Assert.That(await ReserveAsync("c", "p", 10), Is.Not.Empty, "with a quota, admissions reserve again");
+    }
+
+    [Test]
+    public async Task Admit_MissingContainer_Answers404()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/admit/d1/0/AUTH_test/nowhere/o", Backend.Owner, ("X-Backend-Content-Length", "1"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
     public async Task Quota_NotANumber_Answers400() =>
         Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c", Backend.Owner, ("X-Container-Meta-Quota-Bytes", "lots")), Is.EqualTo(HttpStatusCode.BadRequest));
 

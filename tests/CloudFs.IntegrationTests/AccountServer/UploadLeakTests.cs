@@ -11,6 +11,9 @@ namespace CloudFs.IntegrationTests.AccountServer;
 /// </summary>
 public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTestBase(provider)
 {
+    // A quota far from reach: admissions reserve room only where a quota exists.
+    private static readonly (string, string) Roomy = ("X-Container-Meta-Quota-Bytes", "1000000000");
+
     [Test]
     public async Task RefusedCommit_OverQuota_ReleasesTheReservationAndQueuesTheBlob()
     {
@@ -29,10 +32,11 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
     [Test]
     public async Task LostRace_OlderTimestamp_ReleasesTheReservationAndQueuesTheBlob()
     {
-        await CreateContainerAsync("c");
+        await CreateContainerAsync("c", Roomy);
         Assert.That(await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner,
             Backend.Commit(Backend.NewBlobId(), 1, ("X-Timestamp", "2000000000.00000"))), Is.EqualTo(HttpStatusCode.Created));
         var reservation = await AdmitAsync("c", "o", 5);
+        Assert.That(await ReservedBytesAsync(), Is.EqualTo(5));
         var blob = Backend.NewBlobId();
 
         var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner,
@@ -45,7 +49,7 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
     [Test]
     public async Task Abandon_ReleasesTheReservationAndQueuesEveryBlob()
     {
-        await CreateContainerAsync("c");
+        await CreateContainerAsync("c", Roomy);
         var reservation = await AdmitAsync("c", "o", 1000);
         Assert.That(await ReservedBytesAsync(), Is.EqualTo(1000));
         var (first, second) = (Backend.NewBlobId(), Backend.NewBlobId());

@@ -1,0 +1,149 @@
+using CloudFs.Catalog;
+using CloudFs.IntegrationTests.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace CloudFs.IntegrationTests.Catalog;
+
+/// <summary>
+/// The SQLite group commit on a real catalog file: writers that share a transaction keep their
+/// own outcomes (a refused or failed one undoes only its own statements), and a group whose
+/// transaction is lost fails every writer in it with none of their rows kept.
+/// </summary>
+public sealed class GroupCommitterTests
+{
+    private TempDirectory _directory = null!;
+    private CatalogDatabase _database = null!;
+    private GroupCommitter _group = null!;
+
+    [SetUp]
+    public async Task CreateAsync()
+    {
+        _directory = new TempDirectory();
+        _database = new CatalogDatabase(TestDatabases.CreateSqlite(_directory.Path));
+        await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
+        await session.ExecuteAsync("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", null, CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+        _group = new GroupCommitter(_database);
+    }
+
+    [TearDown]
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    [Test]
+    public async Task ConcurrentWriters_EachKeepsItsOwnOutcome()
+    {
+        // The first writer holds its group open until everyone else has queued, so they share the next.
+        var (first, hold) = await HeldFirstGroupAsync();
+        var writers = Enumerable.Range(1, 30).Select(i => _group.RunAsync((session, ct) => i switch
+        {
+            7 => InsertAsync(session, "refused", commit: false, ct),
+            11 => ThrowAfterInsertAsync(session, ct),
+            // A duplicate name: SQLite refuses the statement; only this writer fails.
+            13 => InsertAsync(session, "w12", commit: true, ct),
+            _ => InsertAsync(session, $"w{i}", commit: true, ct),
+        }, CancellationToken.None)).ToList();
+        hold.SetResult();
+
+        Assert.That(await first, Is.EqualTo("first"));
+        for (var i = 1; i <= 30; i++)
+        {
+            var writer = writers[i - 1];
+            if (i is 11 or 13)
+            {
+                var failure = Assert.CatchAsync(async () => await writer);
+                Assert.That(failure, i == 11 ? Is.TypeOf<InvalidOperationException>() : Is.TypeOf<SqliteException>());
+            }
+            else
+            {
+                Assert.That(await writer, Is.EqualTo(i == 7 ? "refused" : $"w{i}"));
+            }
+        }
+
+        var names = await NamesAsync();
+        Assert.That(names, Does.Contain("first").And.Contain("w1").And.Contain("w30").And.Contain("w12"));
+        Assert.That(names, Has.None.EqualTo("refused").And.None.EqualTo("thrown"));
+        Assert.That(names, Has.Count.EqualTo(1 + 30 - 3));
+    }
+
+    [Test]
+    public async Task LostTransaction_FailsTheWholeGroup_AndKeepsNoneOfItsRows()
+    {
+        var (first, hold) = await HeldFirstGroupAsync();
+        var before = _group.RunAsync((session, ct) => InsertAsync(session, "before", commit: true, ct), CancellationToken.None);
+        // Ends the group's transaction under everyone's feet, as an I/O error SQLite answers with a rollback would.
+        var saboteur = _group.RunAsync(async (session, ct) =>
+        {
+            await session.ExecuteAsync("ROLLBACK", null, ct);
+            return "saboteur";
+        }, CancellationToken.None);
+        var after = _group.RunAsync((session, ct) => InsertAsync(session, "after", commit: true, ct), CancellationToken.None);
+        hold.SetResult();
+
+        Assert.That(await first, Is.EqualTo("first"));
+        Assert.CatchAsync(async () => await before);
+        Assert.CatchAsync(async () => await saboteur);
+        Assert.CatchAsync(async () => await after);
+        Assert.That(await NamesAsync(), Is.EqualTo(new[] { "first" }));
+
+        // The committer goes on with the next group.
+        Assert.That(await _group.RunAsync((session, ct) => InsertAsync(session, "next", commit: true, ct), CancellationToken.None), Is.EqualTo("next"));
+        Assert.That(await NamesAsync(), Is.EquivalentTo(new[] { "first", "next" }));
+    }
+
+    [Test]
+    public async Task CancelledBeforeItsTurn_RunsNothing()
+    {
+        var (first, hold) = await HeldFirstGroupAsync();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = _group.RunAsync((session, ct) => InsertAsync(session, "cancelled", commit: true, ct), cancel.Token);
+        await cancel.CancelAsync();
+        hold.SetResult();
+
+        await first;
+        Assert.CatchAsync<OperationCanceledException>(async () => await cancelled);
+        Assert.That(await NamesAsync(), Is.EqualTo(new[] { "first" }));
+    }
+
+    // A group of one writer, running and held until the caller releases it.
+    private async Task<(Task<string> First, TaskCompletionSource Hold)> HeldFirstGroupAsync()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _group.RunAsync(async (session, ct) =>
+        {
+            started.SetResult();
+            await hold.Task;
+            return await InsertAsync(session, "first", commit: true, ct);
+        }, CancellationToken.None);
+        await started.Task;
+        return (first, hold);
+    }
+
+    private static async Task<string> InsertAsync(CatalogSession session, string name, bool commit, CancellationToken ct)
+    {
+        await session.ExecuteAsync("INSERT INTO item (name) VALUES (@Name)", new { Name = name }, ct);
+        if (commit)
+        {
+            await session.CommitAsync(ct);
+        }
+
+        return name;
+    }
+
+    private static async Task<string> ThrowAfterInsertAsync(CatalogSession session, CancellationToken ct)
+    {
+        await session.ExecuteAsync("INSERT INTO item (name) VALUES ('thrown')", null, ct);
+        throw new InvalidOperationException("the work failed after a statement");
+    }
+
+    private async Task<List<string>> NamesAsync()
+    {
+        await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None, readOnly: true);
+        return (await session.QueryAsync<string>("SELECT name FROM item ORDER BY id", null, CancellationToken.None)).ToList();
+    }
+}
