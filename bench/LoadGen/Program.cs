@@ -1,4 +1,5 @@
 using System.Globalization;
+using CloudFs.Bench.LoadGen.Probe;
 using CloudFs.Bench.LoadGen.Report;
 using CloudFs.Bench.LoadGen.Serve;
 using CloudFs.Bench.LoadGen.Suite;
@@ -6,6 +7,7 @@ using CloudFs.Bench.LoadGen.Suite;
 // loadgen suite ...   run the workloads, append JSON lines to --out
 // loadgen serve PORT  the loopback ceiling server
 // loadgen report FILE...  markdown tables from JSON lines
+// loadgen put AUTH_URL COUNT CONCURRENCY [SIZE]  one phase of PUTs, for profiling
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -20,6 +22,8 @@ try
         case "suite":
             await new SuiteRunner(SuiteOptions.Parse(args[1..])).RunAsync(cancellation.Token);
             return 0;
+        case "put":
+            return await PutProbe.RunAsync(args[1..], cancellation.Token);
         case "serve" when args.Length == 2:
             await StaticServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), cancellation.Token);
             return 0;

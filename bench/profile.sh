@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Where a small PUT's time goes: starts a one-host CloudFs (scripts/cluster.sh --no-build, after a
+# build) in a private network namespace, runs phases of 4 KiB PUTs with `loadgen put`, and prints,
+# per phase, ops/s, p50/p99 and the CPU milliseconds each role process spent per PUT (utime+stime
+# from /proc). With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account,
+# container, object) during the last phase with dotnet-trace and prints its hottest frames.
+#
+#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--trace ROLE] [--keep]
+#
+# Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
+count=2000 concs="1 16 64" size=4096 trace="" keep=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --count) count=$2; shift ;;
+    --conc) concs=$2; shift ;;
+    --size) size=$2; shift ;;
+    --trace) trace=$2; shift ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) die "unknown argument $1 (see --help)" ;;
+  esac
+  shift
+done
+args=(--count "$count" --conc "$concs" --size "$size")
+[ -z "$trace" ] || args+=(--trace "$trace")
+[ $keep -eq 0 ] || args+=(--keep)
+
+LOADGEN="$CLOUDFS_ROOT/bench/LoadGen/bin/Release/net10.0/loadgen.dll"
+if [ -z "${PROFILE_NETNS:-}" ]; then
+  export MSBUILDDISABLENODEREUSE=1 UseSharedCompilation=false DOTNET_CLI_USE_MSBUILD_SERVER=0
+  build_solution >&2 || die "build failed"
+  dotnet build "$CLOUDFS_ROOT/bench/LoadGen/LoadGen.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
+  if [ -n "$trace" ] && ! command -v dotnet-trace >/dev/null && [ ! -x "$HOME/.dotnet/tools/dotnet-trace" ]; then
+    dotnet tool install -g dotnet-trace >&2
+  fi
+  [ "$(id -u)" -eq 0 ] || die "needs root for a private network namespace (unshare --net)"
+  exec unshare --net -- env PROFILE_NETNS=1 "$0" "${args[@]}"
+fi
+ip link set lo up
+export PATH="$PATH:$HOME/.dotnet/tools"
+
+scratch=$(mktemp -d "${BENCH_SCRATCH:-/var/tmp}/cloudfs-profile.XXXXXX")
+cluster_pid=""
+cleanup() {
+  [ -z "$cluster_pid" ] || { kill -TERM -- "-$cluster_pid" 2>/dev/null || true; wait "$cluster_pid" 2>/dev/null || true; }
+  [ $keep -eq 1 ] && log "kept $scratch" || rm -rf "$scratch"
+}
+trap cleanup EXIT
+CLOUDFS_STATE="$scratch/state" setsid "$CLOUDFS_ROOT/scripts/cluster.sh" --no-build >"$scratch/cluster.out" 2>&1 </dev/null &
+cluster_pid=$!
+for port in 7011 7012 7013 7010; do
+  wait_http "http://127.0.0.1:$port/healthcheck" 120 || { tail -30 "$scratch/cluster.out" >&2; die "the cluster did not start"; }
+done
+
+# The role processes of the cluster's session (setsid), by their assembly names.
+declare -A PID
+for role in proxy:Proxy account:AccountServer container:ContainerServer object:ObjectServer; do
+  PID[${role%%:*}]=$(ps -eo pid=,sid=,args= | awk -v sid="$cluster_pid" -v dll="CloudFs.${role##*:}.dll" '$2 == sid && index($0, dll) { print $1; exit }')
+  [ -n "${PID[${role%%:*}]}" ] || die "no ${role%%:*} server process found"
+done
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+roles=(proxy account container object)
+
+# A first phase, not reported, so the JIT and the connection pools are warm for the measured ones.
+dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 1000 16 "$size" >/dev/null
+printf '%-4s %8s %8s %8s   CPU ms per PUT: %s\n' conc ops/s p50 p99 "${roles[*]} total"
+for c in $concs; do
+  declare -A before=()
+  for r in "${roles[@]}"; do before[$r]=$(ticks "${PID[$r]}"); done
+  tracer=""
+  if [ -n "$trace" ] && [ "$c" = "${concs##* }" ]; then
+    # A fixed duration: a background dotnet-trace ignores SIGINT, its usual stop.
+    dotnet-trace collect -p "${PID[$trace]}" --profile dotnet-sampled-thread-time --duration 00:00:00:15 \
+      -o "$scratch/$trace.nettrace" >"$scratch/trace.out" 2>&1 &
+    tracer=$!
+    sleep 2
+  fi
+  line=$(dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$count" "$c" "$size")
+  if [ -n "$tracer" ]; then wait "$tracer" || true; fi
+  ops=$(sed 's/.*ops=\([0-9]*\) .*/\1/' <<<"$line")
+  cpu="" total=0
+  for r in "${roles[@]}"; do
+    ms=$(awk -v a="${before[$r]}" -v b="$(ticks "${PID[$r]}")" -v hz="$hz" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }')
+    cpu+="$ms " total=$(awk -v t="$total" -v m="$ms" 'BEGIN { printf "%.2f", t + m }')
+  done
+  read -r opss p50 p99 < <(sed 's/.*ops\/s=\([0-9]*\) p50=\([0-9.]*\)ms p99=\([0-9.]*\)ms.*/\1 \2 \3/' <<<"$line")
+  printf '%-4s %8s %8s %8s   %s%s\n' "$c" "$opss" "$p50" "$p99" "$cpu" "$total"
+done
+
+if [ -n "$trace" ]; then
+  log "hottest frames of the $trace server (exclusive, then inclusive):"
+  dotnet-trace report "$scratch/$trace.nettrace" topN -n 25 2>&1 | tail -30 || true
+  dotnet-trace report "$scratch/$trace.nettrace" topN -n 40 --inclusive 2>&1 | tail -44 || true
+fi
