@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudFs.ObjectServer.Endpoints;
 
 /// <summary>
-/// Sends an open blob: whole (hashed on the way when configured), one range, or several as
+/// Sends an open blob: whole (checked on the way when configured), one range, or several as
 /// multipart/byteranges. Owns the reader and closes it when done.
 /// </summary>
 internal sealed partial class BlobResult(BlobReader reader, bool verifyFullReads) : IResult
@@ -81,7 +81,7 @@ internal sealed partial class BlobResult(BlobReader reader, bool verifyFullReads
             return;
         }
 
-        if (!await reader.CopyVerifiedToAsync(context.Response.Body, ct))
+        if (!await reader.CopyCheckedToAsync(context.Response.Body, ct))
         {
             // The headers promised a good body; breaking the connection is the only way left to
             // tell the proxy otherwise (it then reads another replica).
@@ -93,7 +93,7 @@ internal sealed partial class BlobResult(BlobReader reader, bool verifyFullReads
 
     private static partial class Log
     {
-        [LoggerMessage(130, LogLevel.Warning, "GET of blob {Blob} aborted: body failed MD5 verification {TransId}")]
+        [LoggerMessage(130, LogLevel.Warning, "GET of blob {Blob} aborted: body failed verification (checksum or MD5) {TransId}")]
         public static partial void AbortedCorruptRead(ILogger logger, string blob, string transId);
     }
 }

@@ -8,7 +8,7 @@ namespace CloudFs.ObjectServer.Storage;
 /// timestamp, then 8 bytes of MD5 over the rest as a self-check. Keeping them in the same
 /// file means one rename publishes body and metadata together; no sidecar can go missing.
 /// Layout (little endian): magic[8] "CFSBLOB1" | size i64 | md5[16] | timestamp ticks i64 |
-/// reserved[16] | check[8].
+/// body XxHash128[16] (all zero: none, as in blobs written before it) | check[8].
 /// </summary>
 public static class BlobFooter
 {
@@ -16,13 +16,14 @@ public static class BlobFooter
 
     private static ReadOnlySpan<byte> Magic => "CFSBLOB1"u8;
 
-    public static byte[] Encode(long size, ReadOnlySpan<byte> md5, DateTimeOffset timestamp)
+    public static byte[] Encode(long size, ReadOnlySpan<byte> md5, DateTimeOffset timestamp, UInt128? bodyChecksum = null)
     {
         var footer = new byte[Size];
         Magic.CopyTo(footer);
         BinaryPrimitives.WriteInt64LittleEndian(footer.AsSpan(8), size);
         md5.CopyTo(footer.AsSpan(16, 16));
         BinaryPrimitives.WriteInt64LittleEndian(footer.AsSpan(32), timestamp.UtcTicks);
+        BinaryPrimitives.WriteUInt128LittleEndian(footer.AsSpan(40), bodyChecksum ?? UInt128.Zero);
         Check(footer).CopyTo(footer.AsSpan(56));
         return footer;
     }
@@ -43,7 +44,10 @@ public static class BlobFooter
             return false;
         }
 
-        info = new BlobInfo(id, size, Convert.ToHexStringLower(footer.Slice(16, 16)), new DateTimeOffset(ticks, TimeSpan.Zero));
+        // A body whose XxHash128 really is zero is verified by MD5 instead: still correct.
+        var checksum = BinaryPrimitives.ReadUInt128LittleEndian(footer[40..]);
+        info = new BlobInfo(id, size, Convert.ToHexStringLower(footer.Slice(16, 16)), new DateTimeOffset(ticks, TimeSpan.Zero),
+            checksum == UInt128.Zero ? null : checksum);
         return true;
     }
 

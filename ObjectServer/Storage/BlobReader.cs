@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 
 namespace CloudFs.ObjectServer.Storage;
@@ -43,13 +42,22 @@ public sealed class BlobReader : IDisposable
     }
 
     /// <summary>
-    /// Copies the whole body while hashing it. The last chunk is held back until the MD5 is
-    /// known: on a mismatch it is never sent, so the client sees a short body instead of a
-    /// clean end, and the blob is quarantined. Returns false on mismatch.
+    /// Copies the whole body while hashing it with MD5 (the auditor's and replication's check of
+    /// the ETag itself). The last chunk is held back until the MD5 is known: on a mismatch it is
+    /// never sent, so the client sees a short body instead of a clean end, and the blob is
+    /// quarantined. Returns false on mismatch.
     /// </summary>
-    public async Task<bool> CopyVerifiedToAsync(Stream destination, CancellationToken ct)
+    public Task<bool> CopyVerifiedToAsync(Stream destination, CancellationToken ct) => CopyCheckedToAsync(destination, BodyCheck.Md5(Info), ct);
+
+    /// <summary>
+    /// As <see cref="CopyVerifiedToAsync"/>, with the cheapest check the footer allows: its
+    /// XxHash128 of the body when it has one (a client GET), else MD5.
+    /// </summary>
+    public Task<bool> CopyCheckedToAsync(Stream destination, CancellationToken ct) => CopyCheckedToAsync(destination, BodyCheck.Cheapest(Info), ct);
+
+    private async Task<bool> CopyCheckedToAsync(Stream destination, BodyCheck check, CancellationToken ct)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var hash = check;
         bool ok;
         try
         {
@@ -62,7 +70,7 @@ public sealed class BlobReader : IDisposable
 
         if (!ok)
         {
-            _quarantine.Move(_address, "MD5 of the body does not match its ETag");
+            _quarantine.Move(_address, hash.IsFast ? "checksum of the body does not match its footer" : "MD5 of the body does not match its ETag");
         }
 
         return ok;
@@ -71,7 +79,7 @@ public sealed class BlobReader : IDisposable
     public void Dispose() => _handle.Dispose();
 
     // Reads chunk n+1 while chunk n is being written, so disk and network overlap.
-    private async Task<bool> PumpAsync(Stream destination, long offset, long count, IncrementalHash? hash, CancellationToken ct)
+    private async Task<bool> PumpAsync(Stream destination, long offset, long count, BodyCheck? hash, CancellationToken ct)
     {
         var current = ArrayPool<byte>.Shared.Rent(_bufferSize);
         var next = ArrayPool<byte>.Shared.Rent(_bufferSize);
@@ -84,7 +92,7 @@ public sealed class BlobReader : IDisposable
             position += length;
             while (true)
             {
-                hash?.AppendData(current, 0, length);
+                hash?.Append(current.AsSpan(0, length));
                 if (position >= end)
                 {
                     break;
@@ -98,7 +106,7 @@ public sealed class BlobReader : IDisposable
                 (current, next) = (next, current);
             }
 
-            if (hash is not null && !hash.GetHashAndReset().AsSpan().SequenceEqual(Convert.FromHexString(Info.Md5Hex)))
+            if (hash is not null && !hash.Matches())
             {
                 return false;
             }

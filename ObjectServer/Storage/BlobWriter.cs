@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using CloudFs.Common.Results;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,8 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
         await using (file)
         {
             using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-            var copied = await CopyBodyAsync(request, file, md5, address, ct);
+            var checksum = new XxHash128();
+            var copied = await CopyBodyAsync(request, file, md5, checksum, address, ct);
             if (!copied.IsSuccess)
             {
                 return copied.Error;
@@ -83,7 +85,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
 
             try
             {
-                await file.WriteAsync(BlobFooter.Encode(size, digest, request.Timestamp), ct);
+                await file.WriteAsync(BlobFooter.Encode(size, digest, request.Timestamp, checksum.GetCurrentHashAsUInt128()), ct);
                 if (options.FsyncMode == FsyncMode.Always)
                 {
                     file.Flush(flushToDisk: true);
@@ -94,12 +96,14 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
                 return DeviceFailure(address, ex);
             }
 
-            return new TempBlob(path, new BlobInfo(address.Id, size, md5Hex, request.Timestamp));
+            return new TempBlob(path, new BlobInfo(address.Id, size, md5Hex, request.Timestamp, checksum.GetCurrentHashAsUInt128()));
         }
     }
 
-    // Fills one buffer from the client while the previous one is written to disk.
-    private async Task<Outcome<CopyTotal>> CopyBodyAsync(PutBlobRequest request, FileStream file, IncrementalHash md5, BlobAddress address, CancellationToken ct)
+    // Fills one buffer from the client while the previous one is written to disk. The body's
+    // XxHash128 goes in the footer beside its MD5, for cheap verification on GET.
+    private async Task<Outcome<CopyTotal>> CopyBodyAsync(PutBlobRequest request, FileStream file, IncrementalHash md5, XxHash128 checksum, BlobAddress address,
+        CancellationToken ct)
     {
         var bufferSize = options.IoBufferSize;
         var current = ArrayPool<byte>.Shared.Rent(bufferSize);
@@ -137,6 +141,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
                 }
 
                 md5.AppendData(current, 0, (int)count);
+                checksum.Append(current.AsSpan(0, (int)count));
                 writing = file.WriteAsync(current.AsMemory(0, (int)count), ct).AsTask();
                 (current, spare) = (spare, current);
             }

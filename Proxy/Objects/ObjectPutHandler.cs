@@ -151,7 +151,8 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             return failed;
         }
 
-        if (expectedEtag.Length > 0 && !string.Equals(expectedEtag, result.Md5, StringComparison.Ordinal))
+        // Md5 is empty when no replica stored the body: the quorum check below says why.
+        if (expectedEtag.Length > 0 && result.Md5.Length > 0 && !string.Equals(expectedEtag, result.Md5, StringComparison.Ordinal))
         {
             return new CloudFsError(CloudFsErrorKind.UnprocessableEntity);
         }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using CloudFs.Backend;
 using CloudFs.Common.Results;
 using CloudFs.Proxy.Routing;
@@ -10,7 +9,8 @@ namespace CloudFs.Proxy.Objects;
 
 /// <summary>
 /// Streams a client body once to every replica object server at the same time: each chunk
-/// read from the client is hashed (MD5) and queued to every replica still writing; a replica
+/// read from the client is queued to every replica still writing (the replicas hash it, see
+/// <see cref="ReplicaPutResult"/>); a replica
 /// that falls behind by more than <c>NodeTimeoutSeconds</c> or fails is dropped, and the
 /// upload stops as soon as a quorum is out of reach. Memory stays bounded by the queue sizes.
 /// </summary>
@@ -24,7 +24,6 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
         var nodeTimeout = TimeSpan.FromSeconds(backend.Value.NodeTimeoutSeconds);
         using var abortAll = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var replicas = nodes.Select(node => Start(node, partition, blobId, policyIndex, length, expectedEtag, call, abortAll.Token)).ToList();
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         long total = 0;
         CloudFsError? error = null;
         var quorumLost = false;
@@ -58,7 +57,6 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
                     break;
                 }
 
-                md5.AppendData(buffer, 0, read);
                 var chunk = new SharedChunk(buffer, read);
                 try
                 {
@@ -93,7 +91,6 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
             error = new CloudFsError(CloudFsErrorKind.ClientClosedRequest, "Client disconnected.");
         }
 
-        var hash = Convert.ToHexStringLower(md5.GetHashAndReset());
         if (error is not null)
         {
             foreach (var replica in replicas)
@@ -103,7 +100,7 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
 
             await abortAll.CancelAsync();
             await Task.WhenAll(replicas.Select(r => r.AnswerAsync(nodeTimeout)));
-            return new ReplicaPutResult(hash, total, [], error);
+            return new ReplicaPutResult(total, [], error);
         }
 
         foreach (var replica in replicas)
@@ -130,7 +127,13 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
             Log.ReplicaAnswered(logger, blobId, answer.Node.ToString(), answer.Status);
         }
 
-        return new ReplicaPutResult(hash, total, answers, null);
+        var result = new ReplicaPutResult(total, answers, null);
+        if (result.EtagsDisagree)
+        {
+            Log.EtagsDisagree(logger, blobId, string.Join(", ", answers.Select(a => $"{a.Node}={a.Status}/{a.Etag}")));
+        }
+
+        return result;
     }
 
     private static async Task<int> ReadAsync(Stream body, byte[] buffer, int size, TimeSpan timeout, CancellationToken ct)
@@ -176,5 +179,8 @@ public sealed partial class ReplicaWriter(BackendInvoker invoker, NodeErrorLimit
 
         [LoggerMessage(3, LogLevel.Debug, "Blob {BlobId} on {Node}: {Status}")]
         public static partial void ReplicaAnswered(ILogger logger, string blobId, string node, int status);
+
+        [LoggerMessage(4, LogLevel.Error, "Blob {BlobId}: replicas stored different bodies ({Answers}); only those with the majority ETag count")]
+        public static partial void EtagsDisagree(ILogger logger, string blobId, string answers);
     }
 }

@@ -287,6 +287,44 @@ public class BlobStoreTests
     }
 
     [Test]
+    public async Task PutAsync_FooterCarriesTheBodyXxHash128_CheckedCopyPasses()
+    {
+        var address = NewAddress();
+        var data = TestBlobs.RandomBytes(300_000);
+
+        var put = await _store.PutAsync(address, TestBlobs.Request(data), CancellationToken.None);
+        using var reader = (await _store.OpenAsync(address, CancellationToken.None)).Value!;
+        using var output = new MemoryStream();
+        var ok = await reader.CopyCheckedToAsync(output, CancellationToken.None);
+
+        Assert.That(put.Value?.Info.BodyChecksum, Is.EqualTo(System.IO.Hashing.XxHash128.HashToUInt128(data)));
+        Assert.That(reader.Info.BodyChecksum, Is.EqualTo(put.Value?.Info.BodyChecksum));
+        Assert.That(ok, Is.True);
+        Assert.That(output.ToArray(), Is.EqualTo(data));
+    }
+
+    [Test]
+    public async Task CopyCheckedToAsync_CorruptBody_FalseQuarantinedLastChunkWithheld()
+    {
+        var address = NewAddress();
+        var data = TestBlobs.RandomBytes(200_000);
+        await _store.PutAsync(address, TestBlobs.Request(data), CancellationToken.None);
+        Corrupt(_store.Layout.DataPath(address), 150_000);
+        using var output = new MemoryStream();
+
+        bool ok;
+        using (var reader = (await _store.OpenAsync(address, CancellationToken.None)).Value!)
+        {
+            Assert.That(reader.Info.BodyChecksum, Is.Not.Null);
+            ok = await reader.CopyCheckedToAsync(output, CancellationToken.None);
+        }
+
+        Assert.That(ok, Is.False);
+        Assert.That(output.Length, Is.LessThan(data.Length));
+        Assert.That(File.Exists(Path.Combine(_root, "sda", "quarantined", "blobs", address.Id + ".data")), Is.True);
+    }
+
+    [Test]
     public async Task OpenAsync_DamagedFooter_NotFoundAndQuarantined()
     {
         var address = NewAddress();
