@@ -102,3 +102,26 @@ mariadb_ensure_database() {
      ALTER USER '$user'@'%' IDENTIFIED BY '$password';
      GRANT ALL PRIVILEGES ON \`$database\`.* TO '$user'@'%';"
 }
+
+# The catalog on a persistent MariaDB (scripts/cluster.sh, one host or N): the steps around the
+# launch, which each mode does its own way (in the foreground's pid list or supervised).
+# mariadb_catalog_prepare DIR: the password (made once, readable only by you), the data dir and
+# MARIADB_PORT.
+mariadb_catalog_prepare() {
+  local dir=$1
+  mkdir -p "$dir"
+  if [ ! -s "$dir/password" ]; then
+    (umask 077; random_secret >"$dir/password")
+  fi
+  mariadb_prepare_persistent "$dir"
+}
+
+# mariadb_catalog_export DIR DATABASE USER: once the server answers, the database and its user
+# (the account servers make the schema), and the catalog settings every role inherits.
+mariadb_catalog_export() {
+  local dir=$1 database=$2 user=$3 password
+  password="$(cat "$dir/password")"
+  mariadb_ensure_database "$MARIADB_PORT" "$database" "$user" "$password"
+  export CLOUDFS_Catalog__Provider=MySql
+  export CLOUDFS_Catalog__ConnectionString="Server=127.0.0.1;Port=$MARIADB_PORT;Database=$database;User ID=$user;Password=$password"
+}
