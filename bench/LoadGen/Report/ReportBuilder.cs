@@ -62,6 +62,10 @@ public sealed class ReportBuilder(ResultSet results)
 
     private void LargeObjects()
     {
+        if (!results.Lines.Any(l => l.Workload == "large"))
+        {
+            return;   // --only without large
+        }
         var diskWrite = results.Figure(Disk, "disk", "write", l => l.MegabytesPerSecond);
         var diskRead = results.Figure(Disk, "disk", "read", l => l.MegabytesPerSecond);
         Line("### Large objects (MB/s, 10^6 bytes per second)");
@@ -138,6 +142,15 @@ public sealed class ReportBuilder(ResultSet results)
     {
         Line("### Resources");
         Line();
+        if (results.Lines.Any(l => l.Workload == "large"))
+        {
+            PeakMemory();
+        }
+        CpuPerPut();
+    }
+
+    private void PeakMemory()
+    {
         Line("Peak resident memory (VmRSS polled every 20 ms) during the 256 MiB transfers, largest process of each role, MB; `total` is the peak of the sum over the system's processes:");
         Line();
         Line("| system | op | per role | total |");
@@ -159,6 +172,10 @@ public sealed class ReportBuilder(ResultSet results)
             }
         }
         Line();
+    }
+
+    private void CpuPerPut()
+    {
         Line("CPU seconds per 10,000 4 KiB PUTs (utime+stime from /proc/PID/stat, summed over the system's server processes, before and after the PUT phase; the load generator's own CPU is not included):");
         Line();
         Line("| conc. | CloudFs CPU s | Swift CPU s | CloudFs/Swift |");
