@@ -7,6 +7,10 @@
 # own object-1 ring), the cluster admin and the demo user test:tester / testing. State lives in
 # var/local (CLOUDFS_STATE to move it). Ctrl-C stops every process it started.
 #
+# ./scripts/cluster.sh --catalog mariadb (or CLOUDFS_CATALOG=mariadb): the same single node with
+# a private MariaDB as the catalog instead of SQLite, started and stopped with the cluster, its data
+# kept in STATE/mariadb (as in --hosts N; see scripts/lib/mariadb.sh). State in var/local-mariadb.
+#
 # ./scripts/cluster.sh --hosts 3: three storage hosts (CLOUDFS_HOST_ADDRESSES, default
 # "127.0.0.2 127.0.0.3 127.0.0.4"; --hosts N takes the first N), each with an account, a container
 # and an object server on 7011-7013 and its own devices (d1 Policy-0, d2 silver), one proxy on
@@ -15,7 +19,8 @@
 # See scripts/lib/hosts.sh.
 #
 # Flags: --no-build (use what is built), --hosts N, --ring-hosts M (first run only: the rings
-# cover the first M of the N hosts; the others run idle until an operator adds them to the rings).
+# cover the first M of the N hosts; the others run idle until an operator adds them to the rings),
+# --catalog sqlite|mariadb (one host only; --hosts N always uses MariaDB).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$CLOUDFS_ROOT/scripts/lib/cluster.sh"
@@ -23,26 +28,36 @@ source "$CLOUDFS_ROOT/scripts/lib/cluster.sh"
 HOST_COUNT=1
 RING_HOSTS=""
 BUILD=1
+CATALOG="${CLOUDFS_CATALOG:-}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --hosts) [ $# -ge 2 ] || die "--hosts needs a number"; HOST_COUNT=$2; shift 2 ;;
     --ring-hosts) [ $# -ge 2 ] || die "--ring-hosts needs a number"; RING_HOSTS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --catalog) [ $# -ge 2 ] || die "--catalog needs sqlite or mariadb"; CATALOG=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
 [[ "$HOST_COUNT" =~ ^[1-9][0-9]*$ ]] || die "--hosts takes a positive number, not $HOST_COUNT"
+case "$CATALOG" in
+  ""|sqlite|mariadb) ;;
+  *) die "--catalog (CLOUDFS_CATALOG) takes sqlite or mariadb, not $CATALOG" ;;
+esac
 
 if [ "$HOST_COUNT" -gt 1 ]; then
+  [ "${CATALOG:-mariadb}" = mariadb ] || die "--hosts $HOST_COUNT always uses MariaDB as the catalog, not $CATALOG"
   source "$CLOUDFS_ROOT/scripts/lib/hosts.sh"
   run_hosts "$HOST_COUNT" "${RING_HOSTS:-$HOST_COUNT}"
   exit 0
 fi
 
+CATALOG=${CATALOG:-sqlite}
 STATE="${CLOUDFS_STATE:-$CLOUDFS_ROOT/var/local}"
+[ "$CATALOG" = sqlite ] || STATE="${CLOUDFS_STATE:-$CLOUDFS_ROOT/var/local-mariadb}"
 BIND=127.0.0.1
 PIDS=()
+CATALOG_PID=""
 
 stop_all() {
   trap - INT TERM EXIT
@@ -51,11 +66,21 @@ stop_all() {
     kill "${PIDS[@]}" 2>/dev/null || true
     wait "${PIDS[@]}" 2>/dev/null || true
   fi
+  # The catalog server last, so no account server sees it vanish under it.
+  if [ -n "$CATALOG_PID" ]; then
+    kill "$CATALOG_PID" 2>/dev/null || true
+    wait "$CATALOG_PID" 2>/dev/null || true
+  fi
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 require_free_ports "$BIND" proxy account container object
+if [ "$CATALOG" = mariadb ]; then
+  source "$CLOUDFS_ROOT/scripts/lib/packages.sh"
+  source "$CLOUDFS_ROOT/scripts/lib/mariadb.sh"
+  ensure_packages mariadbd:mariadb-server mariadb:mariadb-client mariadb-install-db:mariadb-server
+fi
 
 if [ $BUILD -eq 1 ]; then build_solution || die "build failed"; fi
 mkdir -p "$STATE/rings" "$STATE/devices/d1" "$STATE/devices/d2" "$STATE/log"
@@ -72,8 +97,19 @@ mapfile -t bootstrap < <(bootstrap_settings)
 
 export CLOUDFS_Server__Bind=$BIND
 export CLOUDFS_Server__RingDir="$STATE/rings"
-export CLOUDFS_Catalog__Provider=Sqlite
-export CLOUDFS_Catalog__ConnectionString="Data Source=$STATE/catalog.db"
+if [ "$CATALOG" = mariadb ]; then
+  # As --hosts N does it (scripts/lib/hosts.sh), without the supervisor: a MariaDB that dies
+  # ends the cluster like any other process.
+  mariadb_catalog_prepare "$STATE/mariadb"
+  log "starting MariaDB on 127.0.0.1:$MARIADB_PORT (data in $STATE/mariadb/data)"
+  mariadb_launch "$STATE/mariadb" "$MARIADB_PORT" >>"$STATE/log/mariadb.log" 2>&1
+  CATALOG_PID=$MARIADB_PID
+  mariadb_wait_ready "$STATE/mariadb" "$MARIADB_PORT"
+  mariadb_catalog_export "$STATE/mariadb" cloudfs cloudfs
+else
+  export CLOUDFS_Catalog__Provider=Sqlite
+  export CLOUDFS_Catalog__ConnectionString="Data Source=$STATE/catalog.db"
+fi
 export CLOUDFS_ObjectServer__DevicesRoot="$STATE/devices"
 export_policies
 
@@ -87,7 +123,12 @@ for role in account container object proxy; do
     || { tail -20 "$STATE/log/$role.log" >&2; die "$role server did not become healthy"; }
 done
 
-print_running "CloudFs is running (proxy, account, container, object on $BIND:7010-7013)." "$BIND" "$BIND"
+if [ "$CATALOG" = mariadb ]; then
+  print_running "CloudFs is running (proxy, account, container, object on $BIND:7010-7013)." "$BIND" "$BIND" \
+    "MariaDB:    127.0.0.1:$MARIADB_PORT, database cloudfs, user cloudfs, password in $STATE/mariadb/password"
+else
+  print_running "CloudFs is running (proxy, account, container, object on $BIND:7010-7013)." "$BIND" "$BIND"
+fi
 
 # Stay in the foreground until Ctrl-C or until a server dies.
 while true; do
@@ -96,5 +137,8 @@ while true; do
       die "a CloudFs process (pid ${PIDS[$i]}) exited; see $STATE/log/"
     fi
   done
+  if [ -n "$CATALOG_PID" ] && ! kill -0 "$CATALOG_PID" 2>/dev/null; then
+    die "MariaDB (pid $CATALOG_PID) exited; see $STATE/mariadb/error.log"
+  fi
   sleep 1
 done

@@ -7,6 +7,8 @@ using CloudFs.Bench.LoadGen.Suite;
 // loadgen suite ...   run the workloads, append JSON lines to --out
 // loadgen serve PORT  the loopback ceiling server
 // loadgen report FILE...  markdown tables from JSON lines
+// loadgen report --config NAME FILE...  the tables of one configuration (bench/run.sh --config)
+// loadgen report --summary FILE...  issue 16's targets, one column per configuration
 // loadgen put AUTH_URL COUNT CONCURRENCY [SIZE]  one phase of PUTs, for profiling
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -27,13 +29,20 @@ try
         case "serve" when args.Length == 2:
             await StaticServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), cancellation.Token);
             return 0;
+        case "report" when args.Length >= 3 && args[1] == "--config":
+            Console.Write(new ReportBuilder(ResultSet.Load(args[3..]).ForConfig(args[2])).Build());
+            return 0;
+        case "report" when args.Length >= 2 && args[1] == "--summary":
+            Console.Write(TargetSummary.Build(ResultSet.Load(args[2..])));
+            return 0;
         case "report" when args.Length >= 2:
             Console.Write(new ReportBuilder(ResultSet.Load(args[1..])).Build());
             return 0;
         default:
-            Console.Error.WriteLine("usage: loadgen suite --out FILE --target NAME=AUTH_URL[@SESSIONS] ... [--ceiling NAME=URL] [--quick] [--runs N] [--only small,large,account,listing]");
+            Console.Error.WriteLine("usage: loadgen suite --out FILE [--config NAME] --target NAME=AUTH_URL[@SESSIONS] ... [--ceiling NAME=URL] [--quick] [--runs N] [--only small,large,account,listing]");
             Console.Error.WriteLine("       loadgen serve PORT");
-            Console.Error.WriteLine("       loadgen report RESULTS.jsonl...");
+            Console.Error.WriteLine("       loadgen put AUTH_URL COUNT CONCURRENCY [SIZE] [USER KEY]");
+            Console.Error.WriteLine("       loadgen report [--config NAME | --summary] RESULTS.jsonl...");
             return 2;
     }
 }

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # A single-node OpenStack Swift (Debian's 2.30 packages) on loopback for the benchmark:
 # proxy 8080 with tempauth (test:tester / testing, .admin), object 6200, container 6201,
-# account 6202, memcached 11211; one-replica rings built with swift-ring-builder; devices
-# are plain directories under DIR (mount_check = false), which must not be tmpfs.
+# account 6202, memcached 11211; rings built with swift-ring-builder; devices are plain
+# directories under DIR (mount_check = false), which must not be tmpfs.
+#
+# REPLICAS=N (default 1): N devices d1..dN, one zone each, and rings with N replicas, served by
+# the same one account, container and object server (REPLICAS=3 is the classic SAIO layout on
+# one node, without its four storage nodes: every copy is written and fsynced, by one server).
+# No replicator, auditor or updater runs, whatever N (nothing here heals; it is measured).
 #
 #   bench/swift/swift-aio.sh up DIR     # configure under DIR and start; returns when healthy
 #   bench/swift/swift-aio.sh down DIR   # stop everything `up` started for DIR
@@ -14,6 +19,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib/common.sh"
 
+REPLICAS=${REPLICAS:-1}
+[[ "$REPLICAS" =~ ^[1-9]$ ]] || { echo "REPLICAS takes 1..9, not $REPLICAS" >&2; exit 2; }
 PY=/usr/bin/python3   # Debian's interpreter: the one with Swift's libraries
 SERVERS=(account container object proxy)
 declare -A PORTS=([proxy]=8080 [object]=6200 [container]=6201 [account]=6202 [memcached]=11211)
@@ -37,12 +44,19 @@ ensure_swift_conf() {
 }
 
 build_rings() {
-  local etc=$1 role port
+  local etc=$1 role port device
+  # Rings are built once per DIR: a later `up` with another REPLICAS would silently keep the old ones.
+  if [ -f "$etc/replicas" ] && [ "$(cat "$etc/replicas")" != "$REPLICAS" ]; then
+    die "$dir has rings with $(cat "$etc/replicas") replicas, not REPLICAS=$REPLICAS; use another DIR"
+  fi
+  echo "$REPLICAS" >"$etc/replicas"
   for role in account container object; do
     port=${PORTS[$role]}
     [ -f "$etc/$role.ring.gz" ] && continue
-    swift-ring-builder "$etc/$role.builder" create 10 1 1 >/dev/null
-    swift-ring-builder "$etc/$role.builder" add "r1z1-127.0.0.1:$port/d1" 100 >/dev/null
+    swift-ring-builder "$etc/$role.builder" create 10 "$REPLICAS" 1 >/dev/null
+    for ((device = 1; device <= REPLICAS; device++)); do
+      swift-ring-builder "$etc/$role.builder" add "r1z$device-127.0.0.1:$port/d$device" 100 >/dev/null
+    done
     swift-ring-builder "$etc/$role.builder" rebalance >/dev/null
   done
 }
@@ -64,7 +78,8 @@ up() {
   done
   ensure_swift_conf
   local etc="$dir/etc"
-  mkdir -p "$etc/recon" "$dir/srv/node/d1" "$dir/log" "$dir/run"
+  mkdir -p "$etc/recon" "$dir/log" "$dir/run"
+  local d; for ((d = 1; d <= REPLICAS; d++)); do mkdir -p "$dir/srv/node/d$d"; done
   local conf_src; conf_src="$(dirname "${BASH_SOURCE[0]}")/conf"
   for name in "${SERVERS[@]}"; do
     sed -e "s|@SWIFT_DIR@|$etc|g" -e "s|@DEVICES@|$dir/srv/node|g" -e "s|@USER@|$(id -un)|g" \
@@ -81,7 +96,7 @@ up() {
     wait_http "http://127.0.0.1:${PORTS[$name]}/healthcheck" 60 2>/dev/null \
       || { tail -20 "$dir/log/$name.log" >&2; down; die "swift $name server did not become healthy"; }
   done
-  log "Swift is up: http://127.0.0.1:8080/auth/v1.0 (test:tester / testing); state in $dir"
+  log "Swift is up: http://127.0.0.1:8080/auth/v1.0 (test:tester / testing), $REPLICAS replica(s); state in $dir"
 }
 
 down() {

@@ -126,23 +126,16 @@ run_hosts() {
   ensure_admin_password
   mapfile -t BOOTSTRAP_SETTINGS < <(bootstrap_settings)
 
-  if [ ! -s "$STATE/mariadb/password" ]; then
-    mkdir -p "$STATE/mariadb"
-    (umask 077; random_secret >"$STATE/mariadb/password")
-  fi
-  mariadb_prepare_persistent "$STATE/mariadb"
+  mariadb_catalog_prepare "$STATE/mariadb"
   supervisor_log "starting MariaDB on 127.0.0.1:$MARIADB_PORT (data in $STATE/mariadb/data)"
   service_add mariadb launch_mariadb
   service_start mariadb
   mariadb_wait_ready "$STATE/mariadb" "$MARIADB_PORT"
-  local db_password; db_password="$(cat "$STATE/mariadb/password")"
   # The account servers make the schema (under a lock, so three starting at once is safe);
   # the database itself must exist first.
-  mariadb_ensure_database "$MARIADB_PORT" "$CATALOG_DATABASE" "$CATALOG_USER" "$db_password"
+  mariadb_catalog_export "$STATE/mariadb" "$CATALOG_DATABASE" "$CATALOG_USER"
 
   export CLOUDFS_Server__RingDir="$STATE/rings"
-  export CLOUDFS_Catalog__Provider=MySql
-  export CLOUDFS_Catalog__ConnectionString="Server=127.0.0.1;Port=$MARIADB_PORT;Database=$CATALOG_DATABASE;User ID=$CATALOG_USER;Password=$db_password"
   export CLOUDFS_AccountServer__PublicUrl="http://$PROXY_ADDRESS:7010"
   export_policies
   # Daemons every few seconds, not minutes, so healing is seen while one watches; the caller's

@@ -23,11 +23,12 @@ mariadb_install() {
 mariadb_launch() {
   local dir=$1 port=$2 user; user="$(id -un)"
   # Durability is traded for speed (a mariadbd crash loses nothing, an OS crash the last second):
-  # these servers hold test and development data only.
+  # these servers hold test and development data only. CLOUDFS_MARIADB_FLUSH_AT_COMMIT=1 makes every
+  # commit durable (the benchmark sets it: a 201 means the catalog row is on disk).
   mariadbd --no-defaults --datadir="$dir/data" --user="$user" \
     --bind-address=127.0.0.1 --port="$port" --socket="$dir/mysqld.sock" \
     --pid-file="$dir/mysqld.pid" --skip-name-resolve --skip-log-bin \
-    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
+    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit="${CLOUDFS_MARIADB_FLUSH_AT_COMMIT:-2}" --max-connections=500 \
     --log-error="$dir/error.log" &
   MARIADB_PID=$!
 }
@@ -101,4 +102,27 @@ mariadb_ensure_database() {
      CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY '$password';
      ALTER USER '$user'@'%' IDENTIFIED BY '$password';
      GRANT ALL PRIVILEGES ON \`$database\`.* TO '$user'@'%';"
+}
+
+# The catalog on a persistent MariaDB (scripts/cluster.sh, one host or N): the steps around the
+# launch, which each mode does its own way (in the foreground's pid list or supervised).
+# mariadb_catalog_prepare DIR: the password (made once, readable only by you), the data dir and
+# MARIADB_PORT.
+mariadb_catalog_prepare() {
+  local dir=$1
+  mkdir -p "$dir"
+  if [ ! -s "$dir/password" ]; then
+    (umask 077; random_secret >"$dir/password")
+  fi
+  mariadb_prepare_persistent "$dir"
+}
+
+# mariadb_catalog_export DIR DATABASE USER: once the server answers, the database and its user
+# (the account servers make the schema), and the catalog settings every role inherits.
+mariadb_catalog_export() {
+  local dir=$1 database=$2 user=$3 password
+  password="$(cat "$dir/password")"
+  mariadb_ensure_database "$MARIADB_PORT" "$database" "$user" "$password"
+  export CLOUDFS_Catalog__Provider=MySql
+  export CLOUDFS_Catalog__ConnectionString="Server=127.0.0.1;Port=$MARIADB_PORT;Database=$database;User ID=$user;Password=$password"
 }

@@ -89,7 +89,7 @@ public static class ProcFs
         }
     }
 
-    /// <summary>swift-proxy-server, memcached, CloudFs.Proxy, ...; null for anything else.</summary>
+    /// <summary>swift-proxy-server, memcached, CloudFs.Proxy, mariadbd (a catalog server), ...; null for anything else.</summary>
     private static string? Role(int pid)
     {
         string[] args;
@@ -106,9 +106,10 @@ public static class ProcFs
             return null;
         }
         var exe = Path.GetFileName(args[0]);
-        if (exe == "memcached")
+        // Swift's memcached and CloudFs's MariaDB catalog are part of the system they serve.
+        if (exe is "memcached" or "mariadbd")
         {
-            return "memcached";
+            return exe;
         }
         foreach (var arg in args.Skip(1).Take(2))
         {

@@ -25,6 +25,10 @@ public sealed class ResourceWatch : IAsyncDisposable
 
     public bool HasProcesses => _processes.Count > 0;
 
+    /// <summary>How many processes of each role are watched.</summary>
+    public Dictionary<string, int> ProcessCounts() =>
+        _processes.GroupBy(p => p.Role).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     /// <summary>CPU seconds used by all watched processes since the watch began.</summary>
     public double CpuSeconds() =>
         _processes.Sum(p => Math.Max(0, (ProcFs.CpuSeconds(p.Pid) ?? _cpuBefore[p.Pid]) - _cpuBefore[p.Pid]));

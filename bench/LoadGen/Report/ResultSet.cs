@@ -24,6 +24,13 @@ public sealed class ResultSet(IReadOnlyList<ResultLine> lines)
         return new ResultSet(lines);
     }
 
+    /// <summary>The configurations in the file, in the order they were measured.</summary>
+    public IReadOnlyList<string> Configs => lines.Select(l => l.Config).OfType<string>().Distinct().ToList();
+
+    /// <summary>One configuration's lines with the ceilings (disk, loopback), which every configuration shares.</summary>
+    public ResultSet ForConfig(string config) => new(lines
+        .Where(l => l.Config == config || l.System is IssueTargets.Disk or IssueTargets.Loopback).ToList());
+
     public IEnumerable<ResultLine> Where(string system, string workload, string op, long? size = null, int? concurrency = null) =>
         lines.Where(l => l.System == system && l.Workload == workload && l.Op == op
             && (size is null || l.Size == size) && (concurrency is null || l.Concurrency == concurrency));

@@ -3,6 +3,8 @@ namespace CloudFs.Bench.LoadGen.Suite;
 /// <summary>One figure from one run, written as a JSON line; run.sh and `loadgen report` read them back.</summary>
 public sealed record ResultLine
 {
+    /// <summary>The configuration measured (bench/run.sh --config: sqlite, mariadb, replicas3); null in older files.</summary>
+    public string? Config { get; init; }
     public required string System { get; init; }
     public required string Workload { get; init; }
     public required string Op { get; init; }
@@ -18,6 +20,8 @@ public sealed record ResultLine
     public double P99Ms { get; init; }
     public double? CpuSeconds { get; init; }
     public Dictionary<string, double>? PeakRssMb { get; init; }
+    /// <summary>How many processes of each role the CPU figure summed (it must cover every server).</summary>
+    public Dictionary<string, int>? Processes { get; init; }
     public string? FirstError { get; init; }
     public string? Note { get; init; }
 }

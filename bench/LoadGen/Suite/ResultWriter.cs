@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace CloudFs.Bench.LoadGen.Suite;
 
-/// <summary>Appends result lines as JSON to a file and echoes a short human line to stderr.</summary>
-public sealed class ResultWriter(string path) : IDisposable
+/// <summary>
+/// Appends result lines as JSON to a file and echoes a short human line to stderr; every line is
+/// stamped with the configuration measured, when there is one.
+/// </summary>
+public sealed class ResultWriter(string path, string? config = null) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -15,6 +18,7 @@ public sealed class ResultWriter(string path) : IDisposable
 
     public void Write(ResultLine line)
     {
+        line = config is null ? line : line with { Config = config };
         _writer.WriteLine(JsonSerializer.Serialize(line, Json));
         var figure = line.Workload switch
         {

@@ -3,12 +3,14 @@ using System.Globalization;
 namespace CloudFs.Bench.LoadGen.Suite;
 
 /// <summary>
-/// <c>loadgen suite --out FILE [--quick] [--runs N] [--only a,b] [--user U --key K]
+/// <c>loadgen suite --out FILE [--config NAME] [--quick] [--runs N] [--only a,b] [--user U --key K]
 /// --target NAME=AUTH_URL[@SESSION,SESSION...] ... [--ceiling NAME=AUTH_URL]</c>
 /// </summary>
 public sealed class SuiteOptions
 {
     public required string Out { get; init; }
+    /// <summary>The configuration every line is stamped with (bench/run.sh --config), or null.</summary>
+    public string? Config { get; init; }
     public bool Quick { get; init; }
     public int Runs { get; init; } = 3;
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
@@ -20,7 +22,7 @@ public sealed class SuiteOptions
 
     public static SuiteOptions Parse(IReadOnlyList<string> args)
     {
-        string? output = null, user = null, key = null;
+        string? output = null, config = null, user = null, key = null;
         var quick = false;
         var runs = 3;
         var only = new HashSet<string>(StringComparer.Ordinal);
@@ -31,6 +33,7 @@ public sealed class SuiteOptions
             switch (args[i])
             {
                 case "--out": output = Value(); break;
+                case "--config": config = Value(); break;
                 case "--quick": quick = true; break;
                 case "--runs": runs = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--only": only.UnionWith(Value().Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
@@ -44,6 +47,7 @@ public sealed class SuiteOptions
         return new SuiteOptions
         {
             Out = output ?? throw new ArgumentException("--out is required"),
+            Config = config,
             Quick = quick,
             Runs = Math.Max(1, runs),
             Only = only,

@@ -12,7 +12,7 @@ public sealed class SuiteRunner(SuiteOptions options)
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var writer = new ResultWriter(options.Out);
+        using var writer = new ResultWriter(options.Out, options.Config);
 
         if (options.Includes("small"))
         {

@@ -48,6 +48,7 @@ public static class SmallObjectWorkload
             context.Writer.Write(context.Line("small", "put", size, concurrency, put) with
             {
                 CpuSeconds = watch.HasProcesses ? Math.Round(cpu, 3) : null,
+                Processes = watch.HasProcesses ? watch.ProcessCounts() : null,
             });
         }
 
