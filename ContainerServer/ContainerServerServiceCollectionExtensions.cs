@@ -18,6 +18,7 @@ public static class ContainerServerServiceCollectionExtensions
         services.AddSingleton<ScopeRepository>();
         services.AddSingleton<ListingRepository>();
         services.AddSingleton<ObjectRepository>();
+        services.AddSingleton<PreparedReads>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<VersionListingRepository>();
         services.AddSingleton<VersionListingService>();

@@ -12,10 +12,21 @@ namespace CloudFs.ContainerServer.Core;
 /// expired (delete_at at or before now) and, for non-admins, firewalled names (a disabled
 /// account, container, ancestor directory or object row) are all simply not found.
 /// </summary>
-public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository objects, TimeProvider time)
+public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository objects, PreparedReads prepared, TimeProvider time)
 {
     public async Task<Outcome<ResolvedObject>> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
+        if (prepared.IsAvailable)
+        {
+            // The common case in one prepared statement; a large object also reads its segments,
+            // which must come from the same snapshot, so it is read again in a session.
+            var rows = await objects.FindAsync(prepared, path.Account, path.Container!, path.Object!, ObjectAncestors.Of(path.Object!), ct);
+            if (rows.Count == 0 || !rows[0].IsComposite)
+            {
+                return Resolved(rows, isAdmin, null);
+            }
+        }
+
         await using var session = await catalog.BeginAsync(ct);
         return await ResolveAsync(session, path, isAdmin, null, ct);
     }
@@ -69,6 +80,12 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
     {
         var rows = await objects.FindAsync(session, path.Account, path.Container!, path.Object!,
             ObjectAncestors.Of(path.Object!), ct, version);
+        var segments = rows.Count > 0 && rows[0].IsComposite ? await objects.SegmentsAsync(session, rows[0].Id, ct) : null;
+        return Resolved(rows, isAdmin, segments);
+    }
+
+    private Outcome<ResolvedObject> Resolved(IReadOnlyList<ObjectRow> rows, bool isAdmin, IReadOnlyList<SegmentRef>? segments)
+    {
         if (rows.Count == 0)
         {
             return CloudFsError.NotFound();
@@ -82,7 +99,6 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
         }
 
         var timestamp = new Timestamp(row.XTimestamp);
-        var segments = row.IsComposite ? await objects.SegmentsAsync(session, row.Id, ct) : null;
         return new ResolvedObject(
             CatalogNames.Read(row.Name), row.Bytes, row.Hash, row.ContentType, timestamp.ToIso(), timestamp.ToHeader(),
             row.BlobId, row.DeleteAt, firewalled ? "disabled" : "enabled",

@@ -48,14 +48,41 @@ public sealed class ObjectRepository
     public async Task<IReadOnlyList<ObjectRow>> FindAsync(CatalogSession session, string account,
         string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct, long? version = null)
     {
-        var dialect = session.Dialect;
+        var (sql, args) = Find(session.Dialect, account, container, path, ancestors, version);
         var parameters = new DynamicParameters();
-        parameters.Add("Type", version is null ? "object" : "version");
-        parameters.Add("Version", version);
-        parameters.Add("Root", CatalogSchema.RootId);
-        parameters.Add("Account", CatalogNames.Argument(dialect, account));
-        parameters.Add("Container", CatalogNames.Argument(dialect, container));
-        parameters.Add("Path", CatalogNames.Argument(dialect, path));
+        foreach (var (name, value) in args)
+        {
+            parameters.Add(name, value);
+        }
+
+        var rows = await session.QueryAsync<ObjectRow>(sql, parameters, ct);
+        return rows.AsList();
+    }
+
+    /// <summary>The current object row of a name, in one statement prepared once per connection (SQLite).</summary>
+    public Task<IReadOnlyList<ObjectRow>> FindAsync(PreparedReads reads, string account,
+        string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct)
+    {
+        var (sql, args) = Find(reads.Dialect, account, container, path, ancestors, null);
+        return reads.QueryAsync<ObjectRow>(sql, args, ct);
+    }
+
+    private static (string Sql, List<KeyValuePair<string, object?>> Args) Find(SqlDialect dialect, string account,
+        string container, string path, IReadOnlyList<string> ancestors, long? version)
+    {
+        var args = new List<KeyValuePair<string, object?>>(6 + ancestors.Count)
+        {
+            new("Type", version is null ? "object" : "version"),
+            new("Root", CatalogSchema.RootId),
+            new("Account", CatalogNames.Argument(dialect, account)),
+            new("Container", CatalogNames.Argument(dialect, container)),
+            new("Path", CatalogNames.Argument(dialect, path)),
+        };
+        if (version is not null)
+        {
+            args.Add(new("Version", version));
+        }
+
         var ancestorsSql = "0";
         if (ancestors.Count > 0)
         {
@@ -63,7 +90,7 @@ public sealed class ObjectRepository
             for (var i = 0; i < ancestors.Count; i++)
             {
                 names[i] = "@D" + i;
-                parameters.Add("D" + i, CatalogNames.Argument(dialect, ancestors[i]));
+                args.Add(new("D" + i, CatalogNames.Argument(dialect, ancestors[i])));
             }
 
             ancestorsSql = "(SELECT COUNT(*) FROM stobj d WHERE d.container_id = c.id AND d.type = 'directory' AND d.path IN ("
@@ -72,8 +99,7 @@ public sealed class ObjectRepository
 
         var sql = Select.Replace("{ANCESTORS}", ancestorsSql, StringComparison.Ordinal)
             .Replace("{VERSION}", version is null ? "" : " AND o.x_timestamp = @Version", StringComparison.Ordinal);
-        var rows = await session.QueryAsync<ObjectRow>(sql, parameters, ct);
-        return rows.AsList();
+        return (sql, args);
     }
 
     /// <summary>The pieces of a large object's body, in order.</summary>

@@ -37,7 +37,8 @@ public static class ListingBenchmark
 
         var catalog = new CatalogReads(database, new CatalogSchema(database));
         var listings = new ListingService(catalog, new ScopeRepository(), new ListingRepository(), TimeProvider.System);
-        var resolver = new ObjectResolver(catalog, new ObjectRepository(), TimeProvider.System);
+        await using var prepared = new PreparedReads(database);
+        var resolver = new ObjectResolver(catalog, new ObjectRepository(), prepared, TimeProvider.System);
         await output.WriteLineAsync($"{options.Provider}, {runs} runs after one warm-up; milliseconds per page (query + walk + JSON body)");
         await output.WriteLineAsync($"{"container",-7} {"page",-34} {"entries",7} {"median",9} {"min",9} {"max",9}");
         foreach (var shape in shapes)

@@ -60,6 +60,38 @@ public sealed class ObjectResolveTests(CatalogProvider provider) : ContainerServ
         Assert.That(json.RootElement.GetProperty("name").GetString(), Is.EqualTo(name));
     }
 
+    [Test]
+    public async Task Resolve_AfterACatalogWrite_AnswersTheNewRow()
+    {
+        long id;
+        await using (var seed = await SeedAsync())
+        {
+            var account = await seed.AccountAsync("AUTH_a", Ts);
+            var container = await seed.ContainerAsync(account, "c", Ts);
+            id = await seed.ObjectAsync(account, container, "dir/x", 1, "e", "text/plain", Ts);
+        }
+
+        // The same statement answers each request (prepared once on SQLite): nothing it read
+        // before a write may come back after it.
+        using var before = await GetAsync("/sda/1/AUTH_a/c/dir/x");
+        await using (var seed = await SeedAsync())
+        {
+            await seed.MetadataAsync(id, "user", "color", "grey");
+        }
+
+        var changed = await BodyAsync("/sda/1/AUTH_a/c/dir/x");
+        await using (var seed = await SeedAsync())
+        {
+            await seed.DisableAsync(id);
+        }
+
+        using var disabled = await GetAsync("/sda/1/AUTH_a/c/dir/x");
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(JsonDocument.Parse(changed).RootElement.GetProperty("meta").GetProperty("color").GetString(), Is.EqualTo("grey"));
+        Assert.That(disabled.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
     [TestCase("/sda/1/AUTH_a/c/missing")]
     [TestCase("/sda/1/AUTH_a/c/dir")]
     [TestCase("/sda/1/AUTH_a/other/dir/x")]
