@@ -16,6 +16,11 @@ public static class CatalogFailures
         // replays as a conflict with itself and changes nothing.
         MySqlException { InnerException: MySqlEndOfStreamException } => true,
         MySqlException m when m.Number is 1040 or 2002 or 2003 or 2006 or 2013 => true,
+        // A clean shutdown answers the queries in flight "Server shutdown in progress" (1053)
+        // or kills their connections (1927) instead of dropping them: the server is going
+        // away just the same, so a commit is journaled rather than refused (a refused commit's
+        // blob could then not be queued either, the database being gone).
+        MySqlException m when m.Number is 1053 or 1927 => true,
         System.Net.Sockets.SocketException => true,
         _ => false,
     };
