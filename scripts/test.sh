@@ -49,6 +49,19 @@ for suite in "${SUITES[@]}"; do
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then broken=$((broken + 1)); fi
 done
 
+# The failures again at the end, where a reader of a truncated log still sees them: each
+# failed test's name, message and the top of its stack (the console logger's block).
+if [ "$failed" -gt 0 ]; then
+  echo
+  echo "Failed tests:"
+  for suite in "${SUITES[@]}"; do
+    awk -v suite="$suite" '
+      /^  (Passed|Skipped) / || /^Test Run/ { keep = 0 }
+      /^  Failed / { keep = 1; n = 0; print suite ":" }
+      keep && n < 40 { print; n++ }' "$RESULTS/$suite.log" 2>/dev/null
+  done
+fi
+
 echo
 [ "$broken" -gt 0 ] && echo "$broken test suite(s) crashed or did not report"
 echo "$passed passed, $((failed + broken)) failed, $skipped skipped"
