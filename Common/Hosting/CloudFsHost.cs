@@ -45,6 +45,9 @@ public static class CloudFsHost
             .Validate(o => o.Port is >= 0 and <= 65535, "Server:Port must be 0-65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
             .Validate(o => o.RingCheckSeconds >= 1, "Server:RingCheckSeconds must be at least 1.")
+            .Validate(o => string.IsNullOrEmpty(o.TlsCertificate) || File.Exists(o.TlsCertificate), "Server:TlsCertificate names no file.")
+            .Validate(o => string.IsNullOrEmpty(o.TlsKey) || File.Exists(o.TlsKey), "Server:TlsKey names no file.")
+            .Validate(o => string.IsNullOrEmpty(o.TlsKey) || !string.IsNullOrEmpty(o.TlsCertificate), "Server:TlsKey needs Server:TlsCertificate.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section);
 
@@ -70,7 +73,14 @@ public static class CloudFsHost
             // Swift metadata values may be UTF-8; Kestrel would refuse them (500) as non-ASCII.
             kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
             kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
-            kestrel.Listen(IPAddress.Parse(server.Bind), server.Port);
+            var certificate = TlsCertificate.Load(server);
+            kestrel.Listen(IPAddress.Parse(server.Bind), server.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         return builder;
     }
