@@ -23,6 +23,9 @@ public sealed class AccountServerOptions
     /// <summary>How often the journal is replayed while it holds entries, in seconds.</summary>
     public int JournalReplaySeconds { get; set; } = 5;
 
+    /// <summary>How often /metrics' catalog backlog gauges (open reservations, garbage queue) are counted, in seconds.</summary>
+    public int BacklogSampleSeconds { get; set; } = 10;
+
     /// <summary>How often objects past their X-Delete-At are reaped, in seconds.</summary>
     public int ReapIntervalSeconds { get; set; } = 60;
 

@@ -6,6 +6,7 @@ using CloudFs.AccountServer.Journal;
 using CloudFs.Backend;
 using CloudFs.Catalog;
 using CloudFs.Common.Hosting;
+using CloudFs.Common.Hosting.Metrics;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddOptions<AccountServerOptions>().BindConfiguration(AccountServerOptions.Section)
             .Validate(o => o.TokenLifeSeconds > 0 && o.ReservationLifeSeconds > 0, "Lifetimes must be positive.")
             .Validate(o => o.PasswordIterations >= 1000, "PasswordIterations must be at least 1000.")
+            .Validate(o => o.BacklogSampleSeconds > 0, "BacklogSampleSeconds must be positive.")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BootstrapOptions>>().Value);
@@ -61,6 +63,9 @@ public static class AccountServerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<JournalReplayer>());
         services.AddSingleton<ExpiredObjectReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredObjectReaper>());
+        services.AddSingleton<CatalogBacklog>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogBacklog>());
+        services.AddMetricSet<AccountServerMetrics>();
 
         // fsck talks to the object servers: the shared backend client (options in the Backend
         // section) and its rings, loaded on first use so a server without ring files still starts.

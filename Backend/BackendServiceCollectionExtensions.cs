@@ -1,3 +1,4 @@
+using CloudFs.Common.Hosting.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudFs.Backend;
@@ -12,6 +13,7 @@ public static class BackendServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<BackendInvoker>();
         services.AddSingleton<NodeErrorLimiter>();
+        services.AddMetricSet<BackendMetrics>();
         services.AddSingleton<RoleClient>();
         services.AddSingleton<RingSet>();
         return services;

@@ -12,13 +12,18 @@ public sealed class NodeErrorLimiter(IOptions<BackendOptions> options, TimeProvi
 {
     private readonly ConcurrentDictionary<string, NodeErrors> _errors = new(StringComparer.Ordinal);
 
-    public bool IsLimited(RingDevice node)
-    {
-        if (!_errors.TryGetValue(Key(node), out var state))
-        {
-            return false;
-        }
+    public bool IsLimited(RingDevice node) =>
+        _errors.TryGetValue(Key(node), out var state) && IsLimited(state);
 
+    /// <summary>Errors recorded per node ("host:port/device") since start, for /metrics.</summary>
+    public IEnumerable<(string Node, long Errors)> ErrorTotals() =>
+        _errors.Select(e => (e.Key, Interlocked.Read(ref e.Value.Total)));
+
+    /// <summary>How many nodes are being skipped right now, for /metrics.</summary>
+    public int LimitedCount() => _errors.Values.Count(IsLimited);
+
+    private bool IsLimited(NodeErrors state)
+    {
         lock (state)
         {
             var interval = TimeSpan.FromSeconds(options.Value.ErrorSuppressionIntervalSeconds);
@@ -34,6 +39,7 @@ public sealed class NodeErrorLimiter(IOptions<BackendOptions> options, TimeProvi
     public void RecordError(RingDevice node)
     {
         var state = _errors.GetOrAdd(Key(node), _ => new NodeErrors());
+        Interlocked.Increment(ref state.Total);
         lock (state)
         {
             state.Count++;
@@ -56,6 +62,8 @@ public sealed class NodeErrorLimiter(IOptions<BackendOptions> options, TimeProvi
 
     private sealed class NodeErrors
     {
+        public long Total;
+
         public int Count { get; set; }
 
         public DateTimeOffset LastError { get; set; }

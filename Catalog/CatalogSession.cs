@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -17,8 +18,14 @@ public sealed class CatalogSession : IAsyncDisposable
     private readonly string? _savepoint;
     private bool _ended;
 
-    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null)
+    // For CatalogMeter: when the transaction began, whether it writes, and whether it committed.
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly bool _writes;
+    private bool _committed;
+
+    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null, bool writes = true)
     {
+        _writes = writes;
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
@@ -52,7 +59,7 @@ public sealed class CatalogSession : IAsyncDisposable
             var transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: readOnly)
                 : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-            return new CatalogSession(connection, transaction, database.Dialect, gate);
+            return new CatalogSession(connection, transaction, database.Dialect, gate, writes: !readOnly);
         }
         catch
         {
@@ -100,6 +107,7 @@ public sealed class CatalogSession : IAsyncDisposable
         if (_savepoint is null)
         {
             await Transaction.CommitAsync(ct);
+            _committed = true;
             return;
         }
 
@@ -137,6 +145,7 @@ public sealed class CatalogSession : IAsyncDisposable
         finally
         {
             _gate?.Release();
+            CatalogMeter.TransactionEnded(_started, _writes ? "write" : "read", _committed ? "commit" : "rollback");
         }
     }
 

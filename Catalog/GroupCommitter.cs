@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace CloudFs.Catalog;
@@ -66,6 +67,7 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
     {
         var gate = database.WriteGate ?? throw new InvalidOperationException("Group commit is for the SQLite catalog.");
         await gate.WaitAsync(CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var connection = (SqliteConnection)await database.OpenConnectionAsync(CancellationToken.None);
@@ -76,9 +78,12 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
             }
 
             await transaction.CommitAsync(CancellationToken.None);
+            CatalogMeter.TransactionEnded(started, "write", "commit");
+            CatalogMeter.GroupCommitted(group.Count);
         }
         catch (Exception ex)
         {
+            CatalogMeter.TransactionEnded(started, "write", "rollback");
             // The group's transaction is gone (a failed COMMIT, a savepoint SQLite rolled back
             // with the whole transaction): none of its writes happened.
             foreach (var entry in group)

@@ -1,4 +1,5 @@
 using CloudFs.Backend;
+using CloudFs.Common.Hosting.Metrics;
 using CloudFs.ObjectServer.Auditing;
 using CloudFs.ObjectServer.Replication;
 using CloudFs.ObjectServer.Storage;
@@ -46,6 +47,7 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddSingleton<AuditStats>();
         services.AddSingleton<AuditPass>();
         services.AddHostedService<AuditorDaemon>();
+        services.AddMetricSet<ObjectServerMetrics>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public static class ProxyServiceCollectionExtensions
             .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")
             .ValidateOnStart();
         services.AddRatelimit();
+        services.AddLoginThrottle();
         services.AddVersioning();
         services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.

@@ -18,7 +18,11 @@
 # zone per host, daemons every few seconds. A server that dies is restarted. State in var/hostsN.
 # See scripts/lib/hosts.sh.
 #
-# Flags: --no-build (use what is built), --hosts N, --ring-hosts M (first run only: the rings
+# ./scripts/cluster.sh --tls: the proxy serves HTTPS on 7010, with a certificate from a local CA
+# made once in STATE/tls; the output names the ca.pem to give clients (swift --os-cacert,
+# rclone --ca-cert, curl --cacert). One host only. The role servers stay on plain HTTP on loopback.
+#
+# Flags: --no-build (use what is built), --tls, --hosts N, --ring-hosts M (first run only: the rings
 # cover the first M of the N hosts; the others run idle until an operator adds them to the rings),
 # --catalog sqlite|mariadb (one host only; --hosts N always uses MariaDB).
 set -euo pipefail
@@ -28,12 +32,15 @@ source "$CLOUDFS_ROOT/scripts/lib/cluster.sh"
 HOST_COUNT=1
 RING_HOSTS=""
 BUILD=1
+TLS=0
+SCHEME=http
 CATALOG="${CLOUDFS_CATALOG:-}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --hosts) [ $# -ge 2 ] || die "--hosts needs a number"; HOST_COUNT=$2; shift 2 ;;
     --ring-hosts) [ $# -ge 2 ] || die "--ring-hosts needs a number"; RING_HOSTS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --tls) TLS=1; shift ;;
     --catalog) [ $# -ge 2 ] || die "--catalog needs sqlite or mariadb"; CATALOG=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
@@ -46,6 +53,7 @@ case "$CATALOG" in
 esac
 
 if [ "$HOST_COUNT" -gt 1 ]; then
+  [ "$TLS" -eq 0 ] || die "--tls is for one host (a cluster of hosts puts its TLS on the load balancer in front of the proxies)"
   [ "${CATALOG:-mariadb}" = mariadb ] || die "--hosts $HOST_COUNT always uses MariaDB as the catalog, not $CATALOG"
   source "$CLOUDFS_ROOT/scripts/lib/hosts.sh"
   run_hosts "$HOST_COUNT" "${RING_HOSTS:-$HOST_COUNT}"
@@ -95,6 +103,17 @@ done
 ensure_admin_password
 mapfile -t bootstrap < <(bootstrap_settings)
 
+PROXY_SETTINGS=()
+if [ "$TLS" -eq 1 ]; then
+  source "$CLOUDFS_ROOT/scripts/lib/packages.sh"
+  source "$CLOUDFS_ROOT/scripts/lib/tls.sh"
+  tls_ensure "$STATE/tls" "$BIND"
+  PROXY_SETTINGS=("CLOUDFS_Server__TlsCertificate=$STATE/tls/proxy.pem" "CLOUDFS_Server__TlsKey=$STATE/tls/proxy.key")
+  SCHEME=https
+  # curl (wait_http) trusts the local CA.
+  export CURL_CA_BUNDLE="$STATE/tls/ca.pem"
+fi
+
 export CLOUDFS_Server__Bind=$BIND
 export CLOUDFS_Server__RingDir="$STATE/rings"
 if [ "$CATALOG" = mariadb ]; then
@@ -114,12 +133,16 @@ export CLOUDFS_ObjectServer__DevicesRoot="$STATE/devices"
 export_policies
 
 for role in account container object proxy; do
-  launch_role "$role" "$STATE/log/$role.log" "CLOUDFS_Server__DataDir=$STATE/$role" "${bootstrap[@]}"
+  settings=("CLOUDFS_Server__DataDir=$STATE/$role" "${bootstrap[@]}")
+  [ "$role" != proxy ] || settings+=("${PROXY_SETTINGS[@]}")
+  launch_role "$role" "$STATE/log/$role.log" "${settings[@]}"
   PIDS+=("$LAUNCHED_PID")
 done
 
 for role in account container object proxy; do
-  wait_http "http://$BIND:${ROLE_PORTS[$role]}/healthcheck" 60 \
+  scheme=http
+  [ "$role" != proxy ] || scheme=$SCHEME
+  wait_http "$scheme://$BIND:${ROLE_PORTS[$role]}/healthcheck" 60 \
     || { tail -20 "$STATE/log/$role.log" >&2; die "$role server did not become healthy"; }
 done
 

@@ -15,6 +15,11 @@ public sealed class AuthService(CatalogWork work, UserRepository users, TokenRep
     /// <summary>tempauth's token prefix, kept so tools that look for it are not surprised.</summary>
     public const string TokenPrefix = "AUTH_tk";
 
+    // Hashed for logins of users that do not exist, so they cost what a wrong key for a real user
+    // costs and response time does not tell which users exist.
+    private readonly Lazy<string> _decoyHash = new(() =>
+        PasswordHasher.Hash(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), options.Value.PasswordIterations));
+
     public async Task<Outcome<LoginResult>> LoginAsync(string identity, string key, CancellationToken ct)
     {
         var colon = identity.IndexOf(':');
@@ -22,8 +27,10 @@ public sealed class AuthService(CatalogWork work, UserRepository users, TokenRep
             ? users.FindAsync(session, identity[..colon], identity[(colon + 1)..], token)
             : users.FindByEmailAsync(session, identity, token), ct);
 
-        // The slow hash runs outside any transaction so it holds no database lock.
-        if (user is null || user.State != "enabled" || !PasswordHasher.Verify(key, user.PasswordHash))
+        // The slow hash runs outside any transaction so it holds no database lock, and it runs
+        // for every login, a user's or the decoy's.
+        var keyMatches = PasswordHasher.Verify(key, user?.PasswordHash ?? _decoyHash.Value);
+        if (user is null || user.State != "enabled" || !keyMatches)
         {
             return new CloudFsError(CloudFsErrorKind.Unauthorized);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CloudFs.Catalog;
 using Polly;
 using Polly.Retry;
@@ -26,8 +27,8 @@ public sealed class CatalogWork(CatalogDatabase database)
         })
         .Build();
 
-    public async Task<T> RunAsync<T>(Func<CatalogSession, CancellationToken, Task<T>> work, CancellationToken ct) =>
-        await Retry.ExecuteAsync(async token =>
+    public Task<T> RunAsync<T>(Func<CatalogSession, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        TimedAsync("write", () => Retry.ExecuteAsync(async token =>
         {
             if (_group is not null)
             {
@@ -36,13 +37,29 @@ public sealed class CatalogWork(CatalogDatabase database)
 
             await using var session = await CatalogSession.BeginAsync(database, token);
             return await work(session, token);
-        }, ct);
+        }, ct));
 
     /// <summary>Work that only reads: on SQLite it neither waits for nor blocks writers.</summary>
-    public async Task<T> ReadAsync<T>(Func<CatalogSession, CancellationToken, Task<T>> work, CancellationToken ct) =>
-        await Retry.ExecuteAsync(async token =>
+    public Task<T> ReadAsync<T>(Func<CatalogSession, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        TimedAsync("read", () => Retry.ExecuteAsync(async token =>
         {
             await using var session = await CatalogSession.BeginAsync(database, token, readOnly: true);
             return await work(session, token);
-        }, ct);
+        }, ct));
+
+    private static async Task<T> TimedAsync<T>(string kind, Func<ValueTask<T>> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            var result = await work();
+            outcome = "ok";
+            return result;
+        }
+        finally
+        {
+            CatalogMeter.WorkEnded(started, kind, outcome);
+        }
+    }
 }

@@ -6,6 +6,10 @@ namespace CloudFs.AccountServer.Data;
 /// <summary>SQL for the <c>garbage</c> table: blobs a write or delete stopped naming.</summary>
 public sealed class GarbageRepository
 {
+    /// <summary>Blobs queued for collection (rows kept until reclaimed, collected ones included).</summary>
+    public Task<long> CountAsync(CatalogSession session, CancellationToken ct) =>
+        session.SingleAsync<long>("SELECT COUNT(*) FROM garbage", null, ct);
+
     public async Task EnqueueAsync(CatalogSession session, IEnumerable<string> blobIds, long now, CancellationToken ct)
     {
         var rows = blobIds.Distinct().Select(id => new { BlobId = id, Now = now }).ToList();

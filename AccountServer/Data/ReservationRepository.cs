@@ -5,6 +5,10 @@ namespace CloudFs.AccountServer.Data;
 /// <summary>SQL for the <c>reservation</c> table: room held for uploads still streaming.</summary>
 public sealed class ReservationRepository
 {
+    /// <summary>Reservations held now, expired ones not yet released included.</summary>
+    public Task<long> CountAsync(CatalogSession session, CancellationToken ct) =>
+        session.SingleAsync<long>("SELECT COUNT(*) FROM reservation", null, ct);
+
     public Task InsertAsync(CatalogSession session, Reservation reservation, CancellationToken ct) =>
         session.ExecuteAsync("""
             INSERT INTO reservation (id, account_id, container_id, bytes, objects, expires_at)

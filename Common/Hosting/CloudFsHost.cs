@@ -1,4 +1,5 @@
 using System.Net;
+using CloudFs.Common.Hosting.Metrics;
 using CloudFs.Common.Policies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,13 +37,17 @@ public static class CloudFsHost
             ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name,
         });
         AddConfiguration(builder.Configuration, role, configPath, rest);
-        ConfigureLogging(builder.Logging);
+        ConfigureLogging(builder.Logging, builder.Configuration);
+        builder.AddCloudFsMetrics(role);
 
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
             .Validate(o => IPAddress.TryParse(o.Bind, out _), "Server:Bind must be an IP address.")
             .Validate(o => o.Port is >= 0 and <= 65535, "Server:Port must be 0-65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
             .Validate(o => o.RingCheckSeconds >= 1, "Server:RingCheckSeconds must be at least 1.")
+            .Validate(o => string.IsNullOrEmpty(o.TlsCertificate) || File.Exists(o.TlsCertificate), "Server:TlsCertificate names no file.")
+            .Validate(o => string.IsNullOrEmpty(o.TlsKey) || File.Exists(o.TlsKey), "Server:TlsKey names no file.")
+            .Validate(o => string.IsNullOrEmpty(o.TlsKey) || !string.IsNullOrEmpty(o.TlsCertificate), "Server:TlsKey needs Server:TlsCertificate.")
             .ValidateOnStart();
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section);
 
@@ -68,7 +73,14 @@ public static class CloudFsHost
             // Swift metadata values may be UTF-8; Kestrel would refuse them (500) as non-ASCII.
             kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
             kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
-            kestrel.Listen(IPAddress.Parse(server.Bind), server.Port);
+            var certificate = TlsCertificate.Load(server);
+            kestrel.Listen(IPAddress.Parse(server.Bind), server.Port, listen =>
+            {
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
         return builder;
     }
@@ -81,6 +93,7 @@ public static class CloudFsHost
         app.UseMiddleware<TransactionIdMiddleware>(info.Role);
         app.UseMiddleware<RequestLogMiddleware>();
         app.MapHealthEndpoints();
+        app.MapCloudFsMetrics();
         return app;
     }
 
@@ -106,13 +119,34 @@ public static class CloudFsHost
         config.AddCommandLine(rest);
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging)
+    /// <summary>
+    /// Console logs, one line per entry, as text (default) or, with <c>Logging:Format=json</c>, one
+    /// JSON object per line for log shippers. Either way the scope carries the X-Trans-Id, so
+    /// every line, errors above all, can be traced.
+    /// </summary>
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration config)
     {
         logging.ClearProviders();
+        var format = config["Logging:Format"] ?? "text";
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
+            return;
+        }
+
+        if (!string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Logging:Format must be text or json, not '{format}'.");
+        }
+
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            // The scope carries the X-Trans-Id, so every line, errors above all, can be traced.
             o.IncludeScopes = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
             o.UseUtcTimestamp = true;

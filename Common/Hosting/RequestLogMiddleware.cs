@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CloudFs.Common.Hosting.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -39,6 +40,7 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
+            TrafficMeter.Record(context.Request.Method, context.Response.StatusCode, context.Request.ContentLength, context.Response.ContentLength);
             Log.Request(logger, context.Request.Method, context.Request.Path + context.Request.QueryString,
                 context.Response.StatusCode, elapsed.TotalMilliseconds, context.TraceIdentifier);
         }

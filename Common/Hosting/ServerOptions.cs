@@ -20,6 +20,15 @@ public sealed class ServerOptions
     /// <summary>Seconds between checks of a ring file for a change (tests shorten it to see a rebalance at once).</summary>
     public int RingCheckSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// PEM certificate (the server's first, then any intermediates) to serve HTTPS with on this
+    /// listener; empty: plain HTTP. Meant for the proxy's public port.
+    /// </summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>PEM private key of <see cref="TlsCertificate"/>; empty when the key is in that file.</summary>
+    public string? TlsKey { get; set; }
+
     /// <summary>When this file exists, /healthcheck answers 503 (Swift's disable_path).</summary>
     public string? DisablePath { get; set; }
 }

@@ -18,6 +18,7 @@ public enum CloudFsErrorKind
     RequestEntityTooLarge,
     RangeNotSatisfiable,
     UnprocessableEntity,
+    TooManyRequests,
     RequestTimeout,
     ClientClosedRequest,
     InsufficientStorage,

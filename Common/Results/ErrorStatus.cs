@@ -21,6 +21,7 @@ public static class ErrorStatus
         (CloudFsErrorKind.RequestEntityTooLarge, 413),
         (CloudFsErrorKind.RangeNotSatisfiable, 416),
         (CloudFsErrorKind.UnprocessableEntity, 422),
+        (CloudFsErrorKind.TooManyRequests, 429),
         (CloudFsErrorKind.ClientClosedRequest, 499),
         (CloudFsErrorKind.Internal, 500),
         (CloudFsErrorKind.NotImplemented, 501),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CloudFs.Catalog;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -37,6 +38,7 @@ public sealed class PreparedReads(CatalogDatabase database) : IAsyncDisposable
             throw new InvalidOperationException("prepared reads serve SQLite only");
         }
 
+        var started = Stopwatch.GetTimestamp();
         var connection = _idle.TryTake(out var idle) ? idle : await OpenAsync(ct);
         var reusable = false;
         try
@@ -69,6 +71,9 @@ public sealed class PreparedReads(CatalogDatabase database) : IAsyncDisposable
         }
         finally
         {
+            // An autocommit read is its own transaction.
+            CatalogMeter.TransactionEnded(started, "read", reusable ? "rollback" : "error");
+
             // A connection whose statement failed is not trusted again.
             if (reusable && _idle.Count < MaxIdle)
             {

@@ -23,6 +23,11 @@ namespace CloudFs.ObjectServer.Collection;
 public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layout, DeviceCheck deviceCheck, IOptions<ObjectServerOptions> options, RingSet rings,
     StoragePolicyTable policies, RoleClient client, TimeProvider time, ILogger<GarbageCollector> logger) : BackgroundService
 {
+    private long _collected;
+
+    /// <summary>Local blob copies deleted since start, for /metrics.</summary>
+    public long Collected => Interlocked.Read(ref _collected);
+
     /// <summary>One pass over every candidate; returns how many local blobs it deleted.</summary>
     public async Task<int> CollectOnceAsync(CancellationToken ct)
     {
@@ -57,6 +62,7 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
                         if (File.Exists(layout.DataPath(address)) && (await store.DeleteAsync(address, null, ct)).Value is { Existed: true })
                         {
                             deleted++;
+                            Interlocked.Increment(ref _collected);
                         }
                     }
                 }

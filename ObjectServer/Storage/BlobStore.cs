@@ -84,7 +84,13 @@ public sealed partial class BlobStore
 
         try
         {
-            return await CommitAsync(address, written.Value, ct);
+            var committed = await CommitAsync(address, written.Value, ct);
+            if (committed.IsSuccess && !committed.Value.AlreadyExisted)
+            {
+                StorageMeter.Committed(committed.Value.Info.Size);
+            }
+
+            return committed;
         }
         finally
         {

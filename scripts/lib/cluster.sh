@@ -71,16 +71,25 @@ bootstrap_settings() {
 # server is healthy; the LINEs (already labelled) come after Health.
 print_running() {
   local headline=$1 proxy=$2 object=$3; shift 3
+  local scheme=${SCHEME:-http} cacert="" curl_ca=""
+  if [ "$scheme" = https ]; then
+    cacert="--os-cacert $STATE/tls/ca.pem "
+    curl_ca="--cacert $STATE/tls/ca.pem "
+  fi
   cat <<INFO
 
 $headline
-  Auth URL:   http://$proxy:7010/auth/v1.0
+  Auth URL:   $scheme://$proxy:7010/auth/v1.0
   Demo user:  test:tester   key: testing
   Admin user: admin:admin   key: $ADMIN_PASSWORD
   Policies:   Policy-0 (default), silver (curl -X PUT -H 'X-Storage-Policy: silver' ...)
-  Try:        swift -A http://$proxy:7010/auth/v1.0 -U test:tester -K testing stat
-  Health:     curl http://$proxy:7010/healthcheck   ·   curl http://$object:7013/recon
+  Try:        swift ${cacert}-A $scheme://$proxy:7010/auth/v1.0 -U test:tester -K testing stat
+  Health:     curl ${curl_ca}$scheme://$proxy:7010/healthcheck   ·   curl http://$object:7013/recon
 INFO
+  if [ "$scheme" = https ]; then
+    printf '  %s\n' "TLS:        the proxy's certificate is signed by the local CA $STATE/tls/ca.pem" \
+      "            (rclone: --ca-cert $STATE/tls/ca.pem)"
+  fi
   [ $# -eq 0 ] || printf '  %s\n' "$@"
   cat <<INFO
   Logs:       $STATE/log/*.log

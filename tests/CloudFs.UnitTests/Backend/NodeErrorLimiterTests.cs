@@ -55,4 +55,32 @@ public class NodeErrorLimiterTests
 
         Assert.That(limiter.IsLimited(Node), Is.False);
     }
+
+    [Test]
+    public void Totals_CountEveryError_AndLimitedCountOnlyTheSkippedNodes()
+    {
+        var (limiter, time) = Create();
+        var other = Node with { Device = "d2" };
+        for (var i = 0; i < 3; i++)
+        {
+            limiter.RecordError(Node);
+        }
+
+        limiter.RecordError(other);
+        limiter.RecordSuccess(Node);
+        limiter.RecordError(Node);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(limiter.ErrorTotals().ToDictionary(e => e.Node, e => e.Errors),
+                Is.EqualTo(new Dictionary<string, long> { ["127.0.0.1:7013/d1"] = 4, ["127.0.0.1:7013/d2"] = 1 }));
+            Assert.That(limiter.LimitedCount(), Is.Zero, "a success cleared d1's run of errors");
+        });
+
+        limiter.RecordError(Node);
+        limiter.RecordError(Node);
+        Assert.That(limiter.LimitedCount(), Is.EqualTo(1));
+        time.Advance(TimeSpan.FromSeconds(61));
+        Assert.That(limiter.LimitedCount(), Is.Zero);
+    }
 }
