@@ -27,6 +27,7 @@ public static class ProxyApp
         // Load the rings now: a proxy without them cannot route anything, so it should not start.
         app.Services.GetRequiredService<RingSet>();
         app.UseCloudFsDefaults();
+        app.UseMiddleware<Auth.ReconGuard>();
         // Before the Swift middlewares: a throttled login is answered without any of them.
         app.UseRateLimiter();
         app.UseSwiftMiddleware();

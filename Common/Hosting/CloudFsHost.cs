@@ -49,7 +49,11 @@ public static class CloudFsHost
             .Validate(o => string.IsNullOrEmpty(o.TlsKey) || File.Exists(o.TlsKey), "Server:TlsKey names no file.")
             .Validate(o => string.IsNullOrEmpty(o.TlsKey) || !string.IsNullOrEmpty(o.TlsCertificate), "Server:TlsKey needs Server:TlsCertificate.")
             .ValidateOnStart();
-        builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section);
+        builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section)
+            .Validate(o => o.AllowDefaultSecrets || !o.UsesDefaultSecrets,
+                "Cluster:HashPathPrefix and HashPathSuffix are still the shipped 'changeme' values: set both to long random strings " +
+                "in cloudfs.json, the same on every node, before the first start (or Cluster:AllowDefaultSecrets=true on a development cluster).")
+            .ValidateOnStart();
 
         // Built now so a bad policy list stops the start with Swift's reason, as Swift's servers do.
         var policies = StoragePolicyTable.Create(

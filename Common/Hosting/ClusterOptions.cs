@@ -16,6 +16,17 @@ public sealed class ClusterOptions
     /// <summary>Secret mixed behind every ring key; never change it on a live cluster.</summary>
     public string HashPathSuffix { get; set; } = "";
 
+    /// <summary>
+    /// Lets a server start on the hash-path secrets etc/cloudfs.json ships with ("changeme-..."),
+    /// which anyone can read: for a development cluster (scripts/cluster.sh sets it) only.
+    /// </summary>
+    public bool AllowDefaultSecrets { get; set; }
+
+    /// <summary>The shipped placeholder secrets are still in place.</summary>
+    public bool UsesDefaultSecrets =>
+        HashPathPrefix.StartsWith("changeme", StringComparison.OrdinalIgnoreCase)
+        || HashPathSuffix.StartsWith("changeme", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Swift's storage policies; empty means the single default policy "Policy-0".</summary>
     public List<StoragePolicyConfig> StoragePolicies { get; set; } = [];
 }

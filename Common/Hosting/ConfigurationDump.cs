@@ -45,8 +45,10 @@ public static partial class ConfigurationDump
         return obj;
     }
 
+    // A connection string names the database host and user besides its password: all masked.
     private static bool IsSecret(string key) =>
         key.Contains("password", StringComparison.OrdinalIgnoreCase)
+        || key.Contains("ConnectionString", StringComparison.OrdinalIgnoreCase)
         || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
         || key.Equals("Key", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("HashPath", StringComparison.OrdinalIgnoreCase);

@@ -54,7 +54,9 @@ export_policies() {
 launch_role() {
   local role=$1 logfile=$2; shift 2
   # env execs dotnet, so the pid is the server's own (a kill -9 of it is the server dying).
-  env "$@" dotnet "$(project_dll "${ROLE_PROJECTS[$role]}" "CloudFs.${ROLE_PROJECTS[$role]}")" \
+  # A local cluster runs on etc/cloudfs.json's shipped hash-path secrets, which a server refuses
+  # unless told it is a development cluster.
+  env CLOUDFS_Cluster__AllowDefaultSecrets=true "$@" dotnet "$(project_dll "${ROLE_PROJECTS[$role]}" "CloudFs.${ROLE_PROJECTS[$role]}")" \
     --config "$CLOUDFS_ROOT/etc/$role-server.json" >>"$logfile" 2>&1 &
   LAUNCHED_PID=$!
 }

@@ -41,7 +41,15 @@ public class ClusterStartTests
     [TestCase("object")]
     public async Task Recon_EveryRole_ReportsRoleVersionNodeAndConfig(string role)
     {
-        var recon = JsonNode.Parse(await _cluster.Http.GetStringAsync(_cluster.Url(role, "/recon")))!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, _cluster.Url(role, "/recon"));
+        if (role == "proxy")
+        {
+            // On the public port /recon is for cluster admins.
+            request.Headers.Add("X-Auth-Token", (await Proxy.ProxyHttp.LoginAsync(_cluster, "admin:admin", _cluster.AdminPassword)).Token);
+        }
+
+        using var response = await _cluster.Http.SendAsync(request);
+        var recon = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.That((string?)recon["role"], Is.EqualTo(role));
         Assert.That((string?)recon["version"], Does.Match(@"^\d+\.\d+\.\d+"));
@@ -50,6 +58,35 @@ public class ClusterStartTests
         Assert.That((string?)recon["config_file"], Is.EqualTo(_cluster.ConfigPath(role)));
         Assert.That((string?)recon["config"]?["Server"]?["Port"], Is.EqualTo(CloudFsCluster.Roles[role].Port.ToString()));
         Assert.That(recon.ToJsonString(), Does.Not.Contain("e2e-suffix"), "cluster secrets are masked");
+    }
+
+    [Test]
+    public async Task Recon_OnTheProxy_IsForAdminsOnly_AndShowsNoDatabaseCredentials()
+    {
+        var (tester, _) = await Proxy.ProxyHttp.LoginAsync(_cluster, "test:tester", "testing");
+
+        using var anonymous = await _cluster.Http.GetAsync(_cluster.Url("proxy", "/recon"));
+        using var user = await Proxy.ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/recon/version", tester);
+
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(user.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var account = await _cluster.Http.GetStringAsync(_cluster.Url("account", "/recon"));
+        Assert.That((string?)JsonNode.Parse(account)!["config"]?["Catalog"]?["ConnectionString"], Is.EqualTo("***"));
+    }
+
+    [Test]
+    public async Task ShippedHashPathSecrets_AreRefusedAtStart_UnlessDevelopment()
+    {
+        // The repository's own etc/cloudfs.json, as a package would install it beside the role's config.
+        var etc = Directory.CreateDirectory(Path.Combine(_cluster.Root, "etc-shipped")).FullName;
+        File.Copy(Path.Combine(RepoPaths.Root, "etc", "cloudfs.json"), Path.Combine(etc, "cloudfs.json"));
+        var config = Path.Combine(etc, "container-server.json");
+        File.Copy(_cluster.ConfigPath("container"), config);
+
+        using var server = ServerProcess.Start("ContainerServer", config, _cluster.Root);
+        await Wait.UntilAsync(() => Task.FromResult(server.HasExited), "the server refuses to start", TimeSpan.FromSeconds(60));
+
+        Assert.That(server.ReadLog(), Does.Contain("Cluster:HashPathPrefix and HashPathSuffix are still the shipped 'changeme' values"));
     }
 
     [Test]

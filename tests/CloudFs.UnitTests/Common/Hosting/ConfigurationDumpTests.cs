@@ -21,7 +21,8 @@ public class ConfigurationDumpTests
 
         Assert.That(json, Does.Contain("7011"));
         Assert.That(json, Does.Not.Contain("s3cret").And.Not.Contain("hunter2").And.Not.Contain("\"pw\""));
-        Assert.That(json, Does.Contain("Password=***"));
+        Assert.That(json, Does.Not.Contain("cloudfs").And.Not.Contain("db;"), "the database host and user are not shown either");
+        Assert.That(json, Does.Contain("\"ConnectionString\":\"***\""));
         Assert.That(json, Does.Not.Contain("Unrelated"));
     }
 }
