@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using CloudFs.AccountServer.Data;
 using CloudFs.Common.Http;
 using CloudFs.Common.Time;
+using CloudFs.Common.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CloudFs.AccountServer.Core;
 
@@ -12,10 +14,13 @@ namespace CloudFs.AccountServer.Core;
 /// side by side may race here, and the loser simply finds the user made.
 /// </summary>
 public sealed partial class UserBootstrapper(CatalogWork work, UserRepository users, UserService userService,
-    BootstrapOptions options, TimeProvider time, ILogger<UserBootstrapper> logger)
+    BootstrapOptions options, IOptions<ServerOptions> server, TimeProvider time, ILogger<UserBootstrapper> logger)
 {
     public const string AdminAccount = "admin";
     public const string AdminUser = "admin";
+
+    /// <summary>Where a generated admin password is left, in Server:DataDir: never in a log.</summary>
+    public const string AdminPasswordFile = "admin-password";
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -28,8 +33,23 @@ public sealed partial class UserBootstrapper(CatalogWork work, UserRepository us
 
         if (await EnsureAsync(new NewUser(AdminAccount, AdminUser, password!, UserType.Admin), ct) && generated)
         {
-            // The only time this password is ever visible: it is stored hashed.
-            Log.AdminPasswordGenerated(logger, $"{AdminAccount}:{AdminUser}", password!);
+            // The only place this password is ever visible (the catalog stores it hashed): a file
+            // only this user can read, since logs are shipped and kept where secrets must not be.
+            var path = Path.Combine(server.Value.DataDir, AdminPasswordFile);
+            Directory.CreateDirectory(server.Value.DataDir);
+            var file = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                // Private from its creation on, not made private after being written.
+                file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using (var stream = new FileStream(path, file))
+            {
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(password + "\n"), ct);
+            }
+
+            Log.AdminPasswordGenerated(logger, $"{AdminAccount}:{AdminUser}", path);
         }
 
         foreach (var user in options.Users)
@@ -67,8 +87,8 @@ public sealed partial class UserBootstrapper(CatalogWork work, UserRepository us
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Created cluster admin {User} with generated password {Password} (shown once; stored hashed)")]
-        public static partial void AdminPasswordGenerated(ILogger logger, string user, string password);
+        [LoggerMessage(1, LogLevel.Warning, "Created cluster admin {User} with a generated password, written to {File} (readable by this user only; note it and delete the file)")]
+        public static partial void AdminPasswordGenerated(ILogger logger, string user, string file);
 
         [LoggerMessage(2, LogLevel.Information, "Created user {User} ({Type})")]
         public static partial void UserCreated(ILogger logger, string user, UserType type);
