@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: runs every CloudFs test. Installs what the tests need when missing
-# (MariaDB, the swift client, rclone, curl, Go and the Go Swift library), starts a throw-away MariaDB, builds, runs the
+# (MariaDB, the swift client, rclone, curl, Go and the Go Swift library, rpmbuild, openssl), starts a throw-away MariaDB, builds
+# the solution and the RPM, runs the
 # unit, integration and end-to-end suites, stops what it started (also on failure) and ends
 # with "N passed, N failed". Extra arguments go to every `dotnet test` (e.g. --filter ...).
 set -uo pipefail
@@ -18,11 +19,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swiftclient rclone:rclone curl:curl go:golang-go
+ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swiftclient rclone:rclone curl:curl go:golang-go \
+  rpmbuild:rpm rpm2cpio:rpm2cpio cpio:cpio openssl:openssl
 # The Go Swift library's integration suite (scripts/go-swift-suite.sh) runs from its Debian source.
 ensure_debs golang-github-ncw-swift-v2-dev
 mariadb_start
 build_solution || die "build failed"
+# The RPM the payload test unpacks and runs (tests/CloudFs.EndToEndTests/Operations/RpmPayloadTests).
+log "building the RPM (rpm/build.sh)"
+"$CLOUDFS_ROOT/rpm/build.sh" >"$RESULTS/rpm-build.log" 2>&1 || { tail -30 "$RESULTS/rpm-build.log"; die "RPM build failed"; }
 
 # count NAME: the NAME="N" attribute of the current <Counters>, 0 when absent.
 count() { local v; v=$(grep -o " $1=\"[0-9]*\"" <<<"$counters" | grep -o '[0-9][0-9]*'); echo "${v:-0}"; }

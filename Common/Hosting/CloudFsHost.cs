@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Common.Hosting;
@@ -37,6 +38,9 @@ public static class CloudFsHost
             ApplicationName = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name,
         });
         AddConfiguration(builder.Configuration, role, configPath, rest);
+        // Under systemd (Type=notify): READY=1 once started, STOPPING=1 on SIGTERM. Added before
+        // the logging so our console format, not systemd's, is the one in force.
+        builder.Services.AddSystemd();
         ConfigureLogging(builder.Logging, builder.Configuration);
         builder.AddCloudFsMetrics(role);
 
@@ -45,10 +49,14 @@ public static class CloudFsHost
             .Validate(o => o.Port is >= 0 and <= 65535, "Server:Port must be 0-65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
             .Validate(o => o.RingCheckSeconds >= 1, "Server:RingCheckSeconds must be at least 1.")
+            .Validate(o => o.ShutdownTimeoutSeconds >= 0, "Server:ShutdownTimeoutSeconds must not be negative.")
             .Validate(o => string.IsNullOrEmpty(o.TlsCertificate) || File.Exists(o.TlsCertificate), "Server:TlsCertificate names no file.")
             .Validate(o => string.IsNullOrEmpty(o.TlsKey) || File.Exists(o.TlsKey), "Server:TlsKey names no file.")
             .Validate(o => string.IsNullOrEmpty(o.TlsKey) || !string.IsNullOrEmpty(o.TlsCertificate), "Server:TlsKey needs Server:TlsCertificate.")
             .ValidateOnStart();
+        // SIGTERM: Kestrel stops accepting and waits this long for requests in flight.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout =
+            TimeSpan.FromSeconds(builder.Configuration.GetValue($"{ServerOptions.Section}:{nameof(ServerOptions.ShutdownTimeoutSeconds)}", 30)));
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section)
             .Validate(o => o.AllowDefaultSecrets || !o.UsesDefaultSecrets,
                 "Cluster:HashPathPrefix and HashPathSuffix are still the shipped 'changeme' values: set both to long random strings " +

@@ -29,6 +29,12 @@ public sealed class ServerOptions
     /// <summary>PEM private key of <see cref="TlsCertificate"/>; empty when the key is in that file.</summary>
     public string? TlsKey { get; set; }
 
+    /// <summary>
+    /// Seconds a stopping server (SIGTERM) lets requests in flight finish before it closes their
+    /// connections; keep systemd's TimeoutStopSec above it.
+    /// </summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
     /// <summary>When this file exists, /healthcheck answers 503 (Swift's disable_path).</summary>
     public string? DisablePath { get; set; }
 }

@@ -25,6 +25,8 @@ public sealed class ServerProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public int ExitCode => _process.ExitCode;
+
     public static ServerProcess Start(string project, string configPath, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = RepoPaths.ServerDll(project);
