@@ -59,8 +59,8 @@ public static class CloudFsHost
             TimeSpan.FromSeconds(builder.Configuration.GetValue($"{ServerOptions.Section}:{nameof(ServerOptions.ShutdownTimeoutSeconds)}", 30)));
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section)
             .Validate(o => o.AllowDefaultSecrets || !o.UsesDefaultSecrets,
-                "Cluster:HashPathPrefix and HashPathSuffix are still the shipped 'changeme' values: set both to long random strings " +
-                "in cloudfs.json, the same on every node, before the first start (or Cluster:AllowDefaultSecrets=true on a development cluster).")
+                "Cluster:HashPathPrefix and HashPathSuffix (or BackendSecret) are still the shipped 'changeme' values: set them to long random " +
+                "strings in cloudfs.json, the same on every node, before the first start (or Cluster:AllowDefaultSecrets=true on a development cluster).")
             .ValidateOnStart();
 
         // Built now so a bad policy list stops the start with Swift's reason, as Swift's servers do.
@@ -69,6 +69,7 @@ public static class CloudFsHost
         builder.Services.AddSingleton(policies);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReplayGuard>();
         builder.Services.AddSingleton(sp =>
             NodeIdentity.LoadOrCreate(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir));
         builder.Services.AddSingleton(sp => new ServerInfo(role, sp.GetRequiredService<NodeIdentity>(), configPath,
@@ -104,6 +105,12 @@ public static class CloudFsHost
         var info = app.Services.GetRequiredService<ServerInfo>();
         app.UseMiddleware<TransactionIdMiddleware>(info.Role);
         app.UseMiddleware<RequestLogMiddleware>();
+        if (info.Role != ServerRole.Proxy)
+        {
+            // Role servers trust only the cluster; the proxy's public port checks tokens instead.
+            app.UseMiddleware<BackendTrustMiddleware>();
+        }
+
         app.MapHealthEndpoints();
         app.MapCloudFsMetrics();
         return app;

@@ -17,6 +17,12 @@ public sealed class ClusterOptions
     public string HashPathSuffix { get; set; } = "";
 
     /// <summary>
+    /// Key of the HMAC every role puts on its requests to another (Contracts.BackendSignature);
+    /// role servers refuse requests without it. Empty: nothing is signed or checked.
+    /// </summary>
+    public string BackendSecret { get; set; } = "";
+
+    /// <summary>
     /// Lets a server start on the hash-path secrets etc/cloudfs.json ships with ("changeme-..."),
     /// which anyone can read: for a development cluster (scripts/cluster.sh sets it) only.
     /// </summary>
@@ -25,7 +31,8 @@ public sealed class ClusterOptions
     /// <summary>The shipped placeholder secrets are still in place.</summary>
     public bool UsesDefaultSecrets =>
         HashPathPrefix.StartsWith("changeme", StringComparison.OrdinalIgnoreCase)
-        || HashPathSuffix.StartsWith("changeme", StringComparison.OrdinalIgnoreCase);
+        || HashPathSuffix.StartsWith("changeme", StringComparison.OrdinalIgnoreCase)
+        || BackendSecret.StartsWith("changeme", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Swift's storage policies; empty means the single default policy "Policy-0".</summary>
     public List<StoragePolicyConfig> StoragePolicies { get; set; } = [];

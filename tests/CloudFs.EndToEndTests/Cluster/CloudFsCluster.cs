@@ -72,7 +72,8 @@ public sealed class CloudFsCluster : IAsyncDisposable
 
     public string SqlitePath => Path.Combine(Root, "catalog.db");
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>Signs its requests (<see cref="SignedHttp"/>), so it may call role servers directly too.</summary>
+    public HttpClient Http { get; } = SignedHttp.Create();
 
     public Uri Url(string role, string path = "/") =>
         ExtraObjectIndex(role) is { } i

@@ -67,7 +67,8 @@ public sealed class MultiHostCluster : IAsyncDisposable
     /// <summary>The proxy's address: the first host's.</summary>
     public string ProxyAddress => _hosts[0].Address;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>Signs its requests (<see cref="SignedHttp"/>), so it may call role servers directly too.</summary>
+    public HttpClient Http { get; } = SignedHttp.Create();
 
     /// <summary>Where blobs are and should be: the object ring, primaries, paths, .data files; wiping a device.</summary>
     public ClusterBlobs Blobs { get; }

@@ -15,12 +15,15 @@ public static class RoleConfigFiles
 
     public const string HashPathSuffix = "e2e-suffix";
 
+    /// <summary>The key role servers check every request's signature with (Cluster:BackendSecret).</summary>
+    public const string BackendSecret = "e2e-backend-secret";
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>etc/cloudfs.json: the hash-path secrets (the same in every test cluster) and the storage policies.</summary>
+    /// <summary>etc/cloudfs.json: the hash-path and backend secrets (the same in every test cluster) and the storage policies.</summary>
     public static void WriteClusterFile(string etcDir, IReadOnlyList<StoragePolicyConfig> policies)
     {
-        var cluster = new JsonObject { ["HashPathPrefix"] = HashPathPrefix, ["HashPathSuffix"] = HashPathSuffix };
+        var cluster = new JsonObject { ["HashPathPrefix"] = HashPathPrefix, ["HashPathSuffix"] = HashPathSuffix, ["BackendSecret"] = BackendSecret };
         if (policies.Count > 0)
         {
             cluster["StoragePolicies"] = new JsonArray(policies.Select(p => (JsonNode)new JsonObject

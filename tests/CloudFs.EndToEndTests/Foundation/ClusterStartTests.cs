@@ -86,7 +86,7 @@ public class ClusterStartTests
         using var server = ServerProcess.Start("ContainerServer", config, _cluster.Root);
         await Wait.UntilAsync(() => Task.FromResult(server.HasExited), "the server refuses to start", TimeSpan.FromSeconds(60));
 
-        Assert.That(server.ReadLog(), Does.Contain("Cluster:HashPathPrefix and HashPathSuffix are still the shipped 'changeme' values"));
+        Assert.That(server.ReadLog(), Does.Contain("are still the shipped 'changeme' values"));
     }
 
     [Test]

@@ -61,7 +61,15 @@ public class MetricsAndLogsTests
             Assert.That((int)missing.StatusCode, Is.EqualTo(404));
         }
 
+        // A server records a request once its answer is sent, which may be just after the client
+        // read it: scrape until the last requests of the workload show, then check everything.
         var after = await ScrapeAllAsync();
+        await Wait.UntilAsync(async () =>
+        {
+            after = await ScrapeAllAsync();
+            return Moved(before, after, "proxy", "http_server_request_duration_seconds_count", ("http_request_method", "GET"), ("http_response_status_code", "404")) >= 1
+                && Moved(before, after, "object", "cloudfs_http_server_sent_bytes_total", ("http_request_method", "GET")) >= Objects * Size;
+        }, "the workload's last requests are counted", TimeSpan.FromSeconds(20));
 
         Assert.Multiple(() =>
         {

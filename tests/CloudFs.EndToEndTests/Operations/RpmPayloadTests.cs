@@ -60,7 +60,8 @@ public class RpmPayloadTests
         Assert.That(text, Does.Contain("changeme-prefix"));
         await File.WriteAllTextAsync(clusterFile, text
             .Replace("changeme-prefix", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), StringComparison.Ordinal)
-            .Replace("changeme-suffix", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), StringComparison.Ordinal));
+            .Replace("changeme-suffix", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), StringComparison.Ordinal)
+            .Replace("changeme-backend-secret", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), StringComparison.Ordinal));
         var address = LoopbackAddresses.Next();
         var rings = Path.Combine(etc, "rings");
         foreach (var ring in new[] { "account", "container", "object" })

@@ -28,7 +28,7 @@ public class ForwarderTests
     [SetUp]
     public void SetUp()
     {
-        _invoker = new BackendInvoker(_options);
+        _invoker = new BackendInvoker(_options, Options.Create(new CloudFs.Common.Hosting.ClusterOptions()), TimeProvider.System);
         _limiter = new NodeErrorLimiter(_options, new ManualTimeProvider(DateTimeOffset.UnixEpoch));
     }
 

@@ -41,8 +41,10 @@ public class ReplicaWriterTests
         _releaseSlow = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _server = await FakeRoleServer.StartAsync(ObjectServerAsync);
         _options = Options.Create(new ProxyOptions { PutChunkSize = 64 * 1024, PutQueueChunks = 2 });
-        _backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 2, ErrorSuppressionLimit = 1 });
-        _invoker = new BackendInvoker(_backend);
+        // Long enough that a healthy replica is never taken for a stalled one on a loaded machine
+        // (2 s dropped one of 32 MiB in a run at load average 17).
+        _backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 6, ErrorSuppressionLimit = 1 });
+        _invoker = new BackendInvoker(_backend, Options.Create(new CloudFs.Common.Hosting.ClusterOptions()), TimeProvider.System);
         _limiter = new NodeErrorLimiter(_backend, TimeProvider.System);
     }
 

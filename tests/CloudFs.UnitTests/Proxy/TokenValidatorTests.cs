@@ -179,7 +179,7 @@ public class TokenValidatorTests
         var options = Options.Create(new ProxyOptions { TokenCacheSeconds = cacheSeconds });
         var backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 5, ConnectTimeoutSeconds = 2 });
         _invoker?.Dispose();
-        _invoker = new BackendInvoker(backend);
+        _invoker = new BackendInvoker(backend, Options.Create(new CloudFs.Common.Hosting.ClusterOptions()), TimeProvider.System);
         var limiter = new NodeErrorLimiter(backend, TimeProvider.System);
         var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
         var client = new RoleClient(_invoker, limiter, backend, TimeProvider.System, NullLogger<RoleClient>.Instance);

@@ -162,7 +162,7 @@ public class SegmentStreamerTests
     {
         var backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 10, ConnectTimeoutSeconds = 2 });
         _invoker?.Dispose();
-        _invoker = new BackendInvoker(backend);
+        _invoker = new BackendInvoker(backend, Options.Create(new CloudFs.Common.Hosting.ClusterOptions()), TimeProvider.System);
         var limiter = new NodeErrorLimiter(backend, TimeProvider.System);
         var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
         var selector = new NodeSelector(limiter);
