@@ -41,7 +41,7 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger<R
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             TrafficMeter.Record(context.Request.Method, context.Response.StatusCode, context.Request.ContentLength, context.Response.ContentLength);
-            Log.Request(logger, context.Request.Method, context.Request.Path + context.Request.QueryString,
+            Log.Request(logger, context.Request.Method, context.Request.Path + LoggedQuery.Mask(context.Request.QueryString.Value ?? ""),
                 context.Response.StatusCode, elapsed.TotalMilliseconds, context.TraceIdentifier);
         }
     }
