@@ -29,7 +29,7 @@ public static class ProxyApp
         app.UseCloudFsDefaults();
         app.UseMiddleware<Auth.ReconGuard>();
         // Before the Swift middlewares: a throttled login is answered without any of them.
-        app.UseRateLimiter();
+        app.UseMiddleware<Auth.LoginThrottleMiddleware>();
         app.UseSwiftMiddleware();
         app.MapSwiftApi();
         return app;

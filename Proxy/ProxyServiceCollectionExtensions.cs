@@ -23,7 +23,11 @@ public static class ProxyServiceCollectionExtensions
             .Validate(o => o.MaxFileSize > 0, "Proxy:MaxFileSize must be positive.")
             .ValidateOnStart();
         services.AddRatelimit();
-        services.AddLoginThrottle();
+        services.AddOptions<LoginRateLimitOptions>().BindConfiguration(LoginRateLimitOptions.Section)
+            .Validate(o => o.PerUserBurst >= 1 && o.PerClientBurst >= 1, "Proxy:LoginRateLimit bursts must be at least 1.")
+            .Validate(o => o.PerUserPerMinute >= 0 && o.PerClientPerMinute >= 0, "Proxy:LoginRateLimit rates must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddVersioning();
         services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.

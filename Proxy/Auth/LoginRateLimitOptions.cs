@@ -1,19 +1,19 @@
 namespace CloudFs.Proxy.Auth;
 
 /// <summary>
-/// <c>Proxy:LoginRateLimit</c>: token buckets for tempauth logins, one per user name and one per
-/// client address; a login needs a token from both. A burst of logins is served, a sustained
-/// guessing run is slowed to the refill rate. 0 in a PerMinute turns that bucket off.
+/// <c>Proxy:LoginRateLimit</c>: token buckets for failed tempauth logins, one per user name and
+/// one per client address (<see cref="LoginThrottle"/>). A burst of failures is allowed, then
+/// guessing is held to the refill rate. 0 in a PerMinute turns that bucket off.
 /// </summary>
 public sealed class LoginRateLimitOptions
 {
     public const string Section = "Proxy:LoginRateLimit";
 
-    public int PerUserBurst { get; set; } = 20;
+    public int PerUserBurst { get; set; } = 10;
 
-    public int PerUserPerMinute { get; set; } = 120;
+    public int PerUserPerMinute { get; set; } = 30;
 
-    public int PerClientBurst { get; set; } = 60;
+    public int PerClientBurst { get; set; } = 50;
 
-    public int PerClientPerMinute { get; set; } = 600;
+    public int PerClientPerMinute { get; set; } = 120;
 }

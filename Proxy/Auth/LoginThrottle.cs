@@ -1,36 +1,31 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using CloudFs.Common.Hosting;
-using CloudFs.Common.Results;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Proxy.Auth;
 
 /// <summary>
-/// Rate limits on logins, with ASP.NET Core's rate limiter: per user (whoever is guessed at) and
-/// per client address (whoever guesses), chained, so neither many users from one address nor one
-/// user from many addresses escapes. Everything but a login passes untouched. Limits are per
-/// proxy; several proxies behind a balancer each hold their own buckets.
+/// Rate limits on failed logins, with the token buckets of ASP.NET Core's rate limiting
+/// (System.Threading.RateLimiting): one per user name (whoever is guessed at) and one per client
+/// address (whoever guesses), chained, so neither many users from one address nor one user from
+/// many addresses escapes. A login is refused (429) while either bucket is empty; a login the
+/// account server refuses (401) takes a token from both. Successful logins cost nothing, so
+/// clients that log in for every command (the swift CLI, test suites) are never slowed, while
+/// guessing is held to the refill rate. Buckets are per proxy.
 /// </summary>
-public static class LoginThrottle
+public sealed class LoginThrottle : IAsyncDisposable
 {
-    public static IServiceCollection AddLoginThrottle(this IServiceCollection services)
+    // Null where the configured rate is 0 (no limit).
+    private readonly PartitionedRateLimiter<HttpContext>? _byClient;
+    private readonly PartitionedRateLimiter<HttpContext>? _byUser;
+    private readonly TimeSpan _retryAfter;
+
+    public LoginThrottle(IOptions<LoginRateLimitOptions> options)
     {
-        services.AddOptions<LoginRateLimitOptions>().BindConfiguration(LoginRateLimitOptions.Section)
-            .Validate(o => o.PerUserBurst >= 1 && o.PerClientBurst >= 1, "Proxy:LoginRateLimit bursts must be at least 1.")
-            .Validate(o => o.PerUserPerMinute >= 0 && o.PerClientPerMinute >= 0, "Proxy:LoginRateLimit rates must not be negative.")
-            .ValidateOnStart();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, "client:", ClientKey,
-                    o => (o.PerClientBurst, o.PerClientPerMinute))),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, "user:", UserKey,
-                    o => (o.PerUserBurst, o.PerUserPerMinute))));
-            limiter.OnRejected = RejectAsync;
-        });
-        return services;
+        var o = options.Value;
+        _byClient = Buckets(o.PerClientBurst, o.PerClientPerMinute, ClientKey);
+        _byUser = Buckets(o.PerUserBurst, o.PerUserPerMinute, UserKey);
+        // At most one refill period until the emptier bucket holds a token again.
+        _retryAfter = TimeSpan.FromMinutes(1) / Math.Max(1, Math.Min(Rate(o.PerClientPerMinute), Rate(o.PerUserPerMinute)));
     }
 
     /// <summary>tempauth's login paths, as the proxy routes them to an account server.</summary>
@@ -38,24 +33,49 @@ public static class LoginThrottle
         HttpMethods.IsGet(request.Method) && request.Path.Value is { } path &&
         (path == "/auth/v1.0" || path == "/auth" || (path.StartsWith("/auth/v1/", StringComparison.Ordinal) && path.EndsWith("/auth", StringComparison.Ordinal)));
 
-    private static RateLimitPartition<string> Partition(HttpContext context, string prefix, Func<HttpContext, string> key,
-        Func<LoginRateLimitOptions, (int Burst, int PerMinute)> limits)
+    /// <summary>Null when the login may go ahead; else how long to wait before trying again.</summary>
+    public TimeSpan? Refusal(HttpContext context) =>
+        HasToken(_byClient, context) && HasToken(_byUser, context) ? null : _retryAfter;
+
+    /// <summary>A refused login: one token from the client's bucket and the user's.</summary>
+    public void Failed(HttpContext context)
     {
-        var (burst, perMinute) = limits(context.RequestServices.GetRequiredService<IOptions<LoginRateLimitOptions>>().Value);
-        if (!IsLogin(context.Request) || perMinute == 0)
+        using (_byClient?.AttemptAcquire(context))
+        using (_byUser?.AttemptAcquire(context))
         {
-            return RateLimitPartition.GetNoLimiter(prefix);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_byClient is not null)
+        {
+            await _byClient.DisposeAsync();
         }
 
-        return RateLimitPartition.GetTokenBucketLimiter(prefix + key(context), _ => new TokenBucketRateLimiterOptions
+        if (_byUser is not null)
         {
-            TokenLimit = burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-            AutoReplenishment = true,
-            QueueLimit = 0,
-        });
+            await _byUser.DisposeAsync();
+        }
     }
+
+    private static bool HasToken(PartitionedRateLimiter<HttpContext>? buckets, HttpContext context) =>
+        buckets is null || buckets.GetStatistics(context)?.CurrentAvailablePermits > 0;
+
+    private static int Rate(int perMinute) => perMinute == 0 ? int.MaxValue : perMinute;
+
+    private static PartitionedRateLimiter<HttpContext>? Buckets(int burst, int perMinute, Func<HttpContext, string> key) =>
+        perMinute == 0
+            ? null
+            : PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(key(context),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst,
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
+                    AutoReplenishment = true,
+                    QueueLimit = 0,
+                }));
 
     private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
 
@@ -64,17 +84,5 @@ public static class LoginThrottle
     {
         var user = context.Request.Headers["X-Auth-User"].ToString();
         return (user.Length > 0 ? user : context.Request.Headers["X-Storage-User"].ToString()).ToLowerInvariant();
-    }
-
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
-    {
-        var response = rejected.HttpContext.Response;
-        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        await ErrorResults.From(new CloudFsError(CloudFsErrorKind.TooManyRequests, "Too many logins; try again later."))
-            .ExecuteAsync(rejected.HttpContext);
     }
 }
