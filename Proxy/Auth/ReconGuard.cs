@@ -1,5 +1,4 @@
 using CloudFs.Backend;
-using CloudFs.Common.Results;
 using CloudFs.Common.Time;
 using CloudFs.Proxy.Endpoints;
 
@@ -23,18 +22,10 @@ public sealed class ReconGuard(RequestDelegate next, TokenValidator tokens, Time
 
         try
         {
-            var token = context.Request.Headers["X-Auth-Token"].ToString();
-            var call = new CallContext(context.TraceIdentifier, Timestamp.Now(time), null);
-            var who = token.Length == 0 ? null : await tokens.ValidateAsync(token, call, context.RequestAborted);
-            if (who is null)
+            var admin = await AdminToken.CheckAsync(context, tokens, new CallContext(context.TraceIdentifier, Timestamp.Now(time), null));
+            if (!admin.IsSuccess)
             {
-                await ProxyResults.Error(context, CloudFsErrorKind.Unauthorized);
-                return;
-            }
-
-            if (!who.IsAdmin)
-            {
-                await ProxyResults.Error(context, CloudFsErrorKind.Forbidden);
+                await ProxyResults.Error(context, admin.Error);
                 return;
             }
         }

@@ -26,21 +26,14 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
         var call = new CallContext(context.TraceIdentifier, Timestamp.Now(time), null);
         try
         {
-            var token = context.Request.Headers["X-Auth-Token"].ToString();
-            var who = token.Length == 0 ? null : await tokens.ValidateAsync(token, call, context.RequestAborted);
-            if (who is null)
+            var admin = await AdminToken.CheckAsync(context, tokens, call);
+            if (!admin.IsSuccess)
             {
-                await ProxyResults.Error(context, CloudFsErrorKind.Unauthorized);
+                await ProxyResults.Error(context, admin.Error);
                 return;
             }
 
-            if (!who.IsAdmin)
-            {
-                await ProxyResults.Error(context, CloudFsErrorKind.Forbidden);
-                return;
-            }
-
-            await DispatchAsync(context, call with { Caller = who.AsCaller() });
+            await DispatchAsync(context, call with { Caller = admin.Value.AsCaller() });
         }
         catch (BackendUnavailableException)
         {
