@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CloudFs.Common.Hosting;
@@ -98,7 +98,7 @@ public static class CloudFsHost
         return builder;
     }
 
-    /// <summary>Transaction ids, request log, error handling, /healthcheck and /recon.</summary>
+    /// <summary>Transaction ids, request log, error handling, role servers' signature check, /healthcheck, /recon and /metrics.</summary>
     public static WebApplication UseCloudFsDefaults(this WebApplication app)
     {
         // Resolve the node id now so a bad data dir fails the start, not the first request.
