@@ -63,7 +63,16 @@ public sealed class ClusterBlobs(MultiHostCluster cluster, string connectionStri
         var trash = path + ".wiped-" + Guid.NewGuid().ToString("N");
         Directory.Move(path, trash);
         Directory.CreateDirectory(path);
-        Directory.Delete(trash, recursive: true);
+        try
+        {
+            Directory.Delete(trash, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The device is already empty (the rename did that). Something still finishing in
+            // the old tree can remove a directory under the delete (a fresh-clone run saw
+            // DirectoryNotFound for blobs/179); what is left goes with the cluster's scratch dir.
+        }
     }
 
     /// <summary>The blob id the catalog names for an object (null when there is no such object).</summary>
