@@ -13,6 +13,8 @@ namespace CloudFs.Common.Contracts;
 [JsonSerializable(typeof(BlobListingEntry[]))]
 [JsonSerializable(typeof(GarbageCandidates))]
 [JsonSerializable(typeof(Abandonment))]
+[JsonSerializable(typeof(HostReport))]
+[JsonSerializable(typeof(HostAlert[]))]
 [JsonSerializable(typeof(Dictionary<string, int[]>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class ContractJson : JsonSerializerContext;
