@@ -23,6 +23,7 @@ public static class AccountServerApp
         app.MapTreeEndpoints();
         app.MapFsckEndpoints();
         app.MapJournalReconEndpoints();
+        app.MapHostEndpoints();
         return app;
     }
 

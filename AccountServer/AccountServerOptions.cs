@@ -23,6 +23,9 @@ public sealed class AccountServerOptions
     /// <summary>How often the journal is replayed while it holds entries, in seconds.</summary>
     public int JournalReplaySeconds { get; set; } = 5;
 
+    /// <summary>The journal_growing alert fires when the journal has held entries without shrinking this long, in seconds.</summary>
+    public int JournalAlertSeconds { get; set; } = 60;
+
     /// <summary>How often /metrics' catalog backlog gauges (open reservations, garbage queue) are counted, in seconds.</summary>
     public int BacklogSampleSeconds { get; set; } = 10;
 

@@ -1,4 +1,5 @@
 using CloudFs.AccountServer.Core;
+using CloudFs.AccountServer.Core.Hosts;
 using CloudFs.AccountServer.Core.Versioning;
 using CloudFs.AccountServer.Data;
 using CloudFs.AccountServer.Fsck;
@@ -7,6 +8,7 @@ using CloudFs.Backend;
 using CloudFs.Catalog;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Hosting.Metrics;
+using CloudFs.Common.Hosts;
 using CloudFs.Ring;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,7 @@ public static class AccountServerServiceCollectionExtensions
             .Validate(o => o.TokenLifeSeconds > 0 && o.ReservationLifeSeconds > 0, "Lifetimes must be positive.")
             .Validate(o => o.PasswordIterations >= 1000, "PasswordIterations must be at least 1000.")
             .Validate(o => o.BacklogSampleSeconds > 0, "BacklogSampleSeconds must be positive.")
+            .Validate(o => o.JournalAlertSeconds > 0, "JournalAlertSeconds must be positive.")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<BootstrapOptions>>().Value);
@@ -66,10 +69,23 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<CatalogBacklog>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogBacklog>());
         services.AddMetricSet<AccountServerMetrics>();
+        services.AddSingleton<IAlertSource, JournalAlerts>();
+
+        services.AddOptions<HostStatsOptions>().BindConfiguration(HostStatsOptions.Section)
+            .Validate(o => o.IsValid, $"{HostStatsOptions.Section}: every duration must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<HostRepository>();
+        services.AddSingleton<HostStatsRepository>();
+        services.AddSingleton<HostService>();
+        services.AddSingleton<HostSilenceWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<HostSilenceWatch>());
+        services.AddSingleton<IAlertSource>(sp => sp.GetRequiredService<HostSilenceWatch>());
+        services.AddHostedService<HostStatsRetention>();
 
         // fsck talks to the object servers: the shared backend client (options in the Backend
         // section) and its rings, loaded on first use so a server without ring files still starts.
         services.AddBackendClient(BackendOptions.Section);
+        services.AddHostReporter();
         services.AddSingleton<FsckJob>();
         return services;
     }
