@@ -1,4 +1,6 @@
+using CloudFs.Backend.Hosts;
 using CloudFs.Common.Hosting.Metrics;
+using CloudFs.Common.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudFs.Backend;
@@ -16,6 +18,16 @@ public static class BackendServiceCollectionExtensions
         services.AddMetricSet<BackendMetrics>();
         services.AddSingleton<RoleClient>();
         services.AddSingleton<RingSet>();
+        services.AddSingleton<IAlertSource, ErrorLimitAlerts>();
+        return services;
+    }
+
+    /// <summary>Reports this server's host statistics and alerts to the account servers (needs <see cref="AddBackendClient"/>).</summary>
+    public static IServiceCollection AddHostReporter(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => new HostSampler());
+        services.AddSingleton<HostReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<HostReporter>());
         return services;
     }
 }

@@ -22,6 +22,9 @@ public sealed class NodeErrorLimiter(IOptions<BackendOptions> options, TimeProvi
     /// <summary>How many nodes are being skipped right now, for /metrics.</summary>
     public int LimitedCount() => _errors.Values.Count(IsLimited);
 
+    /// <summary>The nodes ("host:port/device") being skipped right now, for alerts.</summary>
+    public IEnumerable<string> LimitedNodes() => _errors.Where(e => IsLimited(e.Value)).Select(e => e.Key).Order(StringComparer.Ordinal);
+
     private bool IsLimited(NodeErrors state)
     {
         lock (state)

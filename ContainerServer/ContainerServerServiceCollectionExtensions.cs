@@ -1,3 +1,4 @@
+using CloudFs.Backend;
 using CloudFs.Catalog;
 using CloudFs.ContainerServer.Core;
 using CloudFs.ContainerServer.Data;
@@ -27,6 +28,10 @@ public static class ContainerServerServiceCollectionExtensions
         services.AddSingleton<TreeTotalsService>();
         services.AddSingleton<SearchRepository>();
         services.AddSingleton<SearchService>();
+
+        // Host statistics go to the account servers, found on the account ring.
+        services.AddBackendClient(BackendOptions.Section);
+        services.AddHostReporter();
         return services;
     }
 }

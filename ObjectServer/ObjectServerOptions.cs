@@ -13,6 +13,9 @@ public sealed class ObjectServerOptions
     /// <summary>Directory holding one subdirectory (mount point) per device.</summary>
     public string DevicesRoot { get; set; } = "var/object/devices";
 
+    /// <summary>device_full fires for a device whose filesystem is fuller than this, in percent of its size.</summary>
+    public double DeviceFullPercent { get; set; } = 90;
+
     /// <summary>Largest blob a PUT may store, in bytes.</summary>
     public long MaxObjectSize { get; set; } = DefaultMaxObjectSize;
 

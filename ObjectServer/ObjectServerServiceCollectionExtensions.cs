@@ -1,5 +1,6 @@
 using CloudFs.Backend;
 using CloudFs.Common.Hosting.Metrics;
+using CloudFs.Common.Hosts;
 using CloudFs.ObjectServer.Auditing;
 using CloudFs.ObjectServer.Replication;
 using CloudFs.ObjectServer.Storage;
@@ -48,6 +49,11 @@ public static class ObjectServerServiceCollectionExtensions
         services.AddSingleton<AuditPass>();
         services.AddHostedService<AuditorDaemon>();
         services.AddMetricSet<ObjectServerMetrics>();
+        services.AddSingleton<StorageDevices>();
+        services.AddSingleton<IStorageSource>(sp => sp.GetRequiredService<StorageDevices>());
+        services.AddSingleton<IAlertSource>(sp => sp.GetRequiredService<StorageDevices>());
+        services.AddSingleton<IAlertSource, Replication.ReplicationAlerts>();
+        services.AddHostReporter();
         return services;
     }
 }

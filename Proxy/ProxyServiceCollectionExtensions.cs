@@ -32,6 +32,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.
         services.AddBackendClient(ProxyOptions.Section);
+        services.AddHostReporter();
         services.AddHttpForwarder();
         services.AddSingleton<NodeSelector>();
         services.AddSingleton<AuthNodes>();

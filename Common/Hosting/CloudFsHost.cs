@@ -43,12 +43,14 @@ public static class CloudFsHost
         builder.Services.AddSystemd();
         ConfigureLogging(builder.Logging, builder.Configuration);
         builder.AddCloudFsMetrics(role);
+        builder.Services.AddMetricSet<AlertMetrics>();
 
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
             .Validate(o => IPAddress.TryParse(o.Bind, out _), "Server:Bind must be an IP address.")
             .Validate(o => o.Port is >= 0 and <= 65535, "Server:Port must be 0-65535.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "Server:DataDir must be set.")
             .Validate(o => o.RingCheckSeconds >= 1, "Server:RingCheckSeconds must be at least 1.")
+            .Validate(o => o.HostReportSeconds >= 0, "Server:HostReportSeconds must not be negative.")
             .Validate(o => o.ShutdownTimeoutSeconds >= 0, "Server:ShutdownTimeoutSeconds must not be negative.")
             .Validate(o => string.IsNullOrEmpty(o.TlsCertificate) || File.Exists(o.TlsCertificate), "Server:TlsCertificate names no file.")
             .Validate(o => string.IsNullOrEmpty(o.TlsKey) || File.Exists(o.TlsKey), "Server:TlsKey names no file.")

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CloudFs.Common.Contracts;
+using CloudFs.Common.Hosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace CloudFs.Common.Hosting;
 
-/// <summary><c>/healthcheck</c> and <c>/recon</c>, answered the same way by every role.</summary>
+/// <summary><c>/healthcheck</c>, <c>/recon</c> and <c>/recon/alerts</c>, answered the same way by every role.</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
@@ -23,6 +25,9 @@ public static class HealthEndpoints
 
         app.MapGet("/recon", (ServerInfo info, TimeProvider time, IConfiguration config) =>
             Microsoft.AspNetCore.Http.Results.Json(Recon(info, time, config)));
+        // What this server raises right now; the cluster's view (silent hosts too) is the proxy's /admin/alerts.
+        app.MapGet("/recon/alerts", (IEnumerable<IAlertSource> sources) =>
+            Microsoft.AspNetCore.Http.Results.Json(sources.SelectMany(s => s.Current()).ToArray(), ContractJson.Default.HostAlertArray));
         app.MapGet("/recon/version", () => Microsoft.AspNetCore.Http.Results.Json(new { version = ServerInfo.Version }));
         app.MapGet("/recon/uptime", (ServerInfo info, TimeProvider time) =>
             Microsoft.AspNetCore.Http.Results.Json(new { uptime_seconds = Uptime(info, time) }));

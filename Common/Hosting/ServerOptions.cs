@@ -35,6 +35,9 @@ public sealed class ServerOptions
     /// </summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How often this server reports its host's statistics and alerts to the account servers, in seconds; 0: never.</summary>
+    public int HostReportSeconds { get; set; } = 30;
+
     /// <summary>When this file exists, /healthcheck answers 503 (Swift's disable_path).</summary>
     public string? DisablePath { get; set; }
 }

@@ -56,6 +56,7 @@ public sealed partial class AuditPass(BlobStore store, Auditor auditor, DeviceCh
     {
         try
         {
+            var blobs = 0L;
             foreach (var policy in policies.Policies)
             {
                 foreach (var partition in Partitions(device, policy.Index))
@@ -67,6 +68,7 @@ public sealed partial class AuditPass(BlobStore store, Auditor auditor, DeviceCh
                             continue;
                         }
 
+                        blobs++;
                         ct.ThrowIfCancellationRequested();
                         if (!await AuditBlobAsync(new BlobAddress(device, partition, entry.Id, policy.Index), bytes, ct))
                         {
@@ -77,6 +79,8 @@ public sealed partial class AuditPass(BlobStore store, Auditor auditor, DeviceCh
                     }
                 }
             }
+
+            stats.DeviceWalked(device, blobs);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

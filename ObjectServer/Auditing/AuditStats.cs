@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CloudFs.ObjectServer.Auditing;
 
 /// <summary>
@@ -15,6 +17,14 @@ public sealed class AuditStats(TimeProvider time)
     private long _bytes;
     private long _quarantined;
     private long _errors;
+
+    // Blobs found on each device by the last pass that walked it whole: counting is the walk's by-product.
+    private readonly ConcurrentDictionary<string, long> _deviceBlobs = new(StringComparer.Ordinal);
+
+    public void DeviceWalked(string device, long blobs) => _deviceBlobs[device] = blobs;
+
+    /// <summary>Blobs on the device as of the last pass that walked it whole; 0 before any did.</summary>
+    public long BlobsOn(string device) => _deviceBlobs.GetValueOrDefault(device);
 
     /// <summary>Starts counting a new pass; a pass that was never finished is dropped.</summary>
     public void PassStarted()

@@ -8,6 +8,9 @@ public sealed class ReplicationOptions
     /// <summary>Seconds from the end of one pass to the start of the next; 0 turns the replicator off.</summary>
     public int IntervalSeconds { get; set; } = 30;
 
+    /// <summary>replication_stalled fires when no pass has finished for this long (since start, before the first), in seconds.</summary>
+    public int StalledSeconds { get; set; } = 3600;
+
     /// <summary>Partitions replicated at the same time.</summary>
     public int Concurrency { get; set; } = 2;
 

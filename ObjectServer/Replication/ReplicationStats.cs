@@ -32,8 +32,12 @@ public sealed class ReplicationStats(TimeProvider time)
             _totals.Add(_current);
             _currentStart = null;
             _passes++;
+            LastPassEnd = end;
         }
     }
+
+    /// <summary>When the last pass finished; null before the first.</summary>
+    public DateTimeOffset? LastPassEnd { get; private set; }
 
     public void PartitionDone() => Interlocked.Increment(ref _current.Partitions);
 

@@ -14,8 +14,9 @@ namespace CloudFs.Proxy.Extensions;
 
 /// <summary>
 /// <c>/admin/...</c>: cluster administration for admins only (docs/extensions.md) — users,
-/// the resource firewall, usage audits, cross-account search and fsck. Each is relayed to
-/// the role server that owns it; fsck is an account-server job whose progress streams back.
+/// the resource firewall, usage audits, cross-account search, fsck, hosts with their statistics,
+/// and alerts. Each is relayed to the role server that owns it; fsck is an account-server job
+/// whose progress streams back.
 /// </summary>
 public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingSet rings, NodeSelector selector, Forwarder forwarder, TimeProvider time)
 {
@@ -67,6 +68,13 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
                 var part = rings.Account.GetPartition(account);
                 await RelayAsync(context, call, rings.Account, part, node =>
                     $"/{segments[0]}/{Uri.EscapeDataString(node.Device)}/{part}/{string.Join('/', segments.Skip(1))}{query}", write: true);
+                break;
+            case ("hosts", "GET"):
+                // Any account server answers from the shared catalog.
+                await RelayAsync(context, call, rings.Account, 0, "/" + string.Join('/', segments) + query, write: false);
+                break;
+            case ("alerts", "GET") when segments.Length == 1:
+                await RelayAsync(context, call, rings.Account, 0, "/hosts/alerts" + query, write: false);
                 break;
             case ("search", "GET"):
                 await RelayAsync(context, call, rings.Container, 0, "/search" + query, write: false);
