@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CloudFs.EndToEndTests.Cluster;
@@ -7,39 +6,36 @@ namespace CloudFs.EndToEndTests.Healing;
 
 /// <summary>
 /// ObjectServer:MountCheck in a real object server: the device directory d1 answers 507 while
-/// it is a plain directory, and 201 once a tmpfs is mounted on it. Mounting needs root on Linux;
-/// the test is skipped, saying so, only when the mount itself fails, and never leaves it mounted.
+/// it is a plain directory (and /recon/alerts says device_unmounted), and 201 once a tmpfs is
+/// mounted on it. Mounting needs root on Linux; the test is skipped, saying so, only when the
+/// mount itself fails, and never leaves it mounted.
 /// </summary>
 [Category("E2E")]
 public class MountCheckTests
 {
     private CloudFsCluster _cluster = null!;
-    private string _device = "";
-    private bool _mounted;
+    private TmpfsMount _device = null!;
 
     [SetUp]
     public async Task SetUp()
     {
         _cluster = new CloudFsCluster();
-        _device = Path.Combine(_cluster.DevicesRoot(1), "d1");
+        _device = new TmpfsMount(Path.Combine(_cluster.DevicesRoot(1), "d1"));
         await _cluster.StartAsync(new Dictionary<string, string> { ["CLOUDFS_ObjectServer__MountCheck"] = "true" });
     }
 
     [TearDown]
     public async Task TearDown()
     {
-        if (_mounted || IsMounted())
+        if (_device.IsMounted)
         {
             // The server goes first so that nothing holds the mount busy.
             _cluster.Stop("object");
-            if (Run("umount", _device).Code != 0)
-            {
-                Run("umount", "-l", _device);
-            }
+            await _device.UnmountAsync();
         }
 
         await _cluster.DisposeAsync();
-        Assert.That(IsMounted(), Is.False, $"{_device} is still mounted");
+        Assert.That(_device.IsMounted, Is.False, $"{_device.Path} is still mounted");
     }
 
     [Test]
@@ -55,14 +51,10 @@ public class MountCheckTests
         }
 
         Assert.That(await MountedAsync(), Is.False, "/recon/diskusage");
-        Assert.That(Directory.GetFileSystemEntries(_device), Is.Empty, "nothing written into the bare directory");
+        Assert.That(Directory.GetFileSystemEntries(_device.Path), Is.Empty, "nothing written into the bare directory");
+        Assert.That(await AlertsAsync(), Is.EqualTo(new[] { "device_unmounted d1" }), "/recon/alerts");
 
-        var mount = Run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", _device);
-        _mounted = mount.Code == 0;
-        if (!_mounted)
-        {
-            Assert.Ignore($"Cannot mount a tmpfs on {_device} (needs root on Linux): {mount.Output}");
-        }
+        await _device.MountOrIgnoreAsync("4m");
 
         using (var put = await _cluster.Http.PutAsync(_cluster.Url("object", path), new ByteArrayContent([1, 2, 3])))
         using (var get = await _cluster.Http.GetAsync(_cluster.Url("object", path)))
@@ -73,38 +65,17 @@ public class MountCheckTests
         }
 
         Assert.That(await MountedAsync(), Is.True, "/recon/diskusage");
-        Assert.That(Directory.GetFiles(_device, id + ".data", SearchOption.AllDirectories), Has.Length.EqualTo(1), "stored on the tmpfs");
+        Assert.That(await AlertsAsync(), Is.Empty, "/recon/alerts once mounted");
+        Assert.That(Directory.GetFiles(_device.Path, id + ".data", SearchOption.AllDirectories), Has.Length.EqualTo(1), "stored on the tmpfs");
     }
+
+    private async Task<string[]> AlertsAsync() =>
+        JsonNode.Parse(await _cluster.Http.GetStringAsync(_cluster.Url("object", "/recon/alerts")))!.AsArray()
+            .Select(a => $"{a!["kind"]} {a["subject"]}").ToArray();
 
     private async Task<bool?> MountedAsync()
     {
         var usage = JsonNode.Parse(await _cluster.Http.GetStringAsync(_cluster.Url("object", "/recon/diskusage")))!.AsArray();
         return (bool?)usage.Single(d => (string?)d!["device"] == "d1")!["mounted"];
-    }
-
-    // The kernel escapes only space, tab, newline and backslash, none of which a temp path holds.
-    private bool IsMounted() =>
-        File.Exists("/proc/self/mountinfo")
-        && File.ReadAllLines("/proc/self/mountinfo").Any(line => line.Split(' ') is { Length: > 4 } f && f[4] == _device);
-
-    private static (int Code, string Output) Run(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        try
-        {
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output.Trim());
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (-1, ex.Message);
-        }
     }
 }
