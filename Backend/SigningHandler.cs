@@ -1,4 +1,3 @@
-using System.Text;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting;
 using CloudFs.Common.Http;
@@ -13,7 +12,7 @@ namespace CloudFs.Backend;
 /// </summary>
 public sealed class SigningHandler(IOptions<ClusterOptions> cluster, TimeProvider time) : DelegatingHandler
 {
-    private readonly byte[]? _key = string.IsNullOrEmpty(cluster.Value.BackendSecret) ? null : Encoding.UTF8.GetBytes(cluster.Value.BackendSecret);
+    private readonly byte[]? _key = cluster.Value.BackendKey();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -42,6 +42,9 @@ public sealed class HashRing
     /// <summary>All devices, ordered by id.</summary>
     public IReadOnlyList<RingDevice> Devices => Data.Devices;
 
+    /// <summary>One device of each server (host:port) in the ring: a way to reach every server once.</summary>
+    public IReadOnlyList<RingDevice> OneDevicePerServer() => Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+
     /// <summary>The partition of an account (account ring).</summary>
     public int GetPartition(string account) => GetPartition(account, null, null);
 

@@ -221,7 +221,7 @@ public sealed class FsckJob(
         int scanned, long lastReport, CallContext call, Func<string, CancellationToken, Task> say, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow().ToUnixTimeSeconds() - request.GraceSeconds;
-        var servers = rings.ObjectFor(policy).Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+        var servers = rings.ObjectFor(policy).OneDevicePerServer();
         for (var i = 0; i < servers.Count; i++)
         {
             var partitions = await ObjectJsonAsync(servers[i], "/recon/partitions", policy, ContractJson.Default.DictionaryStringInt32Array, call, ct);

@@ -41,7 +41,7 @@ public sealed partial class HostReporter(IOptions<ServerOptions> server, ServerI
     public async Task<bool> ReportAsync(CancellationToken ct)
     {
         var report = Build();
-        var servers = rings.Account.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+        var servers = rings.Account.OneDevicePerServer();
         var call = new CallContext(TransactionId.New(time), Timestamp.Now(time), null);
         // Safe to repeat: the account server stores a (host, time, sequence) sample once.
         var response = await client.SendAsync(servers, node =>

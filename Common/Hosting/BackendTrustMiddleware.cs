@@ -1,4 +1,3 @@
-using System.Text;
 using CloudFs.Common.Contracts;
 using CloudFs.Common.Hosting.Metrics;
 using CloudFs.Common.Http;
@@ -31,7 +30,7 @@ public sealed partial class BackendTrustMiddleware
         TimeProvider time, ILogger<BackendTrustMiddleware> logger)
     {
         _next = next;
-        _key = string.IsNullOrEmpty(cluster.Value.BackendSecret) ? null : Encoding.UTF8.GetBytes(cluster.Value.BackendSecret);
+        _key = cluster.Value.BackendKey();
         _operators = ClientNetworks.Parse(metrics.Value.AllowedNetworks);
         _replays = replays;
         _time = time;

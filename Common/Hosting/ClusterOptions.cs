@@ -22,6 +22,9 @@ public sealed class ClusterOptions
     /// </summary>
     public string BackendSecret { get; set; } = "";
 
+    /// <summary>The HMAC key <see cref="BackendSecret"/> gives, the one form both the signer and the checker use; null when unset.</summary>
+    public byte[]? BackendKey() => string.IsNullOrEmpty(BackendSecret) ? null : System.Text.Encoding.UTF8.GetBytes(BackendSecret);
+
     /// <summary>
     /// Lets a server start on the hash-path secrets etc/cloudfs.json ships with ("changeme-..."),
     /// which anyone can read: for a development cluster (scripts/cluster.sh sets it) only.

@@ -31,7 +31,7 @@ public sealed partial class GarbageCollector(BlobStore store, DeviceLayout layou
     /// <summary>One pass over every candidate; returns how many local blobs it deleted.</summary>
     public async Task<int> CollectOnceAsync(CancellationToken ct)
     {
-        var accountServers = rings.Account.Devices.GroupBy(d => d.Endpoint).Select(g => g.First()).ToList();
+        var accountServers = rings.Account.OneDevicePerServer();
         var call = new CallContext(TransactionId.New(time), Timestamp.Now(time), null);
         // An unmounted device is skipped: its blobs are not there to delete, and a tombstone
         // written into the bare directory would land on the root filesystem.
