@@ -12,10 +12,12 @@ public sealed class CatalogDatabase : IAsyncDisposable
 {
     private readonly MySqlDataSource? _mySql;
     private readonly string _sqliteConnectionString = "";
+    private readonly int _syncWait;
 
     public CatalogDatabase(CatalogOptions options)
     {
         Provider = options.Provider;
+        _syncWait = options.SyncWait;
         Dialect = SqlDialect.For(options.Provider);
         if (Provider == CatalogProvider.MySql)
         {
@@ -53,7 +55,15 @@ public sealed class CatalogDatabase : IAsyncDisposable
     {
         if (_mySql is not null)
         {
-            return await _mySql.OpenConnectionAsync(ct);
+            var mySql = await _mySql.OpenConnectionAsync(ct);
+            if (_syncWait > 0)
+            {
+                // Session state is reset when a pooled connection is reused, so it is set on every open.
+                await using var command = new MySqlCommand($"SET SESSION wsrep_sync_wait = {_syncWait}", mySql);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            return mySql;
         }
 
         var connection = new SqliteConnection(_sqliteConnectionString);

@@ -23,6 +23,7 @@ public static class CatalogServiceCollectionExtensions
     {
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Catalog:ConnectionString must be set.")
+            .Validate(o => o.SyncWait is >= 0 and <= 15, "Catalog:SyncWait must be 0-15 (wsrep_sync_wait's bit mask).")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogOptions>>().Value);
         services.AddSingleton<CatalogDatabase>();

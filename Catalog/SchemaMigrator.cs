@@ -17,7 +17,10 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
 
     private const string SelectVersions = "SELECT version FROM schema_version";
 
-    private const string InsertVersion = "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)";
+    // IGNORE: on a Galera cluster two nodes may apply the same migration at once (see MigrateMySqlAsync).
+    private const string InsertVersion = "{INSERT_IGNORE} INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)";
+
+    private const int MaxAttempts = 10;
 
     public IReadOnlyList<Migration> Migrations { get; } = Migration.LoadAll();
 
@@ -48,7 +51,24 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
 
         try
         {
-            return await ApplyPendingAsync(connection, ct);
+            // GET_LOCK is not replicated by Galera: servers on other nodes of the cluster may be
+            // migrating at the same moment. Every migration statement is idempotent DDL (IF NOT
+            // EXISTS), which Galera runs in one total order on all nodes, and the version rows are
+            // inserted with IGNORE; what can still happen is a certification conflict (a deadlock
+            // error) on the version insert or a DDL aborting this transaction, so the whole pass
+            // runs again and finds what the other server did.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await ApplyPendingAsync(connection, ct);
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && CatalogFailures.IsRetryable(ex))
+                {
+                    Log.Retrying(logger, attempt, ex.Message);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250) * attempt), ct);
+                }
+            }
         }
         finally
         {
@@ -90,10 +110,9 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
                 await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct));
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(InsertVersion,
+            applied += await connection.ExecuteAsync(new CommandDefinition(database.Dialect.Translate(InsertVersion),
                 new { migration.Version, migration.Name, AppliedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
                 cancellationToken: ct));
-            applied++;
         }
 
         return applied;
@@ -106,5 +125,8 @@ public sealed partial class SchemaMigrator(CatalogDatabase database, CatalogOpti
     {
         [LoggerMessage(1, LogLevel.Information, "Applying catalog migration {Version} {Name} on {Provider}")]
         public static partial void Applying(ILogger logger, int version, string name, CatalogProvider provider);
+
+        [LoggerMessage(2, LogLevel.Warning, "Catalog migration attempt {Attempt} ran into another server's (Galera conflict), running it again: {Reason}")]
+        public static partial void Retrying(ILogger logger, int attempt, string reason);
     }
 }

@@ -20,9 +20,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swiftclient rclone:rclone curl:curl go:golang-go \
-  rpmbuild:rpm rpm2cpio:rpm2cpio cpio:cpio openssl:openssl
+  rpmbuild:rpm rpm2cpio:rpm2cpio cpio:cpio openssl:openssl rsync:rsync
 # The Go Swift library's integration suite (scripts/go-swift-suite.sh) runs from its Debian source.
-ensure_debs golang-github-ncw-swift-v2-dev
+ensure_debs golang-github-ncw-swift-v2-dev galera-4
 mariadb_start
 build_solution || die "build failed"
 # The RPM the payload test unpacks and runs (tests/CloudFs.EndToEndTests/Operations/RpmPayloadTests).

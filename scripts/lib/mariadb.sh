@@ -11,9 +11,10 @@ MARIADB_PORT=""
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# mariadb_install DATADIR LOGFILE: a fresh data dir whose root logs in over TCP without a password.
+# mariadb_install DATADIR LOGFILE [USER]: a fresh data dir whose root logs in over TCP without a
+# password, owned by USER (default: you).
 mariadb_install() {
-  local datadir=$1 logfile=$2 user; user="$(id -un)"
+  local datadir=$1 logfile=$2 user=${3:-$(id -un)}
   mariadb-install-db --no-defaults --datadir="$datadir" --user="$user" \
     --auth-root-authentication-method=normal --skip-test-db >"$logfile" 2>&1 \
     || { cat "$logfile" >&2; die "mariadb-install-db failed"; }

@@ -21,6 +21,7 @@ public sealed class MultiHostCluster : IAsyncDisposable
     private static readonly string[] HostRoles = ["account", "container", "object"];
 
     private readonly string _connectionString;
+    private readonly Func<int, string>? _hostCatalog;
     private readonly int _devicesPerHost;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _settings;
     private readonly Dictionary<(string Role, int Host), ServerProcess> _servers = [];
@@ -29,15 +30,18 @@ public sealed class MultiHostCluster : IAsyncDisposable
     /// <param name="mySqlConnectionString">The catalog database (a <see cref="PrivateMariaDb"/> one, or a <see cref="TestMariaDb"/>).</param>
     /// <param name="hosts">Storage hosts to start with.</param>
     /// <param name="devicesPerHost">Devices of each object server (d1, d2, ...), each its own ring device.</param>
+    /// <param name="hostCatalog">The catalog connection string of host N's account and container servers, when hosts differ (Galera: each its own node first).</param>
     /// <param name="settings">
     /// Extra config keys per role ("proxy", "account", "container", "object"), e.g.
     /// ["object"] = { ["ObjectServer:GarbageIntervalSeconds"] = "2" }, written into that role's
     /// JSON config on every host (also hosts added later).
     /// </param>
     public MultiHostCluster(string mySqlConnectionString, int hosts = 3, int devicesPerHost = 1,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null, string adminPassword = "admin-secret")
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null, string adminPassword = "admin-secret",
+        Func<int, string>? hostCatalog = null)
     {
         _connectionString = mySqlConnectionString;
+        _hostCatalog = hostCatalog;
         _devicesPerHost = devicesPerHost;
         _settings = settings ?? new Dictionary<string, IReadOnlyDictionary<string, string>>();
         AdminPassword = adminPassword;
@@ -227,11 +231,11 @@ public sealed class MultiHostCluster : IAsyncDisposable
             switch (role)
             {
                 case "account":
-                    config["Catalog"] = RoleConfigFiles.Catalog(_connectionString, "");
+                    config["Catalog"] = RoleConfigFiles.Catalog(_hostCatalog?.Invoke(number) ?? _connectionString, "");
                     config["Bootstrap"] = RoleConfigFiles.Bootstrap(AdminPassword, [("test:tester", "testing", "owner")]);
                     break;
                 case "container":
-                    config["Catalog"] = RoleConfigFiles.Catalog(_connectionString, "");
+                    config["Catalog"] = RoleConfigFiles.Catalog(_hostCatalog?.Invoke(number) ?? _connectionString, "");
                     break;
                 default:
                     config["ObjectServer"] = RoleConfigFiles.ObjectServer(host.DevicesRoot);

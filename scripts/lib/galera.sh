@@ -1,0 +1,149 @@
+# A MariaDB Galera cluster of N nodes on loopback addresses (default 127.0.0.2-4), each node its
+# own mariadbd on its own address, with the same ports on every address: SQL on GALERA_PORT
+# (13606, or the next free), group communication on 4567, IST on 4568, SST (rsync) on 4444.
+# Sourced by scripts (cluster.sh --hosts 3 --galera); run as a command by the tests:
+#
+#   scripts/lib/galera.sh start DIR [ADDRESS ...]   a new cluster under DIR; prints the SQL port
+#   scripts/lib/galera.sh stop DIR                  SIGTERM to every node, waiting for each
+#   scripts/lib/galera.sh kill DIR I                kill -9 of node I (1-based)
+#   scripts/lib/galera.sh term DIR I                SIGTERM to node I, waiting until it is gone
+#   scripts/lib/galera.sh launch DIR I              starts node I again; it rejoins (IST or SST)
+#   scripts/lib/galera.sh wait-synced DIR I         waits until node I is Synced in a primary component
+#
+# DIR keeps one directory per node (nodeI/data, error.log, mysqld.pid), the addresses and the
+# port, so every command after start needs only DIR. Root logs in over TCP without a password;
+# the user cloudfs/cloudfs may do everything, as with scripts/lib/mariadb.sh.
+
+GALERA_PROVIDER=${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}
+
+# Galera's rsync state transfer runs an rsync daemon as the server's user, and a daemon started
+# by root drops to nobody, who cannot write the data dir: as root, the nodes run as mysql.
+galera_user() {
+  if [ "$(id -u)" -eq 0 ] && id mysql >/dev/null 2>&1; then echo mysql; else id -un; fi
+}
+
+galera_addresses() { cat "$1/addresses"; }
+galera_address() { sed -n "${2}p" "$1/addresses"; }
+galera_port() { cat "$1/port"; }
+
+# galera_launch DIR I [--wsrep-new-cluster]: starts node I detached from this shell (setsid), so a
+# test's `start` returns while the nodes run on. Its pid goes to nodeI/mysqld.pid.
+galera_launch() {
+  local dir=$1 i=$2 bootstrap=${3:-} address port user node members
+  address="$(galera_address "$dir" "$i")"; port="$(galera_port "$dir")"; user="$(galera_user)"
+  node="$dir/node$i"
+  members="$(galera_addresses "$dir" | sed 's/$/:4567/' | paste -sd, -)"
+  # Durability is traded for speed as in mariadb.sh: a committed write is on every node's log
+  # before the commit returns (Galera's certification), which is what these tests count on.
+  setsid mariadbd --no-defaults --datadir="$node/data" --user="$user" \
+    --bind-address="$address" --port="$port" --socket="$node/mysqld.sock" --pid-file="$node/mysqld.pid" \
+    --skip-name-resolve --innodb-buffer-pool-size=96M --innodb-flush-log-at-trx-commit=2 --max-connections=500 \
+    --log-error="$node/error.log" \
+    --binlog-format=ROW --innodb-autoinc-lock-mode=2 --default-storage-engine=InnoDB \
+    --wsrep-on=ON --wsrep-provider="$GALERA_PROVIDER" --wsrep-cluster-name=cloudfs \
+    --wsrep-cluster-address="gcomm://$members" --wsrep-node-address="$address" --wsrep-node-name="node$i" \
+    --wsrep-provider-options="gmcast.listen_addr=tcp://$address:4567;ist.recv_addr=$address:4568;gcache.size=128M" \
+    --wsrep-sst-method=rsync --wsrep-sst-receive-address="$address:4444" \
+    $bootstrap </dev/null >>"$node/stdout.log" 2>&1 &
+}
+
+galera_sql() {
+  local dir=$1 i=$2; shift 2
+  mariadb --no-defaults -h"$(galera_address "$dir" "$i")" -P"$(galera_port "$dir")" -uroot "$@"
+}
+
+galera_pid() { cat "$1/node$2/mysqld.pid" 2>/dev/null; }
+
+# galera_wait_synced DIR I: until node I answers as Synced in a primary component (dies after 180 s).
+galera_wait_synced() {
+  local dir=$1 i=$2 start=$SECONDS state
+  while true; do
+    state="$(galera_sql "$dir" "$i" -N -e "SELECT CONCAT(
+        (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='wsrep_local_state_comment'), '/',
+        (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='wsrep_cluster_status'))" 2>/dev/null || true)"
+    [ "$state" = "Synced/Primary" ] && return 0
+    (( SECONDS - start > 180 )) && { tail -30 "$dir/node$i/error.log" >&2; die "Galera node $i not synced within 180 s (state: ${state:-no answer})"; }
+    sleep 0.5
+  done
+}
+
+# galera_start DIR [ADDRESS ...]: installs node 1, bootstraps the cluster on it, creates the
+# cloudfs user, then joins the others one by one (each by a full state transfer, rsync).
+galera_start() {
+  local dir=$1; shift
+  local addresses=("$@") port i user
+  [ ${#addresses[@]} -gt 0 ] || addresses=(127.0.0.2 127.0.0.3 127.0.0.4)
+  command -v rsync >/dev/null || die "rsync is needed for Galera's state transfer (apt-get install rsync)"
+  [ -f "$GALERA_PROVIDER" ] || die "$GALERA_PROVIDER is missing (apt-get install galera-4)"
+  mkdir -p "$dir"
+  printf '%s\n' "${addresses[@]}" >"$dir/addresses"
+  port=${GALERA_PORT:-13606}
+  while ! galera_port_free "$port" "${addresses[@]}"; do port=$((port + 1)); done
+  echo "$port" >"$dir/port"
+  for i in $(seq 1 ${#addresses[@]}); do mkdir -p "$dir/node$i/data"; done
+  user="$(galera_user)"
+  # The server's user must reach its node directory (a test's temp dir is 0700).
+  chmod 755 "$dir"
+  [ "$user" = "$(id -un)" ] || chown -R "$user" "$dir"/node*
+  mariadb_install "$dir/node1/data" "$dir/node1/install.log" "$user"
+  log "bootstrapping Galera node 1 on ${addresses[0]}:$port"
+  galera_launch "$dir" 1 --wsrep-new-cluster
+  galera_wait_synced "$dir" 1
+  galera_sql "$dir" 1 -e \
+    "CREATE USER 'cloudfs'@'%' IDENTIFIED BY 'cloudfs'; GRANT ALL PRIVILEGES ON *.* TO 'cloudfs'@'%' WITH GRANT OPTION;"
+  for i in $(seq 2 ${#addresses[@]}); do
+    log "joining Galera node $i on ${addresses[$((i - 1))]}:$port"
+    # An empty data dir: the joiner takes a full copy (SST) from a donor.
+    galera_launch "$dir" "$i"
+    galera_wait_synced "$dir" "$i"
+  done
+  log "Galera cluster of ${#addresses[@]} ready: $(galera_sql "$dir" 1 -N -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | cut -f2) nodes"
+}
+
+galera_port_free() {
+  local port=$1 address; shift
+  for address in "$@"; do
+    (exec 3<>"/dev/tcp/$address/$port") 2>/dev/null && return 1
+  done
+  return 0
+}
+
+# galera_term DIR I: SIGTERM (a clean leave), then waits up to 60 s before kill -9.
+galera_term() {
+  local dir=$1 i=$2 pid n
+  pid="$(galera_pid "$dir" "$i")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for n in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+galera_kill() {
+  local pid; pid="$(galera_pid "$1" "$2")"
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+}
+
+# galera_stop DIR: every node, last first, so the first keeps the primary component longest.
+galera_stop() {
+  local dir=$1 i n
+  n="$(galera_addresses "$dir" | wc -l)"
+  for i in $(seq "$n" -1 1); do galera_term "$dir" "$i"; done
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+  source "$(dirname "${BASH_SOURCE[0]}")/mariadb.sh"
+  command=${1:-}; dir=${2:-}
+  [ -n "$command" ] && [ -n "$dir" ] || die "usage: $0 start|stop|kill|term|launch|wait-synced DIR [I | ADDRESS ...]"
+  shift 2
+  case "$command" in
+    start) galera_start "$dir" "$@"; galera_port "$dir" ;;
+    stop) galera_stop "$dir" ;;
+    kill) galera_kill "$dir" "$1" ;;
+    term) galera_term "$dir" "$1" ;;
+    launch) galera_launch "$dir" "$1" ;;
+    wait-synced) galera_wait_synced "$dir" "$1" ;;
+    *) die "unknown command $command" ;;
+  esac
+fi
