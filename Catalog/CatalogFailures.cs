@@ -21,6 +21,9 @@ public static class CatalogFailures
         // away just the same, so a commit is journaled rather than refused (a refused commit's
         // blob could then not be queued either, the database being gone).
         MySqlException m when m.Number is 1053 or 1927 => true,
+        // A Galera node outside the primary component (it lost quorum, or is still catching up
+        // after a restart) refuses every query: "WSREP has not yet prepared node for application use".
+        MySqlException m when m.Number == 1047 => true,
         System.Net.Sockets.SocketException => true,
         _ => false,
     };

@@ -81,11 +81,22 @@ public sealed class GaleraCluster : IAsyncDisposable
     /// <summary>SIGTERM: the node leaves the cluster cleanly.</summary>
     public Task StopAsync(int node) => RunAsync("term", node);
 
-    /// <summary>Starts a stopped or killed node and waits until it has caught up (IST or SST) and is Synced.</summary>
-    public async Task RejoinAsync(int node)
+    /// <summary>
+    /// Starts stopped or killed nodes and waits until each has caught up (IST or SST) and is
+    /// Synced. Nodes that crashed together come back together: a primary component they lost is
+    /// restored (Galera's pc.recovery) only once every member of it is back.
+    /// </summary>
+    public async Task RejoinAsync(params int[] nodes)
     {
-        await RunAsync("launch", node);
-        await RunAsync("wait-synced", node);
+        foreach (var node in nodes)
+        {
+            await RunAsync("launch", node);
+        }
+
+        foreach (var node in nodes)
+        {
+            await RunAsync("wait-synced", node);
+        }
     }
 
     public async ValueTask DisposeAsync()
