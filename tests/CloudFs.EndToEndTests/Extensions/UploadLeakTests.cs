@@ -61,7 +61,7 @@ public class UploadLeakTests : MariaDbTestBase
         }
 
         await Wait.UntilAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM reservation") == 0 && await ScalarAsync("SELECT COUNT(*) FROM garbage") == 1,
-            "the reservation is released and the blob queued", TimeSpan.FromSeconds(30));
+            "the reservation is released and the blob queued", TimeSpan.FromSeconds(60));
         Assert.That(await ScalarAsync("SELECT COALESCE(SUM(reserved_objects), 0) FROM quota"), Is.Zero);
         await Wait.UntilAsync(() => Task.FromResult(ProxyHttp.BlobFiles(cluster).Count == 0), "nothing of the upload stays on disk", TimeSpan.FromSeconds(30));
         using var get = await ProxyHttp.SendAsync(cluster, HttpMethod.Get, "/v1/AUTH_test/c/half", token);
