@@ -36,6 +36,15 @@ public sealed class BlobRepository
         public object? Path { get; init; }
     }
 
+    /// <summary>
+    /// The ids of <paramref name="ids"/> queued for collection (replaced, deleted or abandoned):
+    /// garbage the collector takes once its grace has passed, not orphans nobody knows of.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> QueuedAsync(CatalogSession session, IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        ids.Count == 0
+            ? new HashSet<string>()
+            : (await session.QueryAsync<string>("SELECT blob_id FROM garbage WHERE blob_id IN @Ids", new { Ids = ids }, ct)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The ids of <paramref name="ids"/> that no row and no large object's piece names, each once.</summary>
     public async Task<IReadOnlyList<string>> UnreferencedAsync(CatalogSession session, IReadOnlyCollection<string> ids, CancellationToken ct)
     {

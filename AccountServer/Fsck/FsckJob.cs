@@ -15,7 +15,8 @@ namespace CloudFs.AccountServer.Fsck;
 /// fsck: compares the catalog with the object servers. (1) Every blob a row names must be on
 /// each of its primary replicas — a missing copy is rewritten from a good one with repair.
 /// (2) Blobs on disk that no row names, older than the grace period, are orphans — deleted
-/// with repair (whole-cluster runs only). (3) Usage counters must equal the rows' sums.
+/// with repair (whole-cluster runs only). Those already queued for collection (replaced,
+/// deleted, abandoned uploads) are counted apart: the collector takes them. (3) Usage counters must equal the rows' sums.
 /// The catalog is read in process; object servers are called through the backend client.
 /// Progress and findings go to <c>say</c> as text lines, then a JSON summary.
 /// </summary>
@@ -58,6 +59,7 @@ public sealed class FsckJob(
             unrepairable = report.Unrepairable,
             orphans = report.Orphans,
             collected = report.Collected,
+            queued = report.Queued,
             usage_drifts = report.UsageDrifts,
             unverified = report.Unverified,
             clean = report.IsClean(request.Repair),
@@ -213,7 +215,8 @@ public sealed class FsckJob(
             servers = Math.Max(servers, count);
         }
 
-        await say($"scanned {scanned} files on {servers} object servers, {report.Orphans} orphans, {report.Collected} collected", ct);
+        await say($"scanned {scanned} files on {servers} object servers, {report.Orphans} orphans, {report.Collected} collected, "
+            + $"{report.Queued} queued for the garbage collector", ct);
     }
 
     // One storage policy's blob trees, on the servers of its object ring.
@@ -243,9 +246,20 @@ public sealed class FsckJob(
                     var old = entries.Where(e => e.Kind == BlobListingEntry.Blob && e.Mtime <= cutoff).Select(e => e.Id).ToArray();
                     foreach (var batch in old.Chunk(PageSize))
                     {
-                        var orphans = await work.ReadAsync((session, token) => blobs.UnreferencedAsync(session, batch, token), ct);
+                        var (orphans, queued) = await work.ReadAsync(async (session, token) =>
+                        {
+                            var unreferenced = await blobs.UnreferencedAsync(session, batch, token);
+                            return (unreferenced, await blobs.QueuedAsync(session, unreferenced, token));
+                        }, ct);
                         foreach (var orphan in orphans)
                         {
+                            if (queued.Contains(orphan))
+                            {
+                                // Known garbage: the collector deletes it after its grace.
+                                report.Queue();
+                                continue;
+                            }
+
                             report.Orphan();
                             if (request.Repair && await DeleteBlobAsync(node, part, orphan, policy, call, ct))
                             {

@@ -9,6 +9,7 @@ public sealed class FsckReport
     private long _unrepairable;
     private long _orphans;
     private long _collected;
+    private long _queued;
     private long _unverified;
 
     public long Checked => Interlocked.Read(ref _checked);
@@ -22,6 +23,9 @@ public sealed class FsckReport
     public long Orphans => Interlocked.Read(ref _orphans);
 
     public long Collected => Interlocked.Read(ref _collected);
+
+    /// <summary>Unnamed blobs already queued for the garbage collector: known garbage, not orphans.</summary>
+    public long Queued => Interlocked.Read(ref _queued);
 
     /// <summary>Replicas or object servers fsck could not ask (down, error-limited): their state is unknown.</summary>
     public long Unverified => Interlocked.Read(ref _unverified);
@@ -48,6 +52,8 @@ public sealed class FsckReport
     public void Orphan() => Interlocked.Increment(ref _orphans);
 
     public void Collect() => Interlocked.Increment(ref _collected);
+
+    public void Queue() => Interlocked.Increment(ref _queued);
 
     public void Unverify() => Interlocked.Increment(ref _unverified);
 }

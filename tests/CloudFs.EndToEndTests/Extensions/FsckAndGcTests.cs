@@ -51,6 +51,26 @@ public class FsckAndGcTests
     }
 
     [Test]
+    public async Task Fsck_BlobQueuedForTheCollector_IsNoOrphan()
+    {
+        // The default grace (an hour) keeps the overwritten blob on disk, queued, during the test.
+        await using var cluster = new CloudFsCluster();
+        await cluster.StartAsync();
+        var (token, _) = await ProxyHttp.LoginAsync(cluster, "test:tester", "testing");
+        var (admin, _) = await ProxyHttp.LoginAsync(cluster, "admin:admin", cluster.AdminPassword);
+        await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/c", token);
+        await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/c/o", token, new StringContent("v1"));
+        await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/c/o", token, new StringContent("v2"));
+        Assert.That(ProxyHttp.BlobFiles(cluster), Has.Count.EqualTo(2), "v1 waits for the collector");
+
+        var report = await FsckAsync(cluster, admin, repair: false);
+
+        Assert.That((long?)report.Summary["orphans"], Is.Zero, report.Text);
+        Assert.That((long?)report.Summary["queued"], Is.EqualTo(1), report.Text);
+        Assert.That((bool?)report.Summary["clean"], Is.True, report.Text);
+    }
+
+    [Test]
     public async Task GarbageCollection_OverwrittenAndDeletedBlobs_LeaveTheDisks()
     {
         await using var cluster = new CloudFsCluster();
