@@ -198,7 +198,7 @@ public static class NamespaceEndpoints
     }
 
     // The path names the object for routing (the account's partition) and logs; the body says what to free.
-    private static async Task<IResult> AbandonAsync(HttpContext context, ObjectService objects)
+    private static async Task<IResult> AbandonAsync(HttpContext context, JournalingCommitter committer, TimeProvider time)
     {
         var parsed = BackendRequest.Path(context, "/abandon");
         if (!parsed.IsSuccess)
@@ -221,7 +221,8 @@ public static class NamespaceEndpoints
             return ErrorResults.From(CloudFsError.BadRequest("Abandon takes {\"reservation\": ..., \"blob_ids\": [...]} with blob ids of 32 hex digits."));
         }
 
-        await objects.AbandonAsync(body.Reservation.Length > 0 ? body.Reservation : null, body.BlobIds, context.RequestAborted);
+        var path = parsed.Value;
+        await committer.AbandonAsync(BackendRequest.Context(context, time), path.Account, path.Container ?? "", path.Object ?? "", body, context.RequestAborted);
         return Results.NoContent();
     }
 

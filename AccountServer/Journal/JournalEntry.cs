@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using CloudFs.AccountServer.Core;
+using CloudFs.Common.Contracts;
 
 namespace CloudFs.AccountServer.Journal;
 
 /// <summary>
-/// An admitted commit that could not reach the database, as written to the journal: enough
-/// to replay it later exactly as it was asked (same caller, transaction id and timestamp).
+/// An admitted commit, or the abandon of an admitted upload, that could not reach the
+/// database, as written to the journal: enough to replay it later exactly as it was asked
+/// (same caller, transaction id and timestamp). Exactly one of Commit and Abandon is set.
 /// </summary>
 public sealed record JournalEntry(
     [property: JsonPropertyName("seq")] long Sequence,
@@ -17,4 +19,5 @@ public sealed record JournalEntry(
     [property: JsonPropertyName("user_type")] UserType? UserType,
     [property: JsonPropertyName("trans_id")] string TransId,
     [property: JsonPropertyName("timestamp")] long Timestamp,
-    [property: JsonPropertyName("commit")] ObjectCommit Commit);
+    [property: JsonPropertyName("commit")] ObjectCommit? Commit,
+    [property: JsonPropertyName("abandon")] Abandonment? Abandon = null);

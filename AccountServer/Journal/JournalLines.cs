@@ -55,8 +55,8 @@ public static class JournalLines
         try
         {
             var entry = JsonSerializer.Deserialize<JournalEntry>(line);
-            // A line that is JSON but not an entry (no account, no commit) is corrupt too.
-            return entry is { Account: not null, Commit: not null, TransId: not null } ? entry : null;
+            // A line that is JSON but not an entry (no account, neither a commit nor an abandon) is corrupt too.
+            return entry is { Account: not null, TransId: not null } && (entry.Commit is null) != (entry.Abandon is null) ? entry : null;
         }
         catch (JsonException)
         {

@@ -10,7 +10,8 @@ namespace CloudFs.AccountServer.Journal;
 /// Replays journaled commits, oldest first, whenever the journal holds entries and the
 /// database answers again (also right after a restart). A commit the catalog now refuses
 /// (its container deleted meanwhile, a newer write won) is dropped, its reservation released
-/// and its blob handed to garbage collection; an unreachable database stops the pass until the next try.
+/// and its blob handed to garbage collection. A journaled abandon frees its reservation and
+/// queues its blobs. An unreachable database stops the pass until the next try.
 /// </summary>
 public sealed partial class JournalReplayer(CommitJournal journal, ObjectService objects, IOptions<AccountServerOptions> options,
     ILogger<JournalReplayer> logger) : BackgroundService
@@ -30,11 +31,16 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
             var ctx = new WriteContext(new Caller(entry.UserId, entry.User, entry.UserType), entry.TransId, new Timestamp(entry.Timestamp));
             try
             {
-                // With its reservation: the commit consumes it, or (refused) releases it and queues
-                // the blob for collection in the same step, as a live commit does.
-                var outcome = await objects.CommitAsync(ctx, entry.Account, entry.Container, entry.Object, entry.Commit, ct);
-                if (outcome.Error is { } refused)
+                if (entry.Commit is null)
                 {
+                    var abandon = entry.Abandon!;
+                    await objects.AbandonAsync(abandon.Reservation.Length > 0 ? abandon.Reservation : null, abandon.BlobIds, ct);
+                    Log.Abandoned(logger, entry.Sequence, abandon.BlobIds.Count, entry.TransId);
+                }
+                else if ((await objects.CommitAsync(ctx, entry.Account, entry.Container, entry.Object, entry.Commit, ct)).Error is { } refused)
+                {
+                    // With its reservation: the commit consumed it, or (refused) released it and
+                    // queued the blob for collection in the same step, as a live commit does.
                     Log.Refused(logger, entry.Sequence, refused.Kind.ToString(), entry.TransId);
                 }
                 else
@@ -92,6 +98,9 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
 
         [LoggerMessage(2, LogLevel.Warning, "Journaled commit #{Sequence} refused on replay ({Reason}); its blob goes to garbage collection {TransId}")]
         public static partial void Refused(ILogger logger, long sequence, string reason, string transId);
+
+        [LoggerMessage(4, LogLevel.Information, "Replayed journaled abandon #{Sequence}: reservation freed, {Blobs} blobs queued for collection {TransId}")]
+        public static partial void Abandoned(ILogger logger, long sequence, int blobs, string transId);
 
         [LoggerMessage(3, LogLevel.Error, "Journal replay pass failed")]
         public static partial void PassFailed(ILogger logger, Exception ex);

@@ -1,6 +1,7 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Data;
 using CloudFs.Catalog;
+using CloudFs.Common.Contracts;
 using CloudFs.Common.Results;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,9 @@ namespace CloudFs.AccountServer.Journal;
 /// Commits through the database when it answers, and into the journal when it does not: a
 /// commit the proxy was told to expect (its blob is already on a quorum) is never lost to a
 /// database outage. While the journal holds entries, new commits join its end so they
-/// replay in the order they were taken.
+/// replay in the order they were taken. An abandon (an admitted upload that will not be
+/// committed) takes the same road: while the database is down it is journaled too, so its
+/// reservation and blobs are freed on replay rather than left to expiry and fsck.
 /// </summary>
 public sealed partial class JournalingCommitter(ObjectService objects, CommitJournal journal, JournalReplayer replayer, ILogger<JournalingCommitter> logger)
 {
@@ -29,19 +32,43 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
             }
         }
 
-        var entry = await journal.AppendAsync(seq => new JournalEntry(seq, account, container, name, ctx.Caller.UserId, ctx.Caller.User,
-            ctx.Caller.Type, ctx.TransId, ctx.Timestamp.Units, commit), ct);
-        Log.Journaled(logger, entry.Sequence, account, container, name, ctx.TransId);
-        replayer.Wake();
+        await AppendAsync(ctx, account, container, name, commit, null, ct);
         return new CommitOutcome(null, Journaled: true);
+    }
+
+    /// <summary>Frees an abandoned upload's reservation and queues its blobs, now or, with the database down, on replay.</summary>
+    public async Task AbandonAsync(WriteContext ctx, string account, string container, string name, Abandonment abandon, CancellationToken ct)
+    {
+        if (journal.Count == 0)
+        {
+            try
+            {
+                await objects.AbandonAsync(abandon.Reservation.Length > 0 ? abandon.Reservation : null, abandon.BlobIds, ct);
+                return;
+            }
+            catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
+            {
+                Log.DatabaseUnreachable(logger, ctx.TransId, ex.Message);
+            }
+        }
+
+        await AppendAsync(ctx, account, container, name, null, abandon, ct);
+    }
+
+    private async Task AppendAsync(WriteContext ctx, string account, string container, string name, ObjectCommit? commit, Abandonment? abandon, CancellationToken ct)
+    {
+        var entry = await journal.AppendAsync(seq => new JournalEntry(seq, account, container, name, ctx.Caller.UserId, ctx.Caller.User,
+            ctx.Caller.Type, ctx.TransId, ctx.Timestamp.Units, commit, abandon), ct);
+        Log.Journaled(logger, entry.Sequence, commit is null ? "abandon" : "commit", account, container, name, ctx.TransId);
+        replayer.Wake();
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Catalog database unreachable, journaling commit {TransId}: {Reason}")]
+        [LoggerMessage(1, LogLevel.Warning, "Catalog database unreachable, journaling {TransId}: {Reason}")]
         public static partial void DatabaseUnreachable(ILogger logger, string transId, string reason);
 
-        [LoggerMessage(2, LogLevel.Information, "Journaled commit #{Sequence} {Account}/{Container}/{Object} {TransId}")]
-        public static partial void Journaled(ILogger logger, long sequence, string account, string container, string @object, string transId);
+        [LoggerMessage(2, LogLevel.Information, "Journaled {Kind} #{Sequence} {Account}/{Container}/{Object} {TransId}")]
+        public static partial void Journaled(ILogger logger, long sequence, string kind, string account, string container, string @object, string transId);
     }
 }

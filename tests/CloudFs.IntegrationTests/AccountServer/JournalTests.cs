@@ -126,6 +126,34 @@ public sealed class JournalTests
     }
 
     [Test]
+    public async Task Abandon_DatabaseDown_IsJournaledAndFreesTheRoomAndQueuesTheBlobsOnReplay()
+    {
+        await using var host = await AccountServerHost.StartAsync(_catalog, Path.Combine(_dir.Path, "account"), "--AccountServer:JournalReplaySeconds=1");
+        await PutContainerAsync(host.Client, ("X-Container-Meta-Quota-Bytes", "1000"));
+        var reservation = await AdmitAsync(host.Client, "o", 40);
+        _db.Stop();
+        var (first, second) = (Backend.NewBlobId(), Backend.NewBlobId());
+
+        using (var request = Backend.Request(HttpMethod.Post, "/abandon/d1/0/AUTH_test/c/o", Backend.Owner))
+        {
+            request.Content = new StringContent($"{{\"reservation\":\"{reservation}\",\"blob_ids\":[\"{first}\",\"{second}\"]}}");
+            using var response = await host.Client.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "taken into the journal, not refused");
+        }
+
+        using (var recon = await host.Client.GetAsync("/recon/journal"))
+        {
+            Assert.That((long?)JsonNode.Parse(await recon.Content.ReadAsStringAsync())!["pending"], Is.EqualTo(1));
+        }
+
+        await _db.StartAgainAsync();
+
+        await WaitForAsync(async () => await ScalarAsync($"SELECT COUNT(*) FROM garbage WHERE blob_id IN ('{first}', '{second}')") == 2);
+        Assert.That(await ReservedBytesAsync(), Is.Zero, "the abandoned upload's room is free again");
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM reservation"), Is.Zero);
+    }
+
+    [Test]
     public async Task Replay_CorruptMiddleLine_IsSetAsideAndTheEntriesAfterItAreReplayed()
     {
         var dataDir = Path.Combine(_dir.Path, "account");

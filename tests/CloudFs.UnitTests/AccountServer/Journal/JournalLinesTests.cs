@@ -1,5 +1,6 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.AccountServer.Journal;
+using CloudFs.Common.Contracts;
 
 namespace CloudFs.UnitTests.AccountServer.Journal;
 
@@ -49,7 +50,32 @@ public class JournalLinesTests
     {
         var parsed = JournalLines.Parse([JournalLines.Format(Entry(7, reservation: "abc123")).TrimEnd('\n')]);
 
-        Assert.That(parsed.Entries.Single().Commit.ReservationId, Is.EqualTo("abc123"), "replay releases or consumes it");
+        Assert.That(parsed.Entries.Single().Commit!.ReservationId, Is.EqualTo("abc123"), "replay releases or consumes it");
+    }
+
+    [Test]
+    public void Format_Abandon_RoundTripsItsReservationAndBlobs()
+    {
+        var blob = Guid.CreateVersion7().ToString("N");
+        var abandon = new JournalEntry(9, "AUTH_test", "c", "o", 2, "test:tester", UserType.Owner, "tx9", 17_000_000_000_000_000, null,
+            new Abandonment("r9", [blob]));
+
+        var parsed = JournalLines.Parse([JournalLines.Format(abandon).TrimEnd('\n')]);
+
+        Assert.That(parsed.Corrupt, Is.Empty);
+        Assert.That(parsed.Entries.Single().Commit, Is.Null);
+        Assert.That(parsed.Entries.Single().Abandon, Is.EqualTo(abandon.Abandon).Using<Abandonment>((a, b) => a.Reservation == b.Reservation && a.BlobIds.SequenceEqual(b.BlobIds)));
+    }
+
+    [Test]
+    public void Parse_EntryWithBothACommitAndAnAbandon_IsCorrupt()
+    {
+        var both = Entry(5) with { Abandon = new Abandonment("r", []) };
+
+        var parsed = JournalLines.Parse([JournalLines.Format(both).TrimEnd('\n'), JournalLines.Format(Entry(6) with { Commit = null }).TrimEnd('\n')]);
+
+        Assert.That(parsed.Entries, Is.Empty);
+        Assert.That(parsed.Corrupt, Has.Count.EqualTo(2));
     }
 
     internal static string Line(long seq) => JournalLines.Format(Entry(seq)).TrimEnd('\n');
