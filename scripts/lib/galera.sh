@@ -27,7 +27,10 @@ galera_address() { sed -n "${2}p" "$1/addresses"; }
 galera_port() { cat "$1/port"; }
 
 # galera_launch DIR I [--wsrep-new-cluster]: starts node I detached from this shell (setsid), so a
-# test's `start` returns while the nodes run on. Its pid goes to nodeI/mysqld.pid.
+# test's `start` returns while the nodes run on. setsid execs mariadbd (a background job is no
+# group leader), so $! is the server's own pid: it goes to nodeI/launched.pid at once, because
+# mariadbd writes mysqld.pid only once it is up, and a node that dies or is killed before that
+# must still be found and stopped.
 galera_launch() {
   local dir=$1 i=$2 bootstrap=${3:-} address port user node members
   address="$(galera_address "$dir" "$i")"; port="$(galera_port "$dir")"; user="$(galera_user)"
@@ -45,6 +48,7 @@ galera_launch() {
     --wsrep-provider-options="gmcast.listen_addr=tcp://$address:4567;ist.recv_addr=$address:4568;gcache.size=128M" \
     --wsrep-sst-method=rsync --wsrep-sst-receive-address="$address:4444" \
     $bootstrap </dev/null >>"$node/stdout.log" 2>&1 &
+  echo $! >"$node/launched.pid"
 }
 
 galera_sql() {
@@ -52,7 +56,7 @@ galera_sql() {
   mariadb --no-defaults -h"$(galera_address "$dir" "$i")" -P"$(galera_port "$dir")" -uroot "$@"
 }
 
-galera_pid() { cat "$1/node$2/mysqld.pid" 2>/dev/null; }
+galera_pid() { cat "$1/node$2/launched.pid" 2>/dev/null || cat "$1/node$2/mysqld.pid" 2>/dev/null; }
 
 # galera_wait_synced DIR I: until node I answers as Synced in a primary component (dies after 180 s).
 galera_wait_synced() {
