@@ -18,11 +18,18 @@
 # zone per host, daemons every few seconds. A server that dies is restarted. State in var/hostsN.
 # See scripts/lib/hosts.sh.
 #
+# ./scripts/cluster.sh --hosts 3 --galera: the same hosts with the catalog on a MariaDB Galera
+# cluster instead of one MariaDB: a node on each host's address (SQL port 13606 or the next free;
+# Galera 4567, IST 4568, SST 4444), made on the first run and resumed on later ones, each host's
+# account and container servers on their own node first and failing over to the others. The
+# supervisor restarts a node that dies, and it rejoins by IST. State in var/hostsN-galera. See
+# scripts/lib/galera.sh and docs/scaling.md.
+#
 # ./scripts/cluster.sh --tls: the proxy serves HTTPS on 7010, with a certificate from a local CA
 # made once in STATE/tls; the output names the ca.pem to give clients (swift --os-cacert,
 # rclone --ca-cert, curl --cacert). One host only. The role servers stay on plain HTTP on loopback.
 #
-# Flags: --no-build (use what is built), --tls, --hosts N, --ring-hosts M (first run only: the rings
+# Flags: --no-build (use what is built), --tls, --hosts N, --galera (with --hosts 3 or more), --ring-hosts M (first run only: the rings
 # cover the first M of the N hosts; the others run idle until an operator adds them to the rings),
 # --catalog sqlite|mariadb (one host only; --hosts N always uses MariaDB).
 set -euo pipefail
@@ -33,6 +40,7 @@ HOST_COUNT=1
 RING_HOSTS=""
 BUILD=1
 TLS=0
+GALERA=0
 SCHEME=http
 CATALOG="${CLOUDFS_CATALOG:-}"
 while [ $# -gt 0 ]; do
@@ -41,6 +49,7 @@ while [ $# -gt 0 ]; do
     --ring-hosts) [ $# -ge 2 ] || die "--ring-hosts needs a number"; RING_HOSTS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --tls) TLS=1; shift ;;
+    --galera) GALERA=1; shift ;;
     --catalog) [ $# -ge 2 ] || die "--catalog needs sqlite or mariadb"; CATALOG=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
@@ -52,6 +61,7 @@ case "$CATALOG" in
   *) die "--catalog (CLOUDFS_CATALOG) takes sqlite or mariadb, not $CATALOG" ;;
 esac
 
+[ "$GALERA" -eq 0 ] || [ "$HOST_COUNT" -ge 3 ] || die "--galera needs --hosts 3 or more (a Galera cluster keeps quorum only with a majority of at least 3 nodes)"
 if [ "$HOST_COUNT" -gt 1 ]; then
   [ "$TLS" -eq 0 ] || die "--tls is for one host (a cluster of hosts puts its TLS on the load balancer in front of the proxies)"
   [ "${CATALOG:-mariadb}" = mariadb ] || die "--hosts $HOST_COUNT always uses MariaDB as the catalog, not $CATALOG"

@@ -9,10 +9,12 @@
 #   scripts/lib/galera.sh term DIR I                SIGTERM to node I, waiting until it is gone
 #   scripts/lib/galera.sh launch DIR I              starts node I again; it rejoins (IST or SST)
 #   scripts/lib/galera.sh wait-synced DIR I         waits until node I is Synced in a primary component
+#   scripts/lib/galera.sh resume DIR                the nodes of a stopped cluster again (see galera_resume)
 #
 # DIR keeps one directory per node (nodeI/data, error.log, mysqld.pid), the addresses and the
 # port, so every command after start needs only DIR. Root logs in over TCP without a password;
-# the user cloudfs/cloudfs may do everything, as with scripts/lib/mariadb.sh.
+# the user cloudfs may do everything, as with scripts/lib/mariadb.sh. Its password is
+# GALERA_PASSWORD (default cloudfs; cluster.sh makes a random one).
 
 GALERA_PROVIDER=${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}
 
@@ -94,7 +96,7 @@ galera_start() {
   galera_launch "$dir" 1 --wsrep-new-cluster
   galera_wait_synced "$dir" 1
   galera_sql "$dir" 1 -e \
-    "CREATE USER 'cloudfs'@'%' IDENTIFIED BY 'cloudfs'; GRANT ALL PRIVILEGES ON *.* TO 'cloudfs'@'%' WITH GRANT OPTION;"
+    "CREATE USER 'cloudfs'@'%' IDENTIFIED BY '${GALERA_PASSWORD:-cloudfs}'; GRANT ALL PRIVILEGES ON *.* TO 'cloudfs'@'%' WITH GRANT OPTION;"
   for i in $(seq 2 ${#addresses[@]}); do
     log "joining Galera node $i on ${addresses[$((i - 1))]}:$port"
     # An empty data dir: the joiner takes a full copy (SST) from a donor.
@@ -102,6 +104,31 @@ galera_start() {
     galera_wait_synced "$dir" "$i"
   done
   log "Galera cluster of ${#addresses[@]} ready: $(galera_sql "$dir" 1 -N -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | cut -f2) nodes"
+}
+
+# galera_resume DIR: the nodes of a cluster that was stopped whole, started again. The node that
+# left last holds every commit, and Galera marks it safe_to_bootstrap in its grastate.dat: it
+# bootstraps, and the others rejoin by IST. After a crash of all nodes none is marked; node 1 is
+# then forced to bootstrap (commits only another node had may be lost: a development cluster's
+# trade, a production one would compare wsrep --wsrep-recover positions first).
+galera_resume() {
+  local dir=$1 n i first=""
+  n="$(galera_addresses "$dir" | wc -l)"
+  for i in $(seq 1 "$n"); do
+    if grep -q '^safe_to_bootstrap: *1' "$dir/node$i/data/grastate.dat" 2>/dev/null; then first=$i; break; fi
+  done
+  if [ -z "$first" ]; then
+    first=1
+    log "no Galera node left last cleanly; forcing node 1 to bootstrap"
+    sed -i 's/^safe_to_bootstrap: *0/safe_to_bootstrap: 1/' "$dir/node1/data/grastate.dat"
+  fi
+  log "resuming Galera: node $first bootstraps"
+  galera_launch "$dir" "$first" --wsrep-new-cluster
+  galera_wait_synced "$dir" "$first"
+  for i in $(seq 1 "$n"); do
+    [ "$i" = "$first" ] || galera_launch "$dir" "$i"
+  done
+  for i in $(seq 1 "$n"); do galera_wait_synced "$dir" "$i"; done
 }
 
 galera_port_free() {
@@ -139,7 +166,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
   source "$(dirname "${BASH_SOURCE[0]}")/mariadb.sh"
   command=${1:-}; dir=${2:-}
-  [ -n "$command" ] && [ -n "$dir" ] || die "usage: $0 start|stop|kill|term|launch|wait-synced DIR [I | ADDRESS ...]"
+  [ -n "$command" ] && [ -n "$dir" ] || die "usage: $0 start|stop|kill|term|launch|wait-synced|resume DIR [I | ADDRESS ...]"
   shift 2
   case "$command" in
     start) galera_start "$dir" "$@"; galera_port "$dir" ;;
@@ -148,6 +175,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     term) galera_term "$dir" "$1" ;;
     launch) galera_launch "$dir" "$1" ;;
     wait-synced) galera_wait_synced "$dir" "$1" ;;
+    resume) galera_resume "$dir"; galera_port "$dir" ;;
     *) die "unknown command $command" ;;
   esac
 fi

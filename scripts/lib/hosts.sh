@@ -7,12 +7,14 @@
 #   devices/<host>/d1, d2     each object server's devices
 #   data/<host>/<role>        each server's own state (node id, the account server's journal)
 #   mariadb/                  the catalog server: data/, port, password, error.log
+#   galera/                   with --galera instead: node1..N/ (data/, error.log), addresses, port, password
 #   run/<name>.pid            pids, kept current (names: proxy-<addr>, account-<host>, ..., mariadb)
 #   log/<name>.log            each process's output; log/cluster.log: starts, deaths, restarts
 
 source "$CLOUDFS_ROOT/scripts/lib/packages.sh"
 source "$CLOUDFS_ROOT/scripts/lib/mariadb.sh"
 source "$CLOUDFS_ROOT/scripts/lib/supervise.sh"
+source "$CLOUDFS_ROOT/scripts/lib/galera.sh"
 
 # 2^8 partitions: over 60 per device up to a dozen hosts (plenty for a test cluster), and few
 # enough partition directories that a replicator pass every few seconds stays cheap.
@@ -28,6 +30,11 @@ CATALOG_USER=cloudfs
 launch_host_role() {
   local role=$1 host=$2
   local settings=("CLOUDFS_Server__Bind=$host" "CLOUDFS_Server__DataDir=$STATE/data/$host/$role")
+  # On Galera each host's catalog is its own node first, the others in order after it.
+  if [ "${GALERA:-0}" -eq 1 ] && [ "$role" != object ]; then
+    settings+=("CLOUDFS_Catalog__ConnectionString=$(galera_catalog_for "$host")")
+    [ "$role" = container ] && settings+=("CLOUDFS_Catalog__SyncWait=${CLOUDFS_Catalog__SyncWait:-1}")
+  fi
   case "$role" in
     account) settings+=("${BOOTSTRAP_SETTINGS[@]}") ;;
     object) settings+=("CLOUDFS_ObjectServer__DevicesRoot=$STATE/devices/$host") ;;
@@ -38,6 +45,52 @@ launch_host_role() {
 launch_proxy() {
   launch_role proxy "$STATE/log/proxy-$PROXY_ADDRESS.log" \
     "CLOUDFS_Server__Bind=$PROXY_ADDRESS" "CLOUDFS_Server__DataDir=$STATE/data/$PROXY_ADDRESS/proxy"
+}
+
+# galera_catalog_for HOST: the catalog connection string of HOST's servers: HOST's node, then
+# the others (MySqlConnector's LoadBalance=FailOver tries them in order).
+galera_catalog_for() {
+  local host=$1 others
+  others="$(printf '%s\n' "${HOSTS[@]}" | grep -vxF "$host" | paste -sd, -)"
+  echo "Server=$host${others:+,$others};Port=$(galera_port "$STATE/galera");Database=$CATALOG_DATABASE;User ID=$CATALOG_USER;Password=$(cat "$STATE/galera/password");LoadBalance=FailOver"
+}
+
+# launch_galera_node I: node I of the Galera catalog, rejoining the others (the supervisor's restart).
+launch_galera_node() {
+  galera_launch "$STATE/galera" "$1"
+  LAUNCHED_PID=$(cat "$STATE/galera/node$1/launched.pid")
+}
+
+# start_galera: the catalog as a Galera cluster, one node on each host's address: made on the first
+# run, resumed on later ones; then its nodes are handed to the supervisor like every server.
+start_galera() {
+  local dir=$STATE/galera i pid
+  (( ${#HOSTS[@]} >= 3 )) || die "--galera needs --hosts 3 or more: a Galera cluster keeps quorum only with a majority of at least 3 nodes"
+  ensure_packages rsync:rsync
+  ensure_debs galera-4
+  mkdir -p "$dir"
+  if [ ! -s "$dir/password" ]; then
+    (umask 077; random_secret >"$dir/password")
+  fi
+  export GALERA_PASSWORD
+  GALERA_PASSWORD="$(cat "$dir/password")"
+  if [ -s "$dir/addresses" ]; then
+    [ "$(galera_addresses "$dir" | paste -sd' ' -)" = "${HOSTS[*]}" ] || die "$dir was made for hosts $(galera_addresses "$dir" | paste -sd' ' -), not ${HOSTS[*]}"
+    supervisor_log "resuming the Galera catalog on ${HOSTS[*]} (data in $dir)"
+    galera_resume "$dir"
+  else
+    supervisor_log "starting a Galera catalog of ${#HOSTS[@]} nodes on ${HOSTS[*]} (data in $dir)"
+    galera_start "$dir" "${HOSTS[@]}"
+    galera_sql "$dir" 1 -e "CREATE DATABASE IF NOT EXISTS \`$CATALOG_DATABASE\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  fi
+  for i in $(seq 1 ${#HOSTS[@]}); do
+    service_add "galera-${HOSTS[$((i - 1))]}" launch_galera_node "$i"
+    # Already running: adopted, as service_start would have recorded it.
+    pid=$(cat "$dir/node$i/launched.pid")
+    SVC_PID["galera-${HOSTS[$((i - 1))]}"]=$pid
+    SVC_STARTED["galera-${HOSTS[$((i - 1))]}"]=$SECONDS
+    echo "$pid" >"$RUN_DIR/galera-${HOSTS[$((i - 1))]}.pid"
+  done
 }
 
 launch_mariadb() {
@@ -86,12 +139,16 @@ wait_all_healthy() {
 
 stop_hosts() {
   trap - INT TERM EXIT
-  local roles=() name
-  for name in "${SERVICES[@]}"; do [ "$name" = mariadb ] || roles+=("$name"); done
+  local roles=() nodes=() name
+  for name in "${SERVICES[@]}"; do
+    case "$name" in mariadb|galera-*) nodes+=("$name") ;; *) roles+=("$name") ;; esac
+  done
   if [ ${#SERVICES[@]} -gt 0 ]; then supervisor_log "stopping CloudFs"; fi
-  # The roles first, so no account server sees its catalog vanish under it.
+  # The roles first, so no account server sees its catalog vanish under it. Galera nodes one
+  # by one, the last host's first: node 1 leaves last, holds every commit and bootstraps the
+  # next start (galera_resume).
   [ ${#roles[@]} -eq 0 ] || services_stop "${roles[@]}"
-  if [ -n "${SVC_COMMAND[mariadb]:-}" ]; then services_stop mariadb; fi
+  for (( i = ${#nodes[@]} - 1; i >= 0; i-- )); do services_stop "${nodes[$i]}"; done
 }
 
 # run_hosts N M: runs N hosts (rings over the first M on first run) until Ctrl-C or SIGTERM.
@@ -102,7 +159,7 @@ run_hosts() {
   (( count <= ${#all_hosts[@]} )) || die "--hosts $count, but CLOUDFS_HOST_ADDRESSES names ${#all_hosts[@]} addresses"
   [[ "$ring_count" =~ ^[1-9][0-9]*$ ]] && (( ring_count <= count )) || die "--ring-hosts takes 1..$count, not $ring_count"
   HOSTS=("${all_hosts[@]:0:count}")
-  STATE="${CLOUDFS_STATE:-$CLOUDFS_ROOT/var/hosts$count}"
+  STATE="${CLOUDFS_STATE:-$CLOUDFS_ROOT/var/hosts$count$([ "${GALERA:-0}" -eq 0 ] || echo -galera)}"
   RUN_DIR="$STATE/run"
   SUPERVISOR_LOG="$STATE/log/cluster.log"
 
@@ -126,14 +183,22 @@ run_hosts() {
   ensure_admin_password
   mapfile -t BOOTSTRAP_SETTINGS < <(bootstrap_settings)
 
-  mariadb_catalog_prepare "$STATE/mariadb"
-  supervisor_log "starting MariaDB on 127.0.0.1:$MARIADB_PORT (data in $STATE/mariadb/data)"
-  service_add mariadb launch_mariadb
-  service_start mariadb
-  mariadb_wait_ready "$STATE/mariadb" "$MARIADB_PORT"
-  # The account servers make the schema (under a lock, so three starting at once is safe);
-  # the database itself must exist first.
-  mariadb_catalog_export "$STATE/mariadb" "$CATALOG_DATABASE" "$CATALOG_USER"
+  local catalog_line
+  if [ "${GALERA:-0}" -eq 1 ]; then
+    start_galera
+    catalog_line="Galera:     ${HOSTS[*]} port $(galera_port "$STATE/galera"), one node per host (each host's servers prefer their own); database $CATALOG_DATABASE, user $CATALOG_USER, password in $STATE/galera/password"
+    export CLOUDFS_Catalog__Provider=MySql
+  else
+    mariadb_catalog_prepare "$STATE/mariadb"
+    supervisor_log "starting MariaDB on 127.0.0.1:$MARIADB_PORT (data in $STATE/mariadb/data)"
+    service_add mariadb launch_mariadb
+    service_start mariadb
+    mariadb_wait_ready "$STATE/mariadb" "$MARIADB_PORT"
+    # The account servers make the schema (under a lock, so three starting at once is safe);
+    # the database itself must exist first.
+    mariadb_catalog_export "$STATE/mariadb" "$CATALOG_DATABASE" "$CATALOG_USER"
+    catalog_line="MariaDB:    127.0.0.1:$MARIADB_PORT, database $CATALOG_DATABASE, user $CATALOG_USER, password in $STATE/mariadb/password"
+  fi
 
   export CLOUDFS_Server__RingDir="$STATE/rings"
   export CLOUDFS_AccountServer__PublicUrl="http://$PROXY_ADDRESS:7010"
@@ -160,7 +225,7 @@ run_hosts() {
   print_running "CloudFs is running on $count hosts: proxy on $PROXY_ADDRESS:7010; account, container and object servers on 7011-7013 of each host." \
     "$PROXY_ADDRESS" "${HOSTS[0]}" \
     "Hosts:      ${HOSTS[*]}, one zone each$ring_note; devices $STATE/devices/<host>/d1 (Policy-0), d2 (silver)" \
-    "MariaDB:    127.0.0.1:$MARIADB_PORT, database $CATALOG_DATABASE, user $CATALOG_USER, password in $STATE/mariadb/password" \
+    "$catalog_line" \
     "Rings:      $STATE/rings (cloudfs-ring: dotnet $(project_dll RingBuilder cloudfs-ring))" \
     "Pids:       $RUN_DIR/<role>-<host>.pid (a server that dies is restarted; touch $RUN_DIR/<role>-<host>.down to stop one, rm to start it)"
 
