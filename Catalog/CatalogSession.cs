@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using MySqlConnector;
 
 namespace CloudFs.Catalog;
 
@@ -142,10 +143,37 @@ public sealed class CatalogSession : IAsyncDisposable
             await Transaction.DisposeAsync();
             await Connection.DisposeAsync();
         }
+        catch (DbException) when (Connection is MySqlConnection mySql)
+        {
+            // The rollback was refused: a Galera node outside the primary component refuses even
+            // that (1047). The transaction and its row locks would live in the server as long as
+            // the connection does, which is forever once MySqlConnector gives up on it, so every
+            // later write of those rows would wait on locks nobody releases.
+            await DropAsync(mySql, Transaction);
+        }
         finally
         {
             _gate?.Release();
             CatalogMeter.TransactionEnded(_started, _writes ? "write" : "read", _committed ? "commit" : "rollback");
+        }
+    }
+
+    // A connection whose transaction cannot be rolled back: the server is asked to close it after
+    // one idle second (SET is answered even outside the primary component) and rolls back then;
+    // the pool is cleared so it is never handed out again. Closing it here would only retry the
+    // refused rollback; MySqlConnector's pool recovers the session once the connection is collected.
+    private static async Task DropAsync(MySqlConnection connection, DbTransaction transaction)
+    {
+        MySqlConnection.ClearPool(connection);
+        try
+        {
+            // With the transaction MySqlConnector still holds as the connection's active one.
+            await using var command = new MySqlCommand("SET SESSION wait_timeout = 1", connection, (MySqlTransaction)transaction);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // Already gone: the server rolled back when it went.
         }
     }
 
