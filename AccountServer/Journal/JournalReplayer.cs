@@ -17,6 +17,7 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
     ILogger<JournalReplayer> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+    private string? _blockedBy;
 
     public void Wake() => _wake.Release();
 
@@ -50,6 +51,13 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
             }
             catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
             {
+                // Said once per outage, not once per pass: the journal waits, and says why.
+                if (_blockedBy != ex.Message)
+                {
+                    Log.Blocked(logger, pending.Count - count, ex.Message);
+                    _blockedBy = ex.Message;
+                }
+
                 break;
             }
 
@@ -60,6 +68,11 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
         if (count > 0)
         {
             await journal.RemoveThroughAsync(done, ct);
+            if (_blockedBy is not null && count == pending.Count)
+            {
+                Log.Drained(logger, count);
+                _blockedBy = null;
+            }
         }
 
         return count;
@@ -101,6 +114,12 @@ public sealed partial class JournalReplayer(CommitJournal journal, ObjectService
 
         [LoggerMessage(4, LogLevel.Information, "Replayed journaled abandon #{Sequence}: reservation freed, {Blobs} blobs queued for collection {TransId}")]
         public static partial void Abandoned(ILogger logger, long sequence, int blobs, string transId);
+
+        [LoggerMessage(5, LogLevel.Warning, "Journal replay waits for the catalog database: {Pending} entries pending ({Reason})")]
+        public static partial void Blocked(ILogger logger, int pending, string reason);
+
+        [LoggerMessage(6, LogLevel.Information, "Journal replayed to the end ({Entries} entries in the last pass)")]
+        public static partial void Drained(ILogger logger, int entries);
 
         [LoggerMessage(3, LogLevel.Error, "Journal replay pass failed")]
         public static partial void PassFailed(ILogger logger, Exception ex);
