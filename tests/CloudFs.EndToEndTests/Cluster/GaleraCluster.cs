@@ -99,6 +99,38 @@ public sealed class GaleraCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Each node's Galera state, e.g. "node 1: Synced/Primary, size 3", for a test's output.</summary>
+    public async Task<string> DescribeAsync()
+    {
+        var lines = new List<string>();
+        for (var node = 1; node <= Addresses.Count; node++)
+        {
+            try
+            {
+                await using var connection = new MySqlConnection(ServerConnectionString(node) + ";Connection Timeout=3");
+                await connection.OpenAsync();
+                await using var query = new MySqlCommand(
+                    "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME IN " +
+                    "('WSREP_LOCAL_STATE_COMMENT', 'WSREP_CLUSTER_STATUS', 'WSREP_CLUSTER_SIZE')", connection);
+                await using var reader = await query.ExecuteReaderAsync();
+                var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                while (await reader.ReadAsync())
+                {
+                    values[reader.GetString(0)] = reader.GetString(1);
+                }
+
+                lines.Add($"node {node}: {values.GetValueOrDefault("WSREP_LOCAL_STATE_COMMENT")}/{values.GetValueOrDefault("WSREP_CLUSTER_STATUS")}, " +
+                    $"size {values.GetValueOrDefault("WSREP_CLUSTER_SIZE")}");
+            }
+            catch (MySqlException ex)
+            {
+                lines.Add($"node {node}: {ex.Message}");
+            }
+        }
+
+        return string.Join("; ", lines);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await ToolRunner.RunAsync("bash", [Script, "stop", Dir]);

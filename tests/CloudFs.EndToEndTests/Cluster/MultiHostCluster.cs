@@ -85,6 +85,24 @@ public sealed class MultiHostCluster : IAsyncDisposable
 
     public Uri ProxyUrl(string path = "/") => Url("proxy", 1, path);
 
+    /// <summary>Entries waiting in every account server's journal (the sum of their /recon/journal "pending").</summary>
+    public async Task<long> JournalDepthAsync()
+    {
+        long total = 0;
+        foreach (var host in Hosts)
+        {
+            var body = await Http.GetStringAsync(Url("account", host.Number, "/recon/journal"));
+            total += (long)System.Text.Json.Nodes.JsonNode.Parse(body)!["pending"]!;
+        }
+
+        return total;
+    }
+
+    /// <summary>Blob temp files being written on every object server ({device}/tmp/*): uploads in flight.</summary>
+    public int TempFiles() =>
+        Hosts.SelectMany(h => h.Devices.Select(d => Path.Combine(h.DevicePath(d), "tmp")))
+            .Where(Directory.Exists).Sum(dir => Directory.EnumerateFiles(dir).Count());
+
     public ServerProcess Server(string role, int host) => _servers[(role, role == "proxy" ? 1 : host)];
 
     /// <summary>Builds the rings and starts every server at once (as a real deployment would), then waits until all are healthy.</summary>

@@ -46,7 +46,7 @@ public class CatalogOutageProbeTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // 65 KiB: more than the proxy's 64 KiB PUT chunk, so the first chunk reaches the object servers.
         var heldUploads = held.Select(o => client.UploadAsync(o, Container, tally, new GatedContent(o.Content(), 65 * 1024, gate.Task))).ToList();
-        await Wait.UntilAsync(() => Task.FromResult(TempFiles(cluster) >= Held * cluster.Replicas),
+        await Wait.UntilAsync(() => Task.FromResult(cluster.TempFiles() >= Held * cluster.Replicas),
             "every held upload is admitted and writing on its replicas", TimeSpan.FromSeconds(60));
         var bulk = client.UploadAllAsync(rest, Container, tally);
         await Wait.UntilAsync(() => Task.FromResult(tally.Done >= rest.Count / 3 || bulk.IsCompleted), "a third of the uploads answered", TimeSpan.FromSeconds(120));
@@ -63,12 +63,12 @@ public class CatalogOutageProbeTests
         var answeredBeforeStop = tally.Done;
         gate.SetResult();
         await Task.WhenAll(heldUploads);
-        var journaled = await JournalDepthAsync(cluster);
+        var journaled = await cluster.JournalDepthAsync();
         var stoppedFor = Stopwatch.StartNew();
         await db.StartAsync();
         stoppedFor.Stop();
         await bulk;
-        await Wait.UntilAsync(async () => await JournalDepthAsync(cluster) == 0, "every account server's journal is replayed", TimeSpan.FromSeconds(90));
+        await Wait.UntilAsync(async () => await cluster.JournalDepthAsync() == 0, "every account server's journal is replayed", TimeSpan.FromSeconds(90));
 
         var listed = await client.ListAsync(Container);
         var (identical, problems) = await client.ReadBackAsync(corpus.Objects.Where(o => tally.Acknowledged.ContainsKey(o.Name)), Container);
@@ -96,22 +96,5 @@ public class CatalogOutageProbeTests
             Assert.That((long?)summary["orphans"], Is.Zero, fsck.Output);
             Assert.That((long?)summary["usage_drifts"], Is.Zero, fsck.Output);
         });
-    }
-
-    // Blob temp files being written on every object server: {device}/tmp/*.
-    private static int TempFiles(MultiHostCluster cluster) =>
-        cluster.Hosts.SelectMany(h => h.Devices.Select(d => Path.Combine(h.DevicePath(d), "tmp")))
-            .Where(Directory.Exists).Sum(dir => Directory.EnumerateFiles(dir).Count());
-
-    private static async Task<long> JournalDepthAsync(MultiHostCluster cluster)
-    {
-        long total = 0;
-        foreach (var host in cluster.Hosts)
-        {
-            var body = await cluster.Http.GetStringAsync(cluster.Url("account", host.Number, "/recon/journal"));
-            total += (long)JsonNode.Parse(body)!["pending"]!;
-        }
-
-        return total;
     }
 }
