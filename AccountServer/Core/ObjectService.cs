@@ -345,6 +345,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return Access.Forbidden();
         }
 
+        if (existing is not null && existing.XTimestamp == ctx.Timestamp.Units && commit.BlobId.Length > 0
+            && string.Equals(existing.BlobId, commit.BlobId, StringComparison.Ordinal))
+        {
+            // This very commit, applied already: its COMMIT went through but the answer was lost
+            // (the database node died with it) and it is sent again or replayed from the journal.
+            return new CommitResult(existing.Id, Created: false, ReplacedBlobId: null);
+        }
+
         if (existing is not null && existing.XTimestamp >= ctx.Timestamp.Units)
         {
             return CloudFsError.Conflict("A newer write of this object exists.");

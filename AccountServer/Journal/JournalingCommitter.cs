@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace CloudFs.AccountServer.Journal;
 
 /// <summary>
-/// Commits through the database when it answers, and into the journal when it does not: a
-/// commit the proxy was told to expect (its blob is already on a quorum) is never lost to a
-/// database outage. While the journal holds entries, new commits join its end so they
+/// Commits through the database when it answers (a second try on a fresh connection, which
+/// fails over to another Galera node), and into the journal when it does not: a commit the
+/// proxy was told to expect (its blob is already on a quorum) is never lost to a database outage. While the journal holds entries, new commits join its end so they
 /// replay in the order they were taken. An abandon (an admitted upload that will not be
 /// committed) takes the same road: while the database is down it is journaled too, so its
 /// reservation and blobs are freed on replay rather than left to expiry and fsck.
@@ -19,7 +19,10 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
 {
     public async Task<Outcome<CommitOutcome>> CommitAsync(WriteContext ctx, string account, string container, string name, ObjectCommit commit, CancellationToken ct)
     {
-        if (journal.Count == 0)
+        // Twice before the journal: a connection that broke with its database node is not an
+        // outage when another node answers (a fresh connection fails over to it). Sending the
+        // commit again is safe: if the first did apply, the repeat finds it and changes nothing.
+        for (var attempt = 1; journal.Count == 0 && attempt <= 2; attempt++)
         {
             try
             {
@@ -28,7 +31,7 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
             }
             catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
             {
-                Log.DatabaseUnreachable(logger, ctx.TransId, ex.Message);
+                Log.DatabaseUnreachable(logger, ctx.TransId, attempt, ex.Message);
             }
         }
 
@@ -48,7 +51,7 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
             }
             catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
             {
-                Log.DatabaseUnreachable(logger, ctx.TransId, ex.Message);
+                Log.DatabaseUnreachable(logger, ctx.TransId, 1, ex.Message);
             }
         }
 
@@ -65,8 +68,8 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "Catalog database unreachable, journaling {TransId}: {Reason}")]
-        public static partial void DatabaseUnreachable(ILogger logger, string transId, string reason);
+        [LoggerMessage(1, LogLevel.Warning, "Catalog database unreachable (attempt {Attempt}) {TransId}: {Reason}")]
+        public static partial void DatabaseUnreachable(ILogger logger, string transId, int attempt, string reason);
 
         [LoggerMessage(2, LogLevel.Information, "Journaled {Kind} #{Sequence} {Account}/{Container}/{Object} {TransId}")]
         public static partial void Journaled(ILogger logger, long sequence, string kind, string account, string container, string @object, string transId);

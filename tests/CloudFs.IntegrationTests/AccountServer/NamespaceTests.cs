@@ -91,6 +91,24 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
     }
 
     [Test]
+    public async Task ObjectCommit_SentTwice_TheRepeatChangesNothingAndSucceeds()
+    {
+        // A commit whose answer was lost with its database node is sent again (or replayed from
+        // the journal): it must neither count twice nor hand its own live blob to the collector.
+        await CreateContainerAsync("c");
+        var blob = Backend.NewBlobId();
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner, Backend.Commit(blob, 10, ("X-Timestamp", "2000000000.00000")));
+
+        var again = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner, Backend.Commit(blob, 10, ("X-Timestamp", "2000000000.00000")));
+
+        Assert.That(again, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(10));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM garbage WHERE blob_id = @B", new { B = blob }), Is.Zero);
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM record WHERE action = 'object.put'"), Is.EqualTo(1), "one operation, one record");
+    }
+
+    [Test]
     public async Task ObjectCommit_MissingContainer_Answers404AndWritesNothing()
     {
         Assert.That(await PutObjectAsync("nope", "o", 1), Is.EqualTo(HttpStatusCode.NotFound));
