@@ -10,6 +10,7 @@ public static class JournalReconEndpoints
         app.MapGet("/recon/journal", (CommitJournal journal) => Results.Json(new
         {
             pending = journal.Count,
+            journaled_since_start = journal.Appended,
             corrupt_lines = journal.CorruptLines,
             corrupt_file = journal.CorruptPath,
         }));

@@ -25,6 +25,7 @@ public sealed partial class CommitJournal
     private readonly TimeProvider _time;
     private long _nextSequence;
     private int _count;
+    private long _appended;
     private long _corrupt;
 
     public CommitJournal(IOptions<AccountServerOptions> options, IOptions<ServerOptions> server, ILogger<CommitJournal> logger, TimeProvider time)
@@ -43,6 +44,9 @@ public sealed partial class CommitJournal
 
     /// <summary>Entries not yet replayed; while any remain, new commits queue behind them to keep order.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Entries appended since this server started (shown in /recon/journal): how often the database was out of reach.</summary>
+    public long Appended => Interlocked.Read(ref _appended);
 
     /// <summary>Lines moved aside as corrupt since this server started (shown in /recon/journal).</summary>
     public long CorruptLines => Interlocked.Read(ref _corrupt);
@@ -65,6 +69,7 @@ public sealed partial class CommitJournal
 
             _nextSequence++;
             _count++;
+            _appended++;
             return entry;
         }
         finally

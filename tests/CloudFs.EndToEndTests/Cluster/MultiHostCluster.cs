@@ -86,13 +86,18 @@ public sealed class MultiHostCluster : IAsyncDisposable
     public Uri ProxyUrl(string path = "/") => Url("proxy", 1, path);
 
     /// <summary>Entries waiting in every account server's journal (the sum of their /recon/journal "pending").</summary>
-    public async Task<long> JournalDepthAsync()
+    public Task<long> JournalDepthAsync() => JournalSumAsync("pending");
+
+    /// <summary>Entries every account server has journaled since it started.</summary>
+    public Task<long> JournaledAsync() => JournalSumAsync("journaled_since_start");
+
+    private async Task<long> JournalSumAsync(string field)
     {
         long total = 0;
         foreach (var host in Hosts)
         {
             var body = await Http.GetStringAsync(Url("account", host.Number, "/recon/journal"));
-            total += (long)System.Text.Json.Nodes.JsonNode.Parse(body)!["pending"]!;
+            total += (long)System.Text.Json.Nodes.JsonNode.Parse(body)![field]!;
         }
 
         return total;
