@@ -90,7 +90,11 @@ galera_start() {
   user="$(galera_user)"
   # The server's user must reach its node directory (a test's temp dir is 0700).
   chmod 755 "$dir"
-  [ "$user" = "$(id -un)" ] || chown -R "$user" "$dir"/node*
+  if [ "$user" != "$(id -un)" ]; then
+    chown -R "$user" "$dir"/node*
+    runuser -u "$user" -- test -w "$dir/node1/data" ||
+      die "$user cannot write $dir/node1/data: every directory above $dir must be searchable (chmod o+x) by $user"
+  fi
   mariadb_install "$dir/node1/data" "$dir/node1/install.log" "$user"
   log "bootstrapping Galera node 1 on ${addresses[0]}:$port"
   galera_launch "$dir" 1 --wsrep-new-cluster
