@@ -74,6 +74,20 @@ public sealed class HashRing
         return result;
     }
 
+    /// <summary>
+    /// The primaries in the order an account's catalog writes try them: the replica numbered
+    /// partition mod replica count first, then the others in replica order after it. One
+    /// account keeps one writer, and the writers of all accounts spread over the primaries:
+    /// replica 0 alone would not, since the builder may give replica 0 of every partition to one
+    /// device (with as many devices as replicas it always does).
+    /// </summary>
+    public IReadOnlyList<RingDevice> GetWriters(int partition)
+    {
+        var primaries = GetPrimaries(partition);
+        var start = partition % primaries.Count;
+        return primaries.Skip(start).Concat(primaries.Take(start)).ToList();
+    }
+
     /// <summary>Copies the primaries into <paramref name="destination"/> without allocating; returns how many.</summary>
     public int GetPrimaries(int partition, Span<RingDevice> destination)
     {

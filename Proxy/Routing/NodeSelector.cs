@@ -35,7 +35,7 @@ public sealed class NodeSelector(NodeErrorLimiter limiter)
     /// <summary>The node that serialises an account's catalog writes, then the others to fall back on.</summary>
     public IReadOnlyList<RingDevice> ForAccountWrite(HashRing ring, int partition)
     {
-        var primaries = ring.GetPrimaries(partition);
-        return primaries.Where(n => !limiter.IsLimited(n)).Concat(primaries.Where(limiter.IsLimited)).ToList();
+        var writers = ring.GetWriters(partition);
+        return writers.Where(n => !limiter.IsLimited(n)).Concat(writers.Where(limiter.IsLimited)).ToList();
     }
 }

@@ -25,14 +25,7 @@ public class GaleraFaultTests
     {
         var clock = Stopwatch.StartNew();
         await using var galera = await GaleraCluster.StartAsync();
-        await using var cluster = new MultiHostCluster(galera.CatalogFor(1), hostCatalog: galera.CatalogFor,
-            settings: new Dictionary<string, IReadOnlyDictionary<string, string>>
-            {
-                ["account"] = new Dictionary<string, string> { ["AccountServer:JournalReplaySeconds"] = "1" },
-                ["container"] = new Dictionary<string, string> { ["Catalog:SyncWait"] = "1" },
-                ["object"] = new Dictionary<string, string> { ["ObjectServer:Replication:IntervalSeconds"] = "1" },
-            });
-        await cluster.StartAsync();
+        await using var cluster = await StartCloudFsAsync(galera);
         var writer = WritingHost(cluster, "AUTH_test");
         using var client = await ProbeClient.LoginAsync(cluster.ProxyUrl());
         await client.CreateContainerAsync(Container);
@@ -83,14 +76,7 @@ public class GaleraFaultTests
     {
         const int objects = 300;
         await using var galera = await GaleraCluster.StartAsync();
-        await using var cluster = new MultiHostCluster(galera.CatalogFor(1), hostCatalog: galera.CatalogFor,
-            settings: new Dictionary<string, IReadOnlyDictionary<string, string>>
-            {
-                ["account"] = new Dictionary<string, string> { ["AccountServer:JournalReplaySeconds"] = "1" },
-                ["container"] = new Dictionary<string, string> { ["Catalog:SyncWait"] = "1" },
-                ["object"] = new Dictionary<string, string> { ["ObjectServer:Replication:IntervalSeconds"] = "1" },
-            });
-        await cluster.StartAsync();
+        await using var cluster = await StartCloudFsAsync(galera);
         var writer = WritingHost(cluster, "AUTH_test");
         var others = Enumerable.Range(1, 3).Where(n => n != writer).ToList();
         using var client = await ProbeClient.LoginAsync(cluster.ProxyUrl());
@@ -149,6 +135,28 @@ public class GaleraFaultTests
         });
     }
 
+    // Three CloudFs hosts, each on its own node first; journal replay and replication every second.
+    private static async Task<MultiHostCluster> StartCloudFsAsync(GaleraCluster galera)
+    {
+        var cluster = new MultiHostCluster(galera.CatalogFor(1), hostCatalog: galera.CatalogFor,
+            settings: new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["account"] = new Dictionary<string, string> { ["AccountServer:JournalReplaySeconds"] = "1" },
+                ["container"] = new Dictionary<string, string> { ["Catalog:SyncWait"] = "1" },
+                ["object"] = new Dictionary<string, string> { ["ObjectServer:Replication:IntervalSeconds"] = "1" },
+            });
+        try
+        {
+            await cluster.StartAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
     // fsck until it is clean (a replica written while a node was away may still be on its way
     // home) or two minutes have passed; the last run either way, so a failure shows what it found.
     private static async Task<ToolRunner.Result> CleanFsckAsync(MultiHostCluster cluster)
@@ -166,11 +174,11 @@ public class GaleraFaultTests
         }
     }
 
-    // The proxy writes an account's rows through the first primary of its partition in the account ring.
+    // The proxy writes an account's rows through the first of its partition's writers in the account ring.
     private static int WritingHost(MultiHostCluster cluster, string account)
     {
         var ring = new HashRing(RingFile.Load(Path.Combine(cluster.RingDir, "account.ring")), RoleConfigFiles.HashPathPrefix, RoleConfigFiles.HashPathSuffix);
-        var first = ring.GetPrimaries(ring.GetPartition(account))[0];
+        var first = ring.GetWriters(ring.GetPartition(account))[0];
         return cluster.Hosts.Single(h => h.Address == first.Ip).Number;
     }
 }

@@ -63,6 +63,40 @@ public class RingTests
     }
 
     [Test]
+    public void GetWriters_ThreeDevicesThreeReplicas_EveryDeviceWritesForAThirdOfThePartitions()
+    {
+        // As many devices as replicas: the builder gives replica 0 of every partition to one device.
+        var builder = new RingBuilder(8, 3, 0, new RingTestClock());
+        for (var zone = 1; zone <= 3; zone++)
+        {
+            builder.AddDevice(new RingDevice(-1, 1, zone, $"127.0.0.{zone + 1}", 7011, "d1", 100));
+        }
+
+        builder.Rebalance(1);
+        var ring = new HashRing(builder.GetRingData(), HashPathOptions.None);
+
+        var firstWriters = Enumerable.Range(0, ring.PartitionCount).GroupBy(p => ring.GetWriters(p)[0].Ip).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.That(firstWriters.Keys, Is.EquivalentTo(new[] { "127.0.0.2", "127.0.0.3", "127.0.0.4" }));
+        Assert.That(firstWriters.Values, Has.All.InRange(ring.PartitionCount / 3 - 1, ring.PartitionCount / 3 + 1));
+    }
+
+    [Test]
+    public void GetWriters_APartition_ThePrimariesRotatedTheSameWayEveryTime()
+    {
+        var ring = new HashRing(Data, HashPathOptions.None);
+
+        for (var p = 0; p < ring.PartitionCount; p += 97)
+        {
+            var primaries = ring.GetPrimaries(p);
+            var writers = ring.GetWriters(p);
+            Assert.That(writers, Is.EquivalentTo(primaries), $"partition {p}: the same devices");
+            Assert.That(writers[0], Is.EqualTo(primaries[p % primaries.Count]), $"partition {p}: starting at replica p mod n");
+            Assert.That(ring.GetWriters(p), Is.EqualTo(writers), "one account, one writer");
+        }
+    }
+
+    [Test]
     public void GetPrimaries_SpanOverload_SameAsArrayOverload()
     {
         var ring = new HashRing(Data, HashPathOptions.None);
