@@ -1,11 +1,11 @@
 namespace CloudFs.Bench.Commit;
 
 /// <summary>Sends admission + commit pairs to an account server the way the proxy does.</summary>
-public sealed class CommitDriver(HttpClient client)
+public sealed class CommitDriver(HttpClient client, string account = "bench")
 {
     public async Task CreateContainerAsync()
     {
-        using var response = await client.SendAsync(Request(HttpMethod.Put, "/d1/0/AUTH_bench/bench"));
+        using var response = await client.SendAsync(Request(HttpMethod.Put, $"/d1/0/AUTH_{account}/bench"));
         response.EnsureSuccessStatusCode();
     }
 
@@ -20,12 +20,12 @@ public sealed class CommitDriver(HttpClient client)
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 var name = $"{prefix}/d{i % 100}/o{i}";
-                using var admit = Request(HttpMethod.Post, $"/admit/d1/0/AUTH_bench/bench/{name}");
+                using var admit = Request(HttpMethod.Post, $"/admit/d1/0/AUTH_{account}/bench/{name}");
                 admit.Headers.Add("X-Backend-Content-Length", "4096");
                 using var admitted = await client.SendAsync(admit);
                 var body = await admitted.Content.ReadAsStringAsync();
                 var reservation = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("reservation").GetString()!;
-                using var commit = Request(HttpMethod.Put, $"/d1/0/AUTH_bench/bench/{name}");
+                using var commit = Request(HttpMethod.Put, $"/d1/0/AUTH_{account}/bench/{name}");
                 commit.Headers.Add("X-Backend-Blob-Id", Guid.CreateVersion7().ToString("N"));
                 commit.Headers.Add("X-Backend-Etag", "d41d8cd98f00b204e9800998ecf8427e");
                 commit.Headers.Add("X-Backend-Size", "4096");
@@ -40,11 +40,11 @@ public sealed class CommitDriver(HttpClient client)
         return failures;
     }
 
-    public static HttpRequestMessage Request(HttpMethod method, string path)
+    public HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add("X-Backend-User-Id", "2");
-        request.Headers.Add("X-Backend-User", "bench:owner");
+        request.Headers.Add("X-Backend-User", $"{account}:owner");
         request.Headers.Add("X-Backend-User-Type", "owner");
         return request;
     }

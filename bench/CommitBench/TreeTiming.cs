@@ -30,7 +30,7 @@ public sealed class TreeTiming(HttpClient client, CommitDriver driver)
 
     private async Task SendAsync(string verb, string source, string destination)
     {
-        using var request = CommitDriver.Request(HttpMethod.Post, $"{verb}/d1/0/AUTH_bench/bench/{source}");
+        using var request = driver.Request(HttpMethod.Post, $"{verb}/d1/0/AUTH_bench/bench/{source}");
         request.Headers.Add("X-Backend-Destination", destination);
         using var response = await client.SendAsync(request);
         if (!response.IsSuccessStatusCode)
