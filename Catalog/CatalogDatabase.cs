@@ -58,8 +58,12 @@ public sealed class CatalogDatabase : IAsyncDisposable
             var mySql = await _mySql.OpenConnectionAsync(ct);
             if (_syncWait > 0)
             {
-                // Session state is reset when a pooled connection is reused, so it is set on every open.
-                await using var command = new MySqlCommand($"SET SESSION wsrep_sync_wait = {_syncWait}", mySql);
+                // Session state is reset when a pooled connection is reused, so it is set on every
+                // open. MariaDB skips the causal wait for reads inside an explicit transaction, which
+                // is where every session's reads run, so the wait is taken here, by one autocommit
+                // SELECT in the same round trip: whatever the session reads next was committed
+                // cluster-wide before it opened.
+                await using var command = new MySqlCommand($"SET SESSION wsrep_sync_wait = {_syncWait}; SELECT 1", mySql);
                 await command.ExecuteNonQueryAsync(ct);
             }
 

@@ -12,9 +12,10 @@ public sealed class CatalogOptions
     public string ConnectionString { get; set; } = "Data Source=var/catalog.db";
 
     /// <summary>
-    /// MariaDB Galera only: <c>wsrep_sync_wait</c> for this server's sessions. 1 makes each read
-    /// wait until its node has applied every write the cluster committed before it (a GET right
-    /// after a 201 made through another node sees the object); 0 leaves the server's default.
+    /// MariaDB Galera only: <c>wsrep_sync_wait</c> for this server's sessions. 1 makes each session
+    /// wait, when it opens, until its node has applied every write the cluster committed before
+    /// (a GET right after a 201 made through another node sees the object); 0 leaves the
+    /// server's default.
     /// The container servers want 1; the account servers' writes are certified anyway.
     /// </summary>
     public int SyncWait { get; set; }
