@@ -1,5 +1,6 @@
 using CloudFs.Backend;
 using CloudFs.Common.Hosting;
+using CloudFs.Proxy.WebConsole;
 using CloudFs.Proxy.Endpoints;
 using CloudFs.Proxy.Middleware;
 using CloudFs.Proxy.Routing;
@@ -28,6 +29,8 @@ public static class ProxyApp
         app.Services.GetRequiredService<RingSet>();
         app.UseCloudFsDefaults();
         app.UseMiddleware<Auth.ReconGuard>();
+        // Static files only, before the Swift middlewares: the console is a client of the API.
+        app.UseWebConsole();
         // Before the Swift middlewares: a throttled login is answered without any of them.
         app.UseMiddleware<Auth.LoginThrottleMiddleware>();
         app.UseSwiftMiddleware();

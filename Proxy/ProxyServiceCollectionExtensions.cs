@@ -30,6 +30,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<LoginThrottle>();
         services.AddVersioning();
         services.AddOptions<Cors.CorsOptions>().BindConfiguration(Cors.CorsOptions.Section);
+        services.AddOptions<WebConsole.WebConsoleOptions>().BindConfiguration(WebConsole.WebConsoleOptions.Section);
         // The backend client reads the timeouts and error-limit keys the proxy always had in its section.
         services.AddBackendClient(ProxyOptions.Section);
         services.AddHostReporter();
