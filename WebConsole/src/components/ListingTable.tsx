@@ -1,0 +1,107 @@
+import { formatBytes, formatCount, formatDate, parseSwiftDate } from '../format';
+import { Icon } from './Icon';
+
+export type EntryKind = 'container' | 'directory' | 'object';
+
+export interface Entry {
+  kind: EntryKind;
+  /** Full name: container name, subdir ("a/b/") or object name. */
+  name: string;
+  label: string;
+  bytes?: number;
+  count?: number;
+  modified?: string;
+  contentType?: string;
+  /** Where opening a container or directory goes. */
+  href?: string;
+}
+
+interface Props {
+  entries: Entry[];
+  busy: boolean;
+  onDownload: (entry: Entry) => void;
+  onDelete: (entry: Entry) => void;
+}
+
+function sizeOf(entry: Entry): string {
+  if (entry.kind === 'directory') return '—';
+  const size = formatBytes(entry.bytes ?? 0);
+  if (entry.kind === 'container') {
+    const count = entry.count ?? 0;
+    return `${size} · ${formatCount(count)} ${count === 1 ? 'object' : 'objects'}`;
+  }
+  return size;
+}
+
+function Modified({ value }: { value?: string }) {
+  const date = parseSwiftDate(value);
+  if (!date) return <span class="muted">—</span>;
+  return <time dateTime={date.toISOString()}>{formatDate(date)}</time>;
+}
+
+const ICONS = { container: 'container', directory: 'folder', object: 'file' } as const;
+
+export function ListingTable({ entries, busy, onDownload, onDelete }: Props) {
+  return (
+    <table class="listing" data-testid="listing" aria-busy={busy}>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Size</th>
+          <th scope="col">Modified</th>
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={`${entry.kind}:${entry.name}`} data-testid="entry" data-name={entry.name} data-kind={entry.kind}>
+            <td class="name-cell">
+              <div class="name-wrap">
+                <Icon name={ICONS[entry.kind]} />
+                {entry.href ? (
+                  <a href={entry.href} data-testid="entry-open">
+                    {entry.label}
+                  </a>
+                ) : (
+                  <span class="object-name" title={entry.contentType}>
+                    {entry.label}
+                  </span>
+                )}
+              </div>
+            </td>
+            <td class="size-cell" data-label="Size">
+              {sizeOf(entry)}
+            </td>
+            <td class="date-cell" data-label="Modified">
+              <Modified value={entry.modified} />
+            </td>
+            <td class="actions-cell">
+              {entry.kind === 'object' && (
+                <button
+                  type="button"
+                  class="small"
+                  data-testid="entry-download"
+                  aria-label={`Download ${entry.label}`}
+                  onClick={() => onDownload(entry)}
+                >
+                  Download
+                </button>
+              )}
+              <button
+                type="button"
+                class="small danger-outline"
+                data-testid="entry-delete"
+                aria-label={`Delete ${entry.label}`}
+                onClick={() => onDelete(entry)}
+              >
+                Delete
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,458 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedDragEvent, TargetedEvent } from 'preact';
+import {
+  MAX_CONTAINER_NAME_BYTES,
+  MAX_OBJECT_NAME_BYTES,
+  PAGE_SIZE,
+  createContainer,
+  createDirectory,
+  deleteContainer,
+  deleteDirectory,
+  deleteObject,
+  fetchObject,
+  fetchUsage,
+  isSubdir,
+  itemName,
+  listContainers,
+  listObjects,
+  type DeleteFailure,
+  type Session,
+  type Usage,
+} from '../api/swift';
+import { ApiError, SessionExpiredError, messageOf } from '../api/errors';
+import { lastSegment, utf8Length } from '../format';
+import { hashOf, type Place } from '../route';
+import { saveBlob } from '../saveBlob';
+import { useUploads } from '../hooks/useUploads';
+import { TopBar } from '../components/TopBar';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { ErrorBanner, type Problem } from '../components/ErrorBanner';
+import { ListingTable, type Entry } from '../components/ListingTable';
+import { NameForm } from '../components/NameForm';
+import { UploadPanel } from '../components/UploadPanel';
+import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+
+interface Props {
+  session: Session;
+  place: Place;
+  onLogOut: () => void;
+}
+
+interface Listing {
+  /** The place and marker this page was listed for. */
+  key: string;
+  entries: Entry[];
+  /** Marker of the following page, or null when this page was not full. */
+  nextMarker: string | null;
+  failed: boolean;
+}
+
+/** Browsers treat "." and ".." path segments as navigation, even percent-encoded. */
+const DOT_SEGMENT = /^\.\.?$/;
+
+function validateContainerName(name: string): string | null {
+  if (!name) return 'Enter a name for the new container';
+  if (name.includes('/')) return 'A container name cannot contain "/"';
+  if (DOT_SEGMENT.test(name)) return 'A container cannot be named "." or ".."';
+  const bytes = utf8Length(name);
+  if (bytes > MAX_CONTAINER_NAME_BYTES) {
+    return `The name is too long: ${bytes} bytes, and at most ${MAX_CONTAINER_NAME_BYTES} are allowed`;
+  }
+  return null;
+}
+
+function validateFolderName(name: string, prefix: string): string | null {
+  if (!name) return 'Enter a name for the new folder';
+  if (name.includes('/')) return 'A folder name cannot contain "/"';
+  if (DOT_SEGMENT.test(name)) return 'A folder cannot be named "." or ".."';
+  const bytes = utf8Length(`${prefix}${name}/`);
+  if (bytes > MAX_OBJECT_NAME_BYTES) {
+    return `The name is too long: with its parent folders it is ${bytes} bytes, and at most ${MAX_OBJECT_NAME_BYTES} are allowed`;
+  }
+  return null;
+}
+
+/** The part of a name below the current folder: "a/b/c.txt" in "a/b/" → "c.txt", "a/b/" in "a/" → "b". */
+function labelOf(name: string, prefix: string): string {
+  let label = name.startsWith(prefix) ? name.slice(prefix.length) : lastSegment(name);
+  if (label.endsWith('/')) label = label.slice(0, -1);
+  return label || '(no name)';
+}
+
+function describeFailures(failures: DeleteFailure[]): string {
+  const shown = failures.slice(0, 5).map((f) => `${f.path}: ${f.reason}`);
+  const more = failures.length - shown.length;
+  const count = failures.length === 1 ? '1 item' : `${failures.length} items`;
+  return `Could not delete ${count}. ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+function droppedFiles(data: DataTransfer): { files: File[]; folders: number } {
+  const files: File[] = [];
+  let folders = 0;
+  for (const item of Array.from(data.items)) {
+    if (item.kind !== 'file') continue;
+    if (item.webkitGetAsEntry?.()?.isDirectory) {
+      folders++;
+      continue;
+    }
+    const file = item.getAsFile();
+    if (file) files.push(file);
+  }
+  if (files.length === 0 && folders === 0) files.push(...Array.from(data.files));
+  return { files, folders };
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
+}
+
+export function Browser({ session, place, onLogOut }: Props) {
+  const { container, prefix } = place;
+  const placeKey = `${container}\n${prefix}`;
+  const [paging, setPaging] = useState({ key: placeKey, markers: [''] });
+  // A new place starts on its first page, in the same render that shows the place.
+  const markers = paging.key === placeKey ? paging.markers : [''];
+  const marker = markers[markers.length - 1] ?? '';
+  const listingKey = `${placeKey}\n${marker}`;
+
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [reloads, setReloads] = useState(0);
+  const [usage, setUsage] = useState<Usage | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [activity, setActivity] = useState('');
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const requestSeq = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = () => setReloads((n) => n + 1);
+  const uploads = useUploads(reload);
+
+  const report = (error: unknown) => {
+    if (error instanceof SessionExpiredError) return;
+    setProblem({ message: messageOf(error), reference: error instanceof ApiError ? error.transId : undefined });
+  };
+
+  useEffect(() => setProblem(null), [placeKey]);
+
+  useEffect(() => {
+    const seq = ++requestSeq.current;
+    const current = () => seq === requestSeq.current;
+    setLoading(true);
+    const load = async (): Promise<Listing> => {
+      if (!container) {
+        const { items, usage: accountUsage } = await listContainers(marker);
+        if (accountUsage && current()) setUsage(accountUsage);
+        return {
+          key: listingKey,
+          entries: items.map((c) => ({
+            kind: 'container',
+            name: c.name,
+            label: c.name,
+            bytes: c.bytes,
+            count: c.count,
+            modified: c.last_modified,
+            href: hashOf({ container: c.name, prefix: '' }),
+          })),
+          nextMarker: items.length >= PAGE_SIZE ? itemName(items[items.length - 1]!) : null,
+          failed: false,
+        };
+      }
+      const items = await listObjects(container, { prefix, marker });
+      const entries: Entry[] = [];
+      for (const item of items) {
+        if (isSubdir(item)) {
+          entries.push({
+            kind: 'directory',
+            name: item.subdir,
+            label: labelOf(item.subdir, prefix),
+            href: hashOf({ container, prefix: item.subdir }),
+          });
+        } else if (item.name !== prefix) {
+          entries.push({
+            kind: 'object',
+            name: item.name,
+            label: labelOf(item.name, prefix),
+            bytes: item.bytes,
+            modified: item.last_modified,
+            contentType: item.content_type,
+          });
+        }
+      }
+      // The folder's own marker object counts towards a full page, though it is not shown.
+      return {
+        key: listingKey,
+        entries,
+        nextMarker: items.length >= PAGE_SIZE ? itemName(items[items.length - 1]!) : null,
+        failed: false,
+      };
+    };
+    load()
+      .then(
+        (result) => current() && setListing(result),
+        (error: unknown) => {
+          if (!current()) return;
+          report(error);
+          setListing({ key: listingKey, entries: [], nextMarker: null, failed: true });
+        },
+      )
+      .finally(() => current() && setLoading(false));
+  }, [listingKey, reloads]);
+
+  // Inside a container no account listing runs, so the top bar's usage is asked for separately.
+  useEffect(() => {
+    if (!container) return;
+    fetchUsage().then(
+      (next) => next && setUsage(next),
+      () => {
+        // The usage line is a nicety: a failure here leaves the last known figures.
+      },
+    );
+  }, [container, reloads]);
+
+  // A file dropped beside the drop zone would otherwise make the browser leave the console.
+  useEffect(() => {
+    const guard = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    window.addEventListener('dragover', guard);
+    window.addEventListener('drop', guard);
+    return () => {
+      window.removeEventListener('dragover', guard);
+      window.removeEventListener('drop', guard);
+    };
+  }, []);
+
+  const run = async (label: string, action: () => Promise<void>) => {
+    setActivity(label);
+    try {
+      await action();
+    } catch (error) {
+      report(error);
+    } finally {
+      setActivity('');
+    }
+  };
+
+  const create = async (action: () => Promise<void>): Promise<boolean> => {
+    try {
+      await action();
+      setProblem(null);
+      reload();
+      return true;
+    } catch (error) {
+      report(error);
+      return false;
+    }
+  };
+
+  const download = (entry: Entry) =>
+    run(`Downloading ${entry.label}…`, async () => {
+      saveBlob(await fetchObject(container, entry.name), lastSegment(entry.name));
+    });
+
+  const askDelete = (entry: Entry) => {
+    if (entry.kind === 'container') {
+      setConfirm({
+        title: 'Delete container',
+        message: `Delete the container “${entry.name}”? Only an empty container can be deleted.`,
+        confirmLabel: 'Delete container',
+        onConfirm: () =>
+          void run(`Deleting ${entry.label}…`, async () => {
+            await deleteContainer(entry.name);
+            reload();
+          }),
+      });
+    } else if (entry.kind === 'directory') {
+      setConfirm({
+        title: 'Delete folder',
+        message: `Delete the folder “${entry.label}” and everything in it? This cannot be undone.`,
+        confirmLabel: 'Delete folder',
+        onConfirm: () =>
+          void run(`Deleting ${entry.label}…`, async () => {
+            try {
+              const result = await deleteDirectory(container, entry.name, (deleted) =>
+                setActivity(`Deleting ${entry.label}: ${deleted.toLocaleString()} deleted…`),
+              );
+              if (result.failures.length > 0) setProblem({ message: describeFailures(result.failures) });
+            } finally {
+              reload();
+            }
+          }),
+      });
+    } else {
+      setConfirm({
+        title: 'Delete file',
+        message: `Delete “${entry.label}”? This cannot be undone.`,
+        confirmLabel: 'Delete',
+        onConfirm: () =>
+          void run(`Deleting ${entry.label}…`, async () => {
+            await deleteObject(container, entry.name);
+            reload();
+          }),
+      });
+    }
+  };
+
+  const upload = (files: File[]) => {
+    if (files.length > 0) uploads.add(files, container, prefix);
+  };
+
+  const onFilesChosen = (event: TargetedEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    upload(Array.from(input.files ?? []));
+    // Cleared so that choosing the same file again still counts as a change.
+    input.value = '';
+  };
+
+  const onDragOver = (event: TargetedDragEvent<HTMLElement>) => {
+    if (!container || !hasFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+
+  const onDragLeave = (event: TargetedDragEvent<HTMLElement>) => {
+    const to = event.relatedTarget;
+    if (!(to instanceof Node) || !event.currentTarget.contains(to)) setDragging(false);
+  };
+
+  const onDrop = (event: TargetedDragEvent<HTMLElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!event.dataTransfer) return;
+    if (!container) {
+      setProblem({ message: 'Open a container first, then drop files on it to upload them' });
+      return;
+    }
+    const { files, folders } = droppedFiles(event.dataTransfer);
+    if (folders > 0) {
+      setProblem({ message: 'Folders cannot be uploaded by dropping them; drop the files themselves' });
+    }
+    upload(files);
+  };
+
+  const shown = listing !== null && listing.key === listingKey ? listing : null;
+  const entries = shown?.entries ?? [];
+  const isEmpty = shown !== null && !shown.failed && entries.length === 0;
+  const status = activity || (loading ? 'Loading…' : '');
+  const onFirstPage = markers.length <= 1;
+
+  return (
+    <div class="app">
+      <TopBar account={session.account} usage={usage} onLogOut={onLogOut} />
+      <main class="content">
+        {problem && <ErrorBanner problem={problem} onDismiss={() => setProblem(null)} />}
+        <Breadcrumbs
+          place={place}
+          onRefresh={() => {
+            setPaging({ key: placeKey, markers: [''] });
+            reload();
+          }}
+        />
+
+        <div class="toolbar">
+          {container ? (
+            <>
+              <NameForm
+                key={`folder:${placeKey}`}
+                label="New folder"
+                placeholder="Folder name"
+                submitLabel="Create folder"
+                inputTestId="new-folder-name"
+                submitTestId="new-folder-submit"
+                validate={(name) => validateFolderName(name, prefix)}
+                onInvalid={(message) => setProblem({ message })}
+                onCreate={(name) => create(() => createDirectory(container, `${prefix}${name}/`))}
+              />
+              <div class="upload-control">
+                <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
+                  Upload files
+                </button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  multiple
+                  class="visually-hidden"
+                  tabIndex={-1}
+                  data-testid="file-input"
+                  aria-label="Files to upload"
+                  onChange={onFilesChosen}
+                />
+              </div>
+            </>
+          ) : (
+            <NameForm
+              key="container"
+              label="New container"
+              placeholder="Container name"
+              submitLabel="Create container"
+              inputTestId="new-container-name"
+              submitTestId="new-container-submit"
+              validate={validateContainerName}
+              onInvalid={(message) => setProblem({ message })}
+              onCreate={(name) => create(() => createContainer(name))}
+            />
+          )}
+          <p class="status" role="status">
+            {status}
+          </p>
+        </div>
+
+        <UploadPanel items={uploads.items} onCancel={uploads.cancel} onClearFinished={uploads.clearFinished} />
+
+        <section
+          class={dragging ? 'drop-zone dragging' : 'drop-zone'}
+          data-testid="drop-zone"
+          aria-label={container ? 'Folder contents; drop files here to upload them' : 'Containers'}
+          onDragEnter={onDragOver}
+          onDragOver={onDragOver}
+          onDragLeave={onDragLeave}
+          onDrop={onDrop}
+        >
+          <ListingTable entries={entries} busy={loading} onDownload={download} onDelete={askDelete} />
+          {isEmpty && (
+            <p class="empty" data-testid="empty">
+              {!onFirstPage
+                ? 'No more entries.'
+                : container
+                  ? 'This folder is empty. Drop files here or use “Upload files”.'
+                  : 'There are no containers yet. Create one to start storing files.'}
+            </p>
+          )}
+          {dragging && (
+            <div class="drop-hint" aria-hidden="true">
+              Drop to upload into {container}/{prefix}
+            </div>
+          )}
+        </section>
+
+        {(!onFirstPage || shown?.nextMarker) && (
+          <nav class="pager" aria-label="Pages">
+            {!onFirstPage && (
+              <button
+                type="button"
+                data-testid="prev-page"
+                onClick={() => setPaging({ key: placeKey, markers: markers.slice(0, -1) })}
+              >
+                ← Previous page
+              </button>
+            )}
+            <span class="muted">Page {markers.length}</span>
+            {shown?.nextMarker && (
+              <button
+                type="button"
+                data-testid="next-page"
+                onClick={() => setPaging({ key: placeKey, markers: [...markers, shown.nextMarker!] })}
+              >
+                Next page →
+              </button>
+            )}
+          </nav>
+        )}
+      </main>
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+    </div>
+  );
+}
