@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: runs every CloudFs test. Installs what the tests need when missing
-# (MariaDB, the swift client, rclone, curl, Go and the Go Swift library, rpmbuild, openssl), starts a throw-away MariaDB, builds
+# (MariaDB, the swift client, rclone, curl, Go and the Go Swift library, rpmbuild, openssl, chromium
+# for the web console's browser tests), starts a throw-away MariaDB, builds
 # the solution and the RPM, runs the
 # unit, integration and end-to-end suites, stops what it started (also on failure) and ends
 # with "N passed, N failed". Extra arguments go to every `dotnet test` (e.g. --filter ...).
@@ -20,7 +21,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ensure_packages mariadbd:mariadb-server mariadb:mariadb-client swift:python3-swiftclient rclone:rclone curl:curl go:golang-go \
-  rpmbuild:rpm rpm2cpio:rpm2cpio cpio:cpio openssl:openssl rsync:rsync
+  rpmbuild:rpm rpm2cpio:rpm2cpio cpio:cpio openssl:openssl rsync:rsync chromium:chromium
 # The Go Swift library's integration suite (scripts/go-swift-suite.sh) runs from its Debian source.
 ensure_debs golang-github-ncw-swift-v2-dev galera-4
 mariadb_start
