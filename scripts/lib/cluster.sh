@@ -82,6 +82,7 @@ print_running() {
 
 $headline
   Auth URL:   $scheme://$proxy:7010/auth/v1.0
+  Console:    $scheme://$proxy:7010/console/   (sign in as test:tester / testing)
   Demo user:  test:tester   key: testing
   Admin user: admin:admin   key: $ADMIN_PASSWORD
   Policies:   Policy-0 (default), silver (curl -X PUT -H 'X-Storage-Policy: silver' ...)

@@ -65,6 +65,11 @@ public class TlsClusterScriptTests() : ClusterScriptTestBase("cloudfs-tls")
         var plain = await ToolRunner.RunAsync("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", $"http://{Address}:7010/healthcheck"], Root);
         Assert.That(plain.Output, Is.Not.EqualTo("200"), plain.ToString());
 
+        // The web console at the address the script prints, over the same TLS.
+        Assert.That(Script.Output, Does.Contain($"Console:    https://{Address}:7010/console/"));
+        var console = await ToolRunner.RunAsync("curl", ["-s", "--cacert", ca, $"https://{Address}:7010/console/"], Root);
+        Assert.That(console.Output, Does.Contain("/console/assets/"), console.ToString());
+
         await Script.StopAsync(TimeSpan.FromMinutes(2));
     }
 
