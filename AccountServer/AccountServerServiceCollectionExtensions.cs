@@ -40,6 +40,8 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<RecordRepository>();
         services.AddSingleton<SubtreeRepository>();
         services.AddSingleton<SettingRepository>();
+        services.AddSingleton<SettingService>();
+        services.AddSingleton<FirewallRepository>();
         services.AddSingleton<BlobRepository>();
 
         services.AddSingleton<NamespaceLocator>();

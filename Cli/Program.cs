@@ -7,6 +7,7 @@ GlobalOptions.AddTo(root);
 root.Subcommands.Add(UserCommands.Build());
 root.Subcommands.Add(AdminCommands.Quota());
 root.Subcommands.Add(AdminCommands.Firewall());
+root.Subcommands.Add(AdminCommands.Setting());
 root.Subcommands.Add(AdminCommands.Records());
 root.Subcommands.Add(AdminCommands.UsageCheck());
 root.Subcommands.Add(ImportCommand.Build());

@@ -54,6 +54,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<Extensions.AdminHandler>();
         services.AddSingleton<SwiftApiHandler>();
         services.AddSingleton<AuthForwarder>();
+        services.AddSingleton<RegistrationForwarder>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace CloudFs.AccountServer.Core;
 /// The resource firewall: admins disable or enable an account, container, directory or
 /// object. A disabled row hides itself and everything below it from everyone but admins.
 /// </summary>
-public sealed class FirewallService(CatalogWork work, NamespaceRepository names, RecordRepository records, TimeProvider time)
+public sealed class FirewallService(CatalogWork work, NamespaceRepository names, FirewallRepository firewall, RecordRepository records, TimeProvider time)
 {
     /// <summary>Sets the state of the row a path names; a trailing "/" on a name means the directory.</summary>
     public Task<Outcome<bool>> SetStateAsync(WriteContext ctx, string account, string? container, string? name, bool enabled, CancellationToken ct) =>
@@ -18,7 +18,8 @@ public sealed class FirewallService(CatalogWork work, NamespaceRepository names,
                 return Access.Forbidden();
             }
 
-            var row = await names.FindAccountAsync(session, account, token);
+            var accountRow = await names.FindAccountAsync(session, account, token);
+            var row = accountRow;
             if (row is not null && container is not null)
             {
                 row = await names.FindChildAsync(session, row.Id, "container", container, false, token);
@@ -46,11 +47,47 @@ public sealed class FirewallService(CatalogWork work, NamespaceRepository names,
                 return CloudFsError.NotFound();
             }
 
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             await names.SetStateAsync(session, row.Id, enabled ? "enabled" : "disabled", token);
+            if (enabled)
+            {
+                await firewall.EnableAsync(session, row.Id, token);
+            }
+            else
+            {
+                await firewall.DisableAsync(session, row.Id, accountRow!.Id, now, token);
+            }
+
             var path = container is null ? "" : $"/{container}" + (name is null ? "" : "/" + name);
             await records.InsertAsync(session, AccountService.Record(ctx, account, enabled ? "firewall.enable" : "firewall.disable", path, row.Id, 204,
-                time.GetUtcNow().ToUnixTimeMilliseconds()), token);
+                now), token);
             await session.CommitAsync(token);
             return true;
         }, ct);
+
+    /// <summary>What the firewall disabled (admins only), of one account or of all.</summary>
+    public Task<Outcome<IReadOnlyList<DisabledResource>>> ListAsync(Caller caller, string? account, CancellationToken ct) =>
+        work.ReadAsync<Outcome<IReadOnlyList<DisabledResource>>>(async (session, token) =>
+        {
+            if (!caller.IsAdmin)
+            {
+                return Access.Forbidden();
+            }
+
+            long? accountId = null;
+            if (!string.IsNullOrEmpty(account))
+            {
+                if (await names.FindAccountAsync(session, account, token) is not { } row)
+                {
+                    return Outcome<IReadOnlyList<DisabledResource>>.Success([]);
+                }
+
+                accountId = row.Id;
+            }
+
+            return Outcome<IReadOnlyList<DisabledResource>>.Success(await firewall.ListAsync(session, accountId, ListLimit, token));
+        }, ct);
+
+    // An admin's list, not a bulk export: the first this many.
+    private const int ListLimit = 10_000;
 }

@@ -37,6 +37,18 @@ public static class AdminEndpoints
             OutcomeResults.Map(await users.RegisterAsync(BackendRequest.Context(context, time),
                 new NewUser(body.Account ?? "", body.User ?? "", body.Key ?? "", UserType.Owner, body.Email), context.RequestAborted),
                 row => Results.Json(View(row), statusCode: StatusCodes.Status201Created)));
+        // Whether the sign-in page offers registration: anyone may ask.
+        app.MapGet("/register", async (SettingService settings, CancellationToken ct) =>
+            Results.Json(new RegistrationState(await settings.IsOnAsync(UserService.SelfRegistrationSetting, ct))));
+        app.MapGet("/settings", async (HttpContext context, SettingService settings) =>
+            BackendRequest.Caller(context.Request).IsAdmin
+                ? Results.Json(await settings.ListAsync(context.RequestAborted))
+                : ErrorResults.From(Access.Forbidden()));
+        app.MapPut("/settings/{name}", async (HttpContext context, string name, SettingBody body, SettingService settings, TimeProvider time) =>
+            OutcomeResults.Map(await settings.SetAsync(BackendRequest.Context(context, time), name, body.Value, context.RequestAborted), _ => Results.NoContent()));
+        app.MapGet("/firewall", async (HttpContext context, FirewallService firewall) =>
+            OutcomeResults.Map(await firewall.ListAsync(BackendRequest.Caller(context.Request), context.Request.Query["account"].FirstOrDefault(), context.RequestAborted),
+                list => Results.Json(list.Select(r => new DisabledView(r.Account, r.Path, r.Type, r.DisabledAt)))));
         app.MapPost("/firewall/{**rest}", FirewallAsync);
         app.MapGet("/records/{**rest}", RecordsAsync);
         app.MapPost("/usage-check/{**rest}", UsageCheckAsync);
@@ -124,6 +136,19 @@ public static class AdminEndpoints
         [property: JsonPropertyName("email")] string? Email,
         [property: JsonPropertyName("type")] string? Type,
         [property: JsonPropertyName("enabled")] bool? Enabled);
+
+    /// <summary>JSON body of a setting change.</summary>
+    public sealed record SettingBody([property: JsonPropertyName("value")] string? Value);
+
+    /// <summary>Whether self-registration is on.</summary>
+    public sealed record RegistrationState([property: JsonPropertyName("enabled")] bool Enabled);
+
+    /// <summary>One disabled resource in the firewall's list.</summary>
+    public sealed record DisabledView(
+        [property: JsonPropertyName("account")] string Account,
+        [property: JsonPropertyName("path")] string Path,
+        [property: JsonPropertyName("type")] string Type,
+        [property: JsonPropertyName("disabled_at")] long DisabledAt);
 
     /// <summary>JSON body of self-registration.</summary>
     public sealed record RegisterBody(

@@ -5,7 +5,7 @@ using CloudFs.Cli.Output;
 
 namespace CloudFs.Cli.Commands;
 
-/// <summary><c>cloudfs quota</c>, <c>firewall</c>, <c>records</c> and <c>usage-check</c>.</summary>
+/// <summary><c>cloudfs quota</c>, <c>firewall</c>, <c>setting</c>, <c>records</c> and <c>usage-check</c>.</summary>
 public static class AdminCommands
 {
     public static Command Quota()
@@ -56,7 +56,45 @@ public static class AdminCommands
             firewall.Subcommands.Add(command);
         }
 
+        var account = new Option<string?>("--account") { Description = "Only this account (AUTH_account)" };
+        var list = new Command("list", "What is disabled") { account };
+        CommandAction.Set(list, async (r, client, ct) =>
+        {
+            var query = r.GetValue(account) is { Length: > 0 } a ? "?account=" + Uri.EscapeDataString(a) : "";
+            var body = JsonNode.Parse(await client.SendOkAsync(HttpMethod.Get, "/admin/firewall" + query, ct: ct));
+            Printer.Print(body, r.GetValue(GlobalOptions.Json), "type", "path", "disabled_at");
+        });
+        firewall.Subcommands.Add(list);
         return firewall;
+    }
+
+    public static Command Setting()
+    {
+        var get = new Command("list", "Every site setting with its value");
+        CommandAction.Set(get, async (r, client, ct) =>
+        {
+            var body = JsonNode.Parse(await client.SendOkAsync(HttpMethod.Get, "/admin/settings", ct: ct))!.AsObject();
+            if (r.GetValue(GlobalOptions.Json))
+            {
+                Printer.Print(body, json: true);
+                return;
+            }
+
+            foreach (var (name, value) in body)
+            {
+                Console.WriteLine($"{name} = {value}");
+            }
+        });
+        var name = new Argument<string>("name") { Description = "The setting, e.g. self_registration" };
+        var value = new Argument<string>("value") { Description = "Its new value, e.g. true" };
+        var set = new Command("set", "Change a site setting") { name, value };
+        CommandAction.Set(set, async (r, client, ct) =>
+        {
+            var json = CloudFsClient.Json(new JsonObject { ["value"] = r.GetValue(value) }.ToJsonString());
+            await client.SendOkAsync(HttpMethod.Put, "/admin/settings/" + Uri.EscapeDataString(r.GetValue(name)!), json, ct: ct);
+            Console.WriteLine($"{r.GetValue(name)} = {r.GetValue(value)}");
+        });
+        return new Command("setting", "Site settings (self_registration)") { get, set };
     }
 
     public static Command Records()

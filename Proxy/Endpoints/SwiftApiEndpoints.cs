@@ -13,6 +13,7 @@ public static class SwiftApiEndpoints
         app.MapGet("/auth/v1.0", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapGet("/auth/v1/{account}/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
         app.MapGet("/auth", (HttpContext c, AuthForwarder auth) => auth.HandleAsync(c));
+        app.MapMethods("/auth/register", ["GET", "POST"], (HttpContext c, RegistrationForwarder register) => register.HandleAsync(c));
         // tempauth answers every method but GET under /auth/ with 405 (no Allow); a GET of a path
         // it has no route for goes on as before.
         app.Map("/auth/{**rest}", (HttpContext c, SwiftApiHandler swift) => HttpMethods.IsGet(c.Request.Method)

@@ -14,8 +14,8 @@ namespace CloudFs.Proxy.Extensions;
 
 /// <summary>
 /// <c>/admin/...</c>: cluster administration for admins only (docs/extensions.md) — users,
-/// the resource firewall, usage audits, cross-account search, fsck, hosts with their statistics,
-/// and alerts. Each is relayed to the role server that owns it; fsck is an account-server job
+/// site settings, the resource firewall, usage audits, cross-account search, fsck, hosts with
+/// their statistics, and alerts. Each is relayed to the role server that owns it; fsck is an account-server job
 /// whose progress streams back.
 /// </summary>
 public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingSet rings, NodeSelector selector, Forwarder forwarder, TimeProvider time)
@@ -68,6 +68,14 @@ public sealed class AdminHandler(TokenValidator tokens, RoleClient client, RingS
                 var part = rings.Account.GetPartition(account);
                 await RelayAsync(context, call, rings.Account, part, node =>
                     $"/{segments[0]}/{Uri.EscapeDataString(node.Device)}/{part}/{string.Join('/', segments.Skip(1))}{query}", write: true);
+                break;
+            case ("settings", "GET") when segments.Length == 1:
+            case ("settings", "PUT") when segments.Length == 2 && segments[1].Length > 0:
+                await RelayAsync(context, call, rings.Account, rings.Account.GetPartition("AUTH_admin"), "/" + string.Join('/', segments) + query, write: method != "GET");
+                break;
+            case ("firewall", "GET") when segments.Length == 1:
+                // The list lives in the shared catalog: any account server answers.
+                await RelayAsync(context, call, rings.Account, 0, "/firewall" + query, write: false);
                 break;
             case ("hosts", "GET"):
                 // Any account server answers from the shared catalog.

@@ -43,6 +43,30 @@ public class AdminCliTests
     }
 
     [Test]
+    public async Task SettingAndFirewallList_Work()
+    {
+        var before = await CliAsync("setting", "list");
+        var set = await CliAsync("setting", "set", "self_registration", "true");
+        var after = await CliAsync("setting", "list");
+        var refused = await CliAsync("setting", "set", "self_registration", "maybe");
+        await CliAsync("setting", "set", "self_registration", "false");
+        await ToolRunner.SwiftAsync(_cluster, null, "post", "walled");
+        await CliAsync("firewall", "disable", "AUTH_test/walled");
+        var listed = await CliAsync("firewall", "list", "--account", "AUTH_test");
+        await CliAsync("firewall", "enable", "AUTH_test/walled");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.Output, Does.Contain("self_registration = false"), before.ToString());
+            Assert.That(set.ExitCode, Is.Zero, set.ToString());
+            Assert.That(after.Output, Does.Contain("self_registration = true"));
+            Assert.That(refused.ExitCode, Is.EqualTo(1));
+            Assert.That(refused.Error, Does.Contain("self_registration takes false or true"));
+            Assert.That(listed.Output, Does.Contain("/AUTH_test/walled"), listed.ToString());
+        });
+    }
+
+    [Test]
     public async Task NotAnAdmin_GetsAClearError()
     {
         var result = await ToolRunner.RunAsync("dotnet", [CliDll, "-A", AuthUrl, "-U", "test:tester", "-K", "testing", "user", "list"]);
