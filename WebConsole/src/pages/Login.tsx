@@ -1,7 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedSubmitEvent } from 'preact';
 import { login, type Session } from '../api/swift';
+import { registrationEnabled } from '../api/admin';
 import { messageOf } from '../api/errors';
+import { Register } from './Register';
 
 interface Props {
   notice: string;
@@ -13,7 +15,17 @@ export function Login({ notice, onSignedIn }: Props) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [canRegister, setCanRegister] = useState(false);
+  const [registering, setRegistering] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    registrationEnabled().then((on) => live && setCanRegister(on));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -33,6 +45,8 @@ export function Login({ notice, onSignedIn }: Props) {
       passwordRef.current?.focus();
     }
   };
+
+  if (registering) return <Register onSignedIn={onSignedIn} onBack={() => setRegistering(false)} />;
 
   const message = error || notice;
   return (
@@ -77,6 +91,20 @@ export function Login({ notice, onSignedIn }: Props) {
         <button class="primary wide" type="submit" data-testid="login-submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {canRegister && (
+          <p class="muted">
+            No account yet?{' '}
+            <button
+              type="button"
+              class="ghost small"
+              data-testid="register-open"
+              style={{ color: 'var(--accent)', fontWeight: 600 }}
+              onClick={() => setRegistering(true)}
+            >
+              Create an account
+            </button>
+          </p>
+        )}
       </form>
     </main>
   );
