@@ -1,5 +1,5 @@
 /** What a failed call was trying to do, where that changes what a status means. */
-export type ErrorContext = 'login' | 'container-delete';
+export type ErrorContext = 'login' | 'container-delete' | 'transfer';
 
 export const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
 
@@ -48,23 +48,35 @@ export function describeStatus(status: number, body = '', context?: ErrorContext
     case 0:
       return 'Cannot reach the server';
     case 400:
+      if (context === 'transfer') return detail ? `The destination is not valid: ${detail}` : 'The destination is not valid';
       return detail || 'The request was not valid';
     case 401:
       return context === 'login' ? 'Wrong user name or password' : SESSION_EXPIRED;
     case 403:
       return 'You are not allowed to do this';
     case 404:
-      return 'Not found: it may have been deleted meanwhile';
+      return context === 'transfer'
+        ? 'The file or folder to move or copy was not found: it may have been deleted meanwhile'
+        : 'Not found: it may have been deleted meanwhile';
     case 408:
       return 'The server waited too long for the request; try again';
     case 409:
-      return context === 'container-delete' ? 'The container is not empty' : 'It already exists or is in use';
+      if (context === 'container-delete') return 'The container is not empty';
+      if (context === 'transfer') {
+        return /into itself/i.test(detail)
+          ? 'A folder cannot move or be copied into itself'
+          : 'Something already exists at the destination';
+      }
+      return 'It already exists or is in use';
     case 411:
       return 'The server needs to know the size of the upload';
     case 412:
       return detail ? `A condition of the request was not met: ${detail}` : 'A condition of the request was not met';
     case 413: {
-      const words = 'Over quota: there is no room left for this file';
+      const words =
+        context === 'transfer'
+          ? 'Over quota: the destination container has no room left for this'
+          : 'Over quota: there is no room left for this file';
       return detail ? `${words} (${detail})` : words;
     }
     case 422:

@@ -60,19 +60,25 @@ export function signOut(): void {
   base = '';
 }
 
-function encodePath(name: string): string {
+/** Encodes each segment of a slash-separated path, keeping the slashes. */
+export function encodePath(name: string): string {
   return name.split('/').map(encodeURIComponent).join('/');
 }
 
-function containerUrl(container: string): string {
+/** The signed-in account's storage path, e.g. "/v1/AUTH_test". */
+export function accountUrl(): string {
+  return base;
+}
+
+export function containerUrl(container: string): string {
   return `${base}/${encodeURIComponent(container)}`;
 }
 
-function objectUrl(container: string, name: string): string {
+export function objectUrl(container: string, name: string): string {
   return `${containerUrl(container)}/${encodePath(name)}`;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === '') continue;
@@ -95,13 +101,13 @@ function expire(used: string | null): SessionExpiredError {
   return new SessionExpiredError();
 }
 
-interface SendOptions {
+export interface SendOptions {
   headers?: Record<string, string>;
   body?: BodyInit;
   context?: ErrorContext;
 }
 
-async function send(method: string, url: string, options: SendOptions = {}): Promise<Response> {
+export async function send(method: string, url: string, options: SendOptions = {}): Promise<Response> {
   const used = token;
   if (used === null) throw new SessionExpiredError();
   let res: Response;
@@ -351,32 +357,45 @@ export interface Upload {
   abort: () => void;
 }
 
-/** XMLHttpRequest rather than fetch: fetch reports no upload progress. */
-export function uploadFile(
-  container: string,
-  name: string,
-  file: File,
-  onProgress: (percent: number) => void,
-): Upload {
+export interface PutResult {
+  /** The stored data's checksum, from the ETag header without its quotes. */
+  etag: string;
+}
+
+export interface PutRequest {
+  done: Promise<PutResult>;
+  abort: () => void;
+}
+
+/**
+ * PUTs a body with upload progress: XMLHttpRequest rather than fetch, as fetch reports no upload progress.
+ * onProgress gets the bytes sent so far.
+ */
+export function putWithProgress(
+  url: string,
+  body: Blob,
+  contentType: string,
+  onProgress: (loaded: number) => void,
+): PutRequest {
   const xhr = new XMLHttpRequest();
   const used = token;
-  const done = new Promise<void>((resolve, reject) => {
+  const done = new Promise<PutResult>((resolve, reject) => {
     if (used === null) {
       reject(new SessionExpiredError());
       return;
     }
-    xhr.open('PUT', objectUrl(container, name));
+    xhr.open('PUT', url);
     xhr.setRequestHeader('X-Auth-Token', used);
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress((event.loaded / event.total) * 100);
+      if (event.lengthComputable) onProgress(event.loaded);
     };
     xhr.onload = () => {
       if (xhr.status === 401) {
         reject(expire(used));
       } else if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
-        resolve();
+        onProgress(body.size);
+        resolve({ etag: (xhr.getResponseHeader('ETag') ?? '').replace(/^"|"$/g, '') });
       } else {
         reject(new ApiError(xhr.status, xhr.responseText, undefined, xhr.getResponseHeader('X-Trans-Id') ?? ''));
       }
@@ -384,7 +403,22 @@ export function uploadFile(
     xhr.onerror = () => reject(new ApiError(0));
     xhr.ontimeout = () => reject(new ApiError(0));
     xhr.onabort = () => reject(new UploadCancelled());
-    xhr.send(file);
+    xhr.send(body);
   });
   return { done, abort: () => xhr.abort() };
+}
+
+export function uploadFile(
+  container: string,
+  name: string,
+  file: File,
+  onProgress: (percent: number) => void,
+): Upload {
+  const request = putWithProgress(
+    objectUrl(container, name),
+    file,
+    file.type || 'application/octet-stream',
+    (loaded) => onProgress(file.size > 0 ? (loaded / file.size) * 100 : 100),
+  );
+  return { done: request.done.then(() => undefined), abort: request.abort };
 }

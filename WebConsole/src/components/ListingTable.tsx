@@ -21,10 +21,20 @@ interface Props {
   busy: boolean;
   onDownload: (entry: Entry) => void;
   onDelete: (entry: Entry) => void;
+  onMove: (entry: Entry) => void;
+  onCopy: (entry: Entry) => void;
+  onInfo: (entry: Entry) => void;
+}
+
+function files(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'file' : 'files'}`;
 }
 
 function sizeOf(entry: Entry): string {
-  if (entry.kind === 'directory') return '—';
+  if (entry.kind === 'directory') {
+    // A folder's totals come from the tree call, which may not have answered (or may have failed).
+    return entry.bytes === undefined ? '—' : `${files(entry.count ?? 0)} · ${formatBytes(entry.bytes)}`;
+  }
   const size = formatBytes(entry.bytes ?? 0);
   if (entry.kind === 'container') {
     const count = entry.count ?? 0;
@@ -41,7 +51,7 @@ function Modified({ value }: { value?: string }) {
 
 const ICONS = { container: 'container', directory: 'folder', object: 'file' } as const;
 
-export function ListingTable({ entries, busy, onDownload, onDelete }: Props) {
+export function ListingTable({ entries, busy, onDownload, onDelete, onMove, onCopy, onInfo }: Props) {
   return (
     <table class="listing" data-testid="listing" aria-busy={busy}>
       <thead>
@@ -78,26 +88,61 @@ export function ListingTable({ entries, busy, onDownload, onDelete }: Props) {
               <Modified value={entry.modified} />
             </td>
             <td class="actions-cell">
-              {entry.kind === 'object' && (
+              <div class="row-actions">
+                {entry.kind === 'object' && (
+                  <>
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="entry-download"
+                      aria-label={`Download ${entry.label}`}
+                      onClick={() => onDownload(entry)}
+                    >
+                      Download
+                    </button>
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="entry-info"
+                      aria-label={`Details and metadata of ${entry.label}`}
+                      onClick={() => onInfo(entry)}
+                    >
+                      Info
+                    </button>
+                  </>
+                )}
+                {entry.kind !== 'container' && (
+                  <>
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="entry-move"
+                      aria-label={`Move ${entry.label}`}
+                      onClick={() => onMove(entry)}
+                    >
+                      Move
+                    </button>
+                    <button
+                      type="button"
+                      class="small"
+                      data-testid="entry-copy"
+                      aria-label={`Copy ${entry.label}`}
+                      onClick={() => onCopy(entry)}
+                    >
+                      Copy
+                    </button>
+                  </>
+                )}
                 <button
                   type="button"
-                  class="small"
-                  data-testid="entry-download"
-                  aria-label={`Download ${entry.label}`}
-                  onClick={() => onDownload(entry)}
+                  class="small danger-outline"
+                  data-testid="entry-delete"
+                  aria-label={`Delete ${entry.label}`}
+                  onClick={() => onDelete(entry)}
                 >
-                  Download
+                  Delete
                 </button>
-              )}
-              <button
-                type="button"
-                class="small danger-outline"
-                data-testid="entry-delete"
-                aria-label={`Delete ${entry.label}`}
-                onClick={() => onDelete(entry)}
-              >
-                Delete
-              </button>
+              </div>
             </td>
           </tr>
         ))}

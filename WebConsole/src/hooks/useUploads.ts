@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_OBJECT_NAME_BYTES, UploadCancelled, uploadFile } from '../api/swift';
 import { SessionExpiredError, messageOf } from '../api/errors';
+import { SEGMENT_THRESHOLD, uploadLargeFile } from '../api/largeUpload';
 import { utf8Length } from '../format';
 
 /** At most this many files are sent at once; the rest wait their turn. */
@@ -42,7 +43,8 @@ export function useUploads(onSettled: () => void): Uploads {
     setItems((list) => list.map((item) => (item.id === id ? { ...item, ...changes } : item)));
 
   const start = (item: UploadItem) => {
-    const upload = uploadFile(item.container, item.objectName, item.file, (percent) =>
+    const send = item.file.size > SEGMENT_THRESHOLD ? uploadLargeFile : uploadFile;
+    const upload = send(item.container, item.objectName, item.file, (percent) =>
       patch(item.id, { percent: Math.round(percent) }),
     );
     aborts.current.set(item.id, upload.abort);

@@ -1,9 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedDragEvent, TargetedEvent } from 'preact';
 import {
-  MAX_CONTAINER_NAME_BYTES,
-  MAX_OBJECT_NAME_BYTES,
-  PAGE_SIZE,
   createContainer,
   createDirectory,
   deleteContainer,
@@ -11,31 +8,32 @@ import {
   deleteObject,
   fetchObject,
   fetchUsage,
-  isSubdir,
-  itemName,
-  listContainers,
-  listObjects,
   type DeleteFailure,
-  type Session,
   type Usage,
 } from '../api/swift';
 import { ApiError, SessionExpiredError, messageOf } from '../api/errors';
-import { lastSegment, utf8Length } from '../format';
-import { hashOf, type Place } from '../route';
+import { lastSegment } from '../format';
+import { validateContainerName, validateFolderName } from '../names';
+import type { Place } from '../route';
+import { loadPage } from '../listing';
+import { droppedFiles, hasFiles } from '../dragDrop';
 import { saveBlob } from '../saveBlob';
 import { useUploads } from '../hooks/useUploads';
-import { TopBar } from '../components/TopBar';
+import { totalsText, useTreeTotals, withTotals } from '../hooks/useTreeTotals';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { ErrorBanner, type Problem } from '../components/ErrorBanner';
 import { ListingTable, type Entry } from '../components/ListingTable';
 import { NameForm } from '../components/NameForm';
 import { UploadPanel } from '../components/UploadPanel';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog';
+import { TransferDialog, type TransferRequest } from '../components/TransferDialog';
+import { MetadataDialog } from '../components/MetadataDialog';
+import { Pager } from '../components/Pager';
 
 interface Props {
-  session: Session;
   place: Place;
-  onLogOut: () => void;
+  /** The top bar's usage figures, whenever a listing brings them. */
+  onUsage: (usage: Usage) => void;
 }
 
 interface Listing {
@@ -47,38 +45,6 @@ interface Listing {
   failed: boolean;
 }
 
-/** Browsers treat "." and ".." path segments as navigation, even percent-encoded. */
-const DOT_SEGMENT = /^\.\.?$/;
-
-function validateContainerName(name: string): string | null {
-  if (!name) return 'Enter a name for the new container';
-  if (name.includes('/')) return 'A container name cannot contain "/"';
-  if (DOT_SEGMENT.test(name)) return 'A container cannot be named "." or ".."';
-  const bytes = utf8Length(name);
-  if (bytes > MAX_CONTAINER_NAME_BYTES) {
-    return `The name is too long: ${bytes} bytes, and at most ${MAX_CONTAINER_NAME_BYTES} are allowed`;
-  }
-  return null;
-}
-
-function validateFolderName(name: string, prefix: string): string | null {
-  if (!name) return 'Enter a name for the new folder';
-  if (name.includes('/')) return 'A folder name cannot contain "/"';
-  if (DOT_SEGMENT.test(name)) return 'A folder cannot be named "." or ".."';
-  const bytes = utf8Length(`${prefix}${name}/`);
-  if (bytes > MAX_OBJECT_NAME_BYTES) {
-    return `The name is too long: with its parent folders it is ${bytes} bytes, and at most ${MAX_OBJECT_NAME_BYTES} are allowed`;
-  }
-  return null;
-}
-
-/** The part of a name below the current folder: "a/b/c.txt" in "a/b/" → "c.txt", "a/b/" in "a/" → "b". */
-function labelOf(name: string, prefix: string): string {
-  let label = name.startsWith(prefix) ? name.slice(prefix.length) : lastSegment(name);
-  if (label.endsWith('/')) label = label.slice(0, -1);
-  return label || '(no name)';
-}
-
 function describeFailures(failures: DeleteFailure[]): string {
   const shown = failures.slice(0, 5).map((f) => `${f.path}: ${f.reason}`);
   const more = failures.length - shown.length;
@@ -86,27 +52,7 @@ function describeFailures(failures: DeleteFailure[]): string {
   return `Could not delete ${count}. ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
 
-function droppedFiles(data: DataTransfer): { files: File[]; folders: number } {
-  const files: File[] = [];
-  let folders = 0;
-  for (const item of Array.from(data.items)) {
-    if (item.kind !== 'file') continue;
-    if (item.webkitGetAsEntry?.()?.isDirectory) {
-      folders++;
-      continue;
-    }
-    const file = item.getAsFile();
-    if (file) files.push(file);
-  }
-  if (files.length === 0 && folders === 0) files.push(...Array.from(data.files));
-  return { files, folders };
-}
-
-function hasFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
-}
-
-export function Browser({ session, place, onLogOut }: Props) {
+export function Browser({ place, onUsage }: Props) {
   const { container, prefix } = place;
   const placeKey = `${container}\n${prefix}`;
   const [paging, setPaging] = useState({ key: placeKey, markers: [''] });
@@ -118,79 +64,38 @@ export function Browser({ session, place, onLogOut }: Props) {
   const [listing, setListing] = useState<Listing | null>(null);
   const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
-  const [usage, setUsage] = useState<Usage | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [activity, setActivity] = useState('');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [transferring, setTransferring] = useState<TransferRequest | null>(null);
+  const [inspecting, setInspecting] = useState<string | null>(null);
+  /** A short success line, with the test id that says what it is about. */
+  const [done, setDone] = useState<{ testId: string; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const requestSeq = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const reload = () => setReloads((n) => n + 1);
   const uploads = useUploads(reload);
+  const totals = useTreeTotals(container, prefix, reloads);
 
   const report = (error: unknown) => {
     if (error instanceof SessionExpiredError) return;
     setProblem({ message: messageOf(error), reference: error instanceof ApiError ? error.transId : undefined });
   };
 
-  useEffect(() => setProblem(null), [placeKey]);
+  useEffect(() => {
+    setProblem(null);
+    setDone(null);
+  }, [placeKey]);
 
   useEffect(() => {
     const seq = ++requestSeq.current;
     const current = () => seq === requestSeq.current;
     setLoading(true);
-    const load = async (): Promise<Listing> => {
-      if (!container) {
-        const { items, usage: accountUsage } = await listContainers(marker);
-        if (accountUsage && current()) setUsage(accountUsage);
-        return {
-          key: listingKey,
-          entries: items.map((c) => ({
-            kind: 'container',
-            name: c.name,
-            label: c.name,
-            bytes: c.bytes,
-            count: c.count,
-            modified: c.last_modified,
-            href: hashOf({ container: c.name, prefix: '' }),
-          })),
-          nextMarker: items.length >= PAGE_SIZE ? itemName(items[items.length - 1]!) : null,
-          failed: false,
-        };
-      }
-      const items = await listObjects(container, { prefix, marker });
-      const entries: Entry[] = [];
-      for (const item of items) {
-        if (isSubdir(item)) {
-          entries.push({
-            kind: 'directory',
-            name: item.subdir,
-            label: labelOf(item.subdir, prefix),
-            href: hashOf({ container, prefix: item.subdir }),
-          });
-        } else if (item.name !== prefix) {
-          entries.push({
-            kind: 'object',
-            name: item.name,
-            label: labelOf(item.name, prefix),
-            bytes: item.bytes,
-            modified: item.last_modified,
-            contentType: item.content_type,
-          });
-        }
-      }
-      // The folder's own marker object counts towards a full page, though it is not shown.
-      return {
-        key: listingKey,
-        entries,
-        nextMarker: items.length >= PAGE_SIZE ? itemName(items[items.length - 1]!) : null,
-        failed: false,
-      };
-    };
-    load()
+    loadPage(container, prefix, marker, (usage) => current() && onUsage(usage))
       .then(
-        (result) => current() && setListing(result),
+        (page) => current() && setListing({ key: listingKey, ...page, failed: false }),
         (error: unknown) => {
           if (!current()) return;
           report(error);
@@ -204,7 +109,7 @@ export function Browser({ session, place, onLogOut }: Props) {
   useEffect(() => {
     if (!container) return;
     fetchUsage().then(
-      (next) => next && setUsage(next),
+      (next) => next && onUsage(next),
       () => {
         // The usage line is a nicety: a failure here leaves the last known figures.
       },
@@ -295,6 +200,11 @@ export function Browser({ session, place, onLogOut }: Props) {
     }
   };
 
+  const askTransfer = (mode: TransferRequest['mode'], entry: Entry) => {
+    setDone(null);
+    setTransferring({ mode, container, name: entry.name });
+  };
+
   const upload = (files: File[]) => {
     if (files.length > 0) uploads.add(files, container, prefix);
   };
@@ -334,14 +244,13 @@ export function Browser({ session, place, onLogOut }: Props) {
   };
 
   const shown = listing !== null && listing.key === listingKey ? listing : null;
-  const entries = shown?.entries ?? [];
+  const entries = withTotals(shown?.entries ?? [], totals);
   const isEmpty = shown !== null && !shown.failed && entries.length === 0;
   const status = activity || (loading ? 'Loading…' : '');
   const onFirstPage = markers.length <= 1;
 
   return (
-    <div class="app">
-      <TopBar account={session.account} usage={usage} onLogOut={onLogOut} />
+    <>
       <main class="content">
         {problem && <ErrorBanner problem={problem} onDismiss={() => setProblem(null)} />}
         <Breadcrumbs
@@ -351,6 +260,11 @@ export function Browser({ session, place, onLogOut }: Props) {
             reload();
           }}
         />
+        {container && totals && (
+          <p class="muted totals" data-testid="tree-totals">
+            {totalsText(totals, prefix)}
+          </p>
+        )}
 
         <div class="toolbar">
           {container ? (
@@ -400,6 +314,12 @@ export function Browser({ session, place, onLogOut }: Props) {
           </p>
         </div>
 
+        {done && (
+          <p class="success" data-testid={done.testId} role="status">
+            {done.text}
+          </p>
+        )}
+
         <UploadPanel items={uploads.items} onCancel={uploads.cancel} onClearFinished={uploads.clearFinished} />
 
         <section
@@ -411,7 +331,18 @@ export function Browser({ session, place, onLogOut }: Props) {
           onDragLeave={onDragLeave}
           onDrop={onDrop}
         >
-          <ListingTable entries={entries} busy={loading} onDownload={download} onDelete={askDelete} />
+          <ListingTable
+            entries={entries}
+            busy={loading}
+            onDownload={download}
+            onDelete={askDelete}
+            onMove={(entry) => askTransfer('move', entry)}
+            onCopy={(entry) => askTransfer('copy', entry)}
+            onInfo={(entry) => {
+              setDone(null);
+              setInspecting(entry.name);
+            }}
+          />
           {isEmpty && (
             <p class="empty" data-testid="empty">
               {!onFirstPage
@@ -428,31 +359,43 @@ export function Browser({ session, place, onLogOut }: Props) {
           )}
         </section>
 
-        {(!onFirstPage || shown?.nextMarker) && (
-          <nav class="pager" aria-label="Pages">
-            {!onFirstPage && (
-              <button
-                type="button"
-                data-testid="prev-page"
-                onClick={() => setPaging({ key: placeKey, markers: markers.slice(0, -1) })}
-              >
-                ← Previous page
-              </button>
-            )}
-            <span class="muted">Page {markers.length}</span>
-            {shown?.nextMarker && (
-              <button
-                type="button"
-                data-testid="next-page"
-                onClick={() => setPaging({ key: placeKey, markers: [...markers, shown.nextMarker!] })}
-              >
-                Next page →
-              </button>
-            )}
-          </nav>
-        )}
+        <Pager
+          page={markers.length}
+          hasPrev={!onFirstPage}
+          hasNext={!!shown?.nextMarker}
+          prevTestId="prev-page"
+          nextTestId="next-page"
+          onPrev={() => setPaging({ key: placeKey, markers: markers.slice(0, -1) })}
+          onNext={() => shown?.nextMarker && setPaging({ key: placeKey, markers: [...markers, shown.nextMarker] })}
+        />
       </main>
       {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
-    </div>
+      {inspecting !== null && (
+        <MetadataDialog
+          container={container}
+          name={inspecting}
+          onClose={() => setInspecting(null)}
+          onSaved={(message) => {
+            setDone({ testId: 'meta-saved', text: message });
+            reload();
+          }}
+        />
+      )}
+      {transferring && (
+        <TransferDialog
+          request={transferring}
+          onClose={() => setTransferring(null)}
+          onDone={(message) => {
+            setProblem(null);
+            setDone({ testId: 'transfer-done', text: message });
+            reload();
+          }}
+          onError={(error) => {
+            report(error);
+            reload();
+          }}
+        />
+      )}
+    </>
   );
 }

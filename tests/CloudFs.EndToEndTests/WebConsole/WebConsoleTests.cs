@@ -15,32 +15,17 @@ namespace CloudFs.EndToEndTests.WebConsole;
 [Category("WebConsole")]
 public partial class WebConsoleTests : ConsoleBrowser
 {
-    private CloudFsCluster _cluster = null!;
-    private string _token = "";
-    private string _admin = "";
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _cluster = new CloudFsCluster(extraUsers: [("temp:carol", "carol-key", "owner"), ("mail:dora", "dora-key", "owner")]);
-        await _cluster.StartAsync();
-        (_token, _) = await ProxyHttp.LoginAsync(_cluster, "test:tester", "testing");
-        (_admin, _) = await ProxyHttp.LoginAsync(_cluster, "admin:admin", _cluster.AdminPassword);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _cluster.DisposeAsync();
-
-    private string ConsoleUrl => _cluster.Url("proxy", "/console/").ToString();
+    protected override IEnumerable<(string User, string Key, string Type)> ExtraUsers =>
+        [("temp:carol", "carol-key", "owner"), ("mail:dora", "dora-key", "owner")];
 
     [Test]
     public async Task Console_IsServedByTheProxy_WithItsOwnPolicy()
     {
-        using var bare = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/console", null);
+        using var bare = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/console", null);
         Assert.That(bare.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(bare.Headers.Location?.ToString(), Is.EqualTo("/console/"));
 
-        using var index = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/console/", null);
+        using var index = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/console/", null);
         var html = await index.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {
@@ -53,9 +38,9 @@ public partial class WebConsoleTests : ConsoleBrowser
 
         // A hashed asset is cached for good; a path the app routes itself gets the page.
         var asset = AssetPath().Match(html).Value;
-        using var script = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, asset, null);
-        using var deep = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/console/some/where", null);
-        using var post = await ProxyHttp.SendAsync(_cluster, HttpMethod.Post, "/console/", null);
+        using var script = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, asset, null);
+        using var deep = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/console/some/where", null);
+        using var post = await ProxyHttp.SendAsync(Cluster, HttpMethod.Post, "/console/", null);
         Assert.Multiple(async () =>
         {
             Assert.That(script.StatusCode, Is.EqualTo(HttpStatusCode.OK), asset);
@@ -96,7 +81,7 @@ public partial class WebConsoleTests : ConsoleBrowser
     [Test]
     public async Task SignIn_ByEmail()
     {
-        using var set = await ProxyHttp.SendAsync(_cluster, HttpMethod.Post, "/admin/users/mail/dora", _admin,
+        using var set = await ProxyHttp.SendAsync(Cluster, HttpMethod.Post, "/admin/users/mail/dora", AdminToken,
             new StringContent("""{"email":"dora@example.org"}""", Encoding.UTF8, "application/json"));
         Assert.That((int)set.StatusCode, Is.LessThan(300), await set.Content.ReadAsStringAsync());
 
@@ -129,7 +114,7 @@ public partial class WebConsoleTests : ConsoleBrowser
         foreach (var file in files)
         {
             await Expect(Entry(page, "docs/" + file.Name)).ToBeVisibleAsync();
-            using var stored = await ProxyHttp.SendAsync(_cluster, HttpMethod.Get, "/v1/AUTH_test/uploads/docs/" + Uri.EscapeDataString(file.Name), _token);
+            using var stored = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/v1/AUTH_test/uploads/docs/" + Uri.EscapeDataString(file.Name), Token);
             Assert.That(await stored.Content.ReadAsByteArrayAsync(), Is.EqualTo(file.Buffer), file.Name);
         }
     }
@@ -161,7 +146,7 @@ public partial class WebConsoleTests : ConsoleBrowser
     [Test]
     public async Task Upload_OverQuota_IsRefusedInWords_AndNothingIsStored()
     {
-        await PutAsync("/v1/AUTH_test/small", null, ("X-Container-Meta-Quota-Bytes", "1000"));
+        await PutAsync("/v1/AUTH_test/small", null, null, ("X-Container-Meta-Quota-Bytes", "1000"));
         var page = await SignedInAsync("test:tester", "testing");
         await Open(page, "small").ClickAsync();
         await page.GetByTestId("file-input").SetInputFilesAsync(Payload("big.bin", 5000));
@@ -171,7 +156,7 @@ public partial class WebConsoleTests : ConsoleBrowser
         await ScreenshotAsync(page, "04-over-quota");
         Assert.That(await status.TextContentAsync(), Does.Not.Match(@"^\s*\d{3}\s*$"), "an error in words, not a status code");
 
-        using var head = await ProxyHttp.SendAsync(_cluster, HttpMethod.Head, "/v1/AUTH_test/small/big.bin", _token);
+        using var head = await ProxyHttp.SendAsync(Cluster, HttpMethod.Head, "/v1/AUTH_test/small/big.bin", Token);
         Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing half-stored");
         await Expect(page.GetByTestId("empty")).ToBeVisibleAsync();
     }
@@ -222,7 +207,7 @@ public partial class WebConsoleTests : ConsoleBrowser
     public async Task DisabledUser_IsSentBackToSignIn_OnTheNextAction()
     {
         var page = await SignedInAsync("temp:carol", "carol-key");
-        using var disable = await ProxyHttp.SendAsync(_cluster, HttpMethod.Post, "/admin/users/temp/carol", _admin,
+        using var disable = await ProxyHttp.SendAsync(Cluster, HttpMethod.Post, "/admin/users/temp/carol", AdminToken,
             new StringContent("""{"enabled":false}""", Encoding.UTF8, "application/json"));
         Assert.That((int)disable.StatusCode, Is.LessThan(300), await disable.Content.ReadAsStringAsync());
 
@@ -249,53 +234,12 @@ public partial class WebConsoleTests : ConsoleBrowser
     {
         await PutAsync("/v1/AUTH_test/phone", null);
         await PutAsync("/v1/AUTH_test/phone/a-rather-long-object-name-for-a-narrow-screen.jpeg", new byte[1234]);
-        var page = await NewPageAsync(375, 740);
-        await SignInAsync(page, "test:tester", "testing");
+        var page = await SignedInAsync("test:tester", "testing", 375, 740);
         await Open(page, "phone").ClickAsync();
         await Expect(page.GetByTestId("entry")).ToHaveCountAsync(1);
         await ScreenshotAsync(page, "08-phone");
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.That(width, Is.LessThanOrEqualTo(375));
-    }
-
-    private async Task<IPage> SignedInAsync(string user, string key)
-    {
-        var page = await NewPageAsync();
-        await SignInAsync(page, user, key);
-        return page;
-    }
-
-    private async Task SignInAsync(IPage page, string user, string key)
-    {
-        await page.GotoAsync(ConsoleUrl);
-        await page.GetByTestId("login-user").FillAsync(user);
-        await page.GetByTestId("login-password").FillAsync(key);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("account-name")).ToBeVisibleAsync();
-    }
-
-    private static ILocator Entry(IPage page, string name) => page.Locator($"[data-testid=entry][data-name=\"{name}\"]");
-
-    private static ILocator Open(IPage page, string name) => Entry(page, name).GetByTestId("entry-open");
-
-    private static FilePayload Payload(string name, int size)
-    {
-        var buffer = new byte[size];
-        Random.Shared.NextBytes(buffer);
-        return new FilePayload { Name = name, MimeType = "application/octet-stream", Buffer = buffer };
-    }
-
-    private async Task PutAsync(string path, byte[]? body, params (string Name, string Value)[] headers)
-    {
-        using var response = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, path, _token,
-            new ByteArrayContent(body ?? []), headers.ToDictionary(h => h.Name, h => h.Value));
-        Assert.That((int)response.StatusCode, Is.InRange(200, 299), $"PUT {path}");
-    }
-
-    private async Task<HttpStatusCode> StatusAsync(HttpMethod method, string path)
-    {
-        using var response = await ProxyHttp.SendAsync(_cluster, method, path, _token);
-        return response.StatusCode;
     }
 
     [GeneratedRegex("/console/assets/[^\"]+\\.js")]
