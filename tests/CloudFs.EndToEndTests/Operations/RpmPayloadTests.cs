@@ -107,6 +107,10 @@ public class RpmPayloadTests
         Assert.That(download.ExitCode, Is.Zero, download.ToString());
         Assert.That(await File.ReadAllBytesAsync(Path.Combine(_root, "back.bin")), Is.EqualTo(body));
 
+        // The web console is in the payload, beside the proxy, and served from there.
+        var console = await ToolRunner.RunAsync("curl", ["-s", $"http://{address}:7010/console/"], _root);
+        Assert.That(console.Output, Does.Contain("/console/assets/"), console.ToString());
+
         // systemctl stop: SIGTERM, STOPPING=1, exit 0 well within TimeoutStopSec.
         foreach (var service in _services.AsEnumerable().Reverse())
         {

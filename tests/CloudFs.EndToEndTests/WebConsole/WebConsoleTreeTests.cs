@@ -164,7 +164,7 @@ public class WebConsoleTreeTests : ConsoleBrowser
         var page = await SignedInAsync("test:tester", "testing");
         await page.GetByTestId("nav-account").ClickAsync();
         await Expect(page.GetByTestId("usage-chart").First).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("usage-summary")).ToContainTextAsync("of 1 GB");
+        await Expect(page.GetByTestId("usage-summary")).ToContainTextAsync("of 1.0 GB used");
         await ScreenshotAsync(page, "14-account");
     }
 
