@@ -120,6 +120,37 @@ public partial class WebConsoleTests : ConsoleBrowser
     }
 
     [Test]
+    public async Task Upload_ByDragAndDrop()
+    {
+        await PutAsync("/v1/AUTH_test/dropped", null);
+        var page = await SignedInAsync("test:tester", "testing");
+        await Open(page, "dropped").ClickAsync();
+
+        // What a file manager hands the page on a drop: a DataTransfer holding File objects.
+        var transfer = await page.EvaluateHandleAsync("""
+            () => {
+              const data = new DataTransfer();
+              data.items.add(new File(['first dropped file'], 'one.txt', { type: 'text/plain' }));
+              data.items.add(new File([new Uint8Array(70000)], 'two.bin'));
+              return data;
+            }
+            """);
+        var zone = page.GetByTestId("drop-zone");
+        await zone.DispatchEventAsync("dragenter", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await zone.DispatchEventAsync("dragover", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+        await zone.DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = transfer });
+
+        foreach (var name in new[] { "one.txt", "two.bin" })
+        {
+            await Expect(page.Locator($"[data-testid=upload][data-name=\"{name}\"]").GetByTestId("upload-status")).ToHaveTextAsync("Done");
+            await Expect(Entry(page, name)).ToBeVisibleAsync();
+        }
+
+        using var stored = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/v1/AUTH_test/dropped/one.txt", Token);
+        Assert.That(await stored.Content.ReadAsStringAsync(), Is.EqualTo("first dropped file"));
+    }
+
+    [Test]
     public async Task Download_IsByteForByteWhatWasStored()
     {
         var body = new byte[2 * 1024 * 1024 + 7];
