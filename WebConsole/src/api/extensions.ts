@@ -1,20 +1,6 @@
 /** CloudFs's additions to the Swift API: MOVE/COPY of objects and folders, search, tree totals, records. */
-import { accountUrl, containerUrl, encodePath, objectUrl, query, send } from './swift';
-import { ApiError } from './errors';
+import { accountUrl, containerUrl, encodePath, objectUrl, query, readJson, send } from './swift';
 
-async function readJson<T>(res: Response, what: string): Promise<T> {
-  let text: string;
-  try {
-    text = await res.text();
-  } catch {
-    throw new ApiError(0);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new Error(`The server sent ${what} that could not be read`);
-  }
-}
 
 export type TransferMode = 'move' | 'copy';
 

@@ -126,6 +126,21 @@ export async function send(method: string, url: string, options: SendOptions = {
   return res;
 }
 
+/** A JSON answer; `what` names it in the message when it cannot be read. */
+export async function readJson<T>(res: Response, what = 'an answer'): Promise<T> {
+  let text: string;
+  try {
+    text = await res.text();
+  } catch {
+    throw new ApiError(0);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`The server sent ${what} that could not be read`);
+  }
+}
+
 async function readList<T>(res: Response): Promise<T[]> {
   let text: string;
   try {
