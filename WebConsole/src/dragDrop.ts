@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+
 /** Helpers for files dropped on the listing. */
 
 export function droppedFiles(data: DataTransfer): { files: File[]; folders: number } {
@@ -18,4 +20,19 @@ export function droppedFiles(data: DataTransfer): { files: File[]; folders: numb
 
 export function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
+}
+
+/** A file dropped beside the drop zone would otherwise make the browser leave the console. */
+export function useWindowDropGuard(): void {
+  useEffect(() => {
+    const guard = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    window.addEventListener('dragover', guard);
+    window.addEventListener('drop', guard);
+    return () => {
+      window.removeEventListener('dragover', guard);
+      window.removeEventListener('drop', guard);
+    };
+  }, []);
 }

@@ -216,8 +216,11 @@ function usageFrom(headers: Headers): Usage | null {
   };
 }
 
-export async function listContainers(marker: string): Promise<{ items: ContainerInfo[]; usage: Usage | null }> {
-  const res = await send('GET', base + query({ format: 'json', limit: PAGE_SIZE, marker }));
+export async function listContainers(
+  marker: string,
+  limit = PAGE_SIZE,
+): Promise<{ items: ContainerInfo[]; usage: Usage | null }> {
+  const res = await send('GET', base + query({ format: 'json', limit, marker }));
   const usage = usageFrom(res.headers);
   return { items: await readList<ContainerInfo>(res), usage };
 }

@@ -3,6 +3,7 @@ const PATHS = {
   folder: 'M3 6a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z',
   file: 'M6 3h8l4 4v14H6zM14 3v4h4',
   close: 'M6 6l12 12M18 6L6 18',
+  chevron: 'M9 6l6 6-6 6',
 };
 
 export type IconName = keyof typeof PATHS;

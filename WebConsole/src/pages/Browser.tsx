@@ -16,7 +16,7 @@ import { lastSegment } from '../format';
 import { validateContainerName, validateFolderName } from '../names';
 import type { Place } from '../route';
 import { loadPage } from '../listing';
-import { droppedFiles, hasFiles } from '../dragDrop';
+import { droppedFiles, hasFiles, useWindowDropGuard } from '../dragDrop';
 import { saveBlob } from '../saveBlob';
 import { useUploads } from '../hooks/useUploads';
 import { totalsText, useTreeTotals, withTotals } from '../hooks/useTreeTotals';
@@ -29,6 +29,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog'
 import { TransferDialog, type TransferRequest } from '../components/TransferDialog';
 import { MetadataDialog } from '../components/MetadataDialog';
 import { Pager } from '../components/Pager';
+import { FolderTree } from '../components/FolderTree';
 
 interface Props {
   place: Place;
@@ -116,18 +117,7 @@ export function Browser({ place, onUsage }: Props) {
     );
   }, [container, reloads]);
 
-  // A file dropped beside the drop zone would otherwise make the browser leave the console.
-  useEffect(() => {
-    const guard = (event: DragEvent) => {
-      if (hasFiles(event)) event.preventDefault();
-    };
-    window.addEventListener('dragover', guard);
-    window.addEventListener('drop', guard);
-    return () => {
-      window.removeEventListener('dragover', guard);
-      window.removeEventListener('drop', guard);
-    };
-  }, []);
+  useWindowDropGuard();
 
   const run = async (label: string, action: () => Promise<void>) => {
     setActivity(label);
@@ -250,7 +240,8 @@ export function Browser({ place, onUsage }: Props) {
   const onFirstPage = markers.length <= 1;
 
   return (
-    <>
+    <div class="files-layout">
+      <FolderTree place={place} version={reloads} />
       <main class="content">
         {problem && <ErrorBanner problem={problem} onDismiss={() => setProblem(null)} />}
         <Breadcrumbs
@@ -396,6 +387,6 @@ export function Browser({ place, onUsage }: Props) {
           }}
         />
       )}
-    </>
+    </div>
   );
 }
