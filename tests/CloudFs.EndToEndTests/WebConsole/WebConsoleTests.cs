@@ -213,6 +213,65 @@ public partial class WebConsoleTests : ConsoleBrowser
     }
 
     [Test]
+    public async Task NamesOverTheLimit_AreRefusedInWords_AndNothingIsCreated()
+    {
+        var page = await SignedInAsync("test:tester", "testing");
+        var tooLong = new string('é', 129); // 258 bytes of UTF-8: Swift's limit is 256
+        await page.GetByTestId("new-container-name").FillAsync(tooLong);
+        await page.GetByTestId("new-container-submit").ClickAsync();
+        await Expect(page.GetByTestId("error-banner")).ToContainTextAsync("too long");
+        await page.GetByTestId("new-container-name").FillAsync("a/b");
+        await page.GetByTestId("new-container-submit").ClickAsync();
+        await Expect(page.GetByTestId("error-banner")).ToContainTextAsync("cannot contain");
+
+        using var listing = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/v1/AUTH_test?format=json", Token);
+        var names = System.Text.Json.Nodes.JsonNode.Parse(await listing.Content.ReadAsStringAsync())!.AsArray().Select(c => (string?)c!["name"]);
+        Assert.That(names, Has.None.EqualTo(tooLong).And.None.EqualTo("a"));
+    }
+
+    [Test]
+    public async Task KeyboardOnly_OpensAContainer_AndCancelsADelete()
+    {
+        await PutAsync("/v1/AUTH_test/keys", null);
+        await PutAsync("/v1/AUTH_test/keys/stay.txt", Encoding.UTF8.GetBytes("stay"));
+        var page = await NewPageAsync();
+        await page.GotoAsync(ConsoleUrl);
+        await page.GetByTestId("login-user").FocusAsync();
+        await page.Keyboard.TypeAsync("test:tester");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("testing");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("account-name")).ToBeVisibleAsync();
+
+        await TabToAsync(page, Open(page, "keys"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("breadcrumbs")).ToContainTextAsync("keys");
+
+        await TabToAsync(page, Entry(page, "stay.txt").GetByTestId("entry-delete"));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("confirm-dialog")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("confirm-dialog")).ToHaveCountAsync(0);
+        Assert.That(await StatusAsync(HttpMethod.Head, "/v1/AUTH_test/keys/stay.txt"), Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    // Presses Tab until the element has the focus, as a keyboard user would (at most 60 times).
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail("the element never took the focus by Tab");
+    }
+
+    [Test]
     public async Task Listing_IsPaged_ForwardAndBack()
     {
         await PutAsync("/v1/AUTH_test/many", null);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using CloudFs.EndToEndTests.Proxy;
+using Microsoft.Playwright;
 
 namespace CloudFs.EndToEndTests.WebConsole;
 
@@ -61,6 +62,41 @@ public class WebConsoleTreeTests : ConsoleBrowser
         using var copy = await ProxyHttp.SendAsync(Cluster, HttpMethod.Get, "/v1/AUTH_test/cp/two.txt", Token);
         Assert.That(await copy.Content.ReadAsStringAsync(), Is.EqualTo("one"));
     }
+
+    [Test]
+    public async Task FolderTree_OpensFoldersByMouseAndByKeyboard()
+    {
+        await PutAsync("/v1/AUTH_test/ftree", null);
+        await PutAsync("/v1/AUTH_test/ftree/a/b/deep.txt", [1]);
+        await PutAsync("/v1/AUTH_test/ftree/a/c/other.txt", [2]);
+        var page = await SignedInAsync("test:tester", "testing");
+        var tree = page.GetByTestId("folder-tree");
+        await Expect(tree).ToHaveAttributeAsync("role", "tree");
+
+        // Opening a container in the tree goes there and shows its folders.
+        await Node(page, "ftree/").GetByTestId("tree-open").ClickAsync();
+        await Expect(page.GetByTestId("breadcrumbs")).ToContainTextAsync("ftree");
+        await Expect(Node(page, "ftree/")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(Node(page, "ftree/a/")).ToBeVisibleAsync();
+
+        // Then by keyboard alone: down to "a", open it, down to its first folder "b", open it.
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Node(page, "ftree/a/")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(Node(page, "ftree/a/b/")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(Node(page, "ftree/a/b/")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(Entry(page, "a/b/deep.txt")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "15-folder-tree");
+
+        // A folder made in the listing appears in the tree.
+        await page.GetByTestId("new-folder-name").FillAsync("fresh");
+        await page.GetByTestId("new-folder-submit").ClickAsync();
+        await Expect(Node(page, "ftree/a/b/fresh/")).ToBeVisibleAsync();
+    }
+
+    private static ILocator Node(IPage page, string path) => page.Locator($"[data-testid=tree-node][data-path=\"{path}\"]");
 
     [Test]
     public async Task Search_FindsByGlob_AndOpensTheFolder()
