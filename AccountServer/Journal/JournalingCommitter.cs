@@ -19,20 +19,11 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
 {
     public async Task<Outcome<CommitOutcome>> CommitAsync(WriteContext ctx, string account, string container, string name, ObjectCommit commit, CancellationToken ct)
     {
-        // Twice before the journal: a connection that broke with its database node is not an
-        // outage when another node answers (a fresh connection fails over to it). Sending the
-        // commit again is safe: if the first did apply, the repeat finds it and changes nothing.
-        for (var attempt = 1; journal.Count == 0 && attempt <= 2; attempt++)
+        // Sending the commit again is safe: if the first did apply, the repeat finds it and changes nothing.
+        var (reached, direct) = await TryDatabaseAsync(ctx, () => objects.CommitAsync(ctx, account, container, name, commit, ct));
+        if (reached)
         {
-            try
-            {
-                var direct = await objects.CommitAsync(ctx, account, container, name, commit, ct);
-                return direct.Error is { } error ? error : new CommitOutcome(direct.Value, Journaled: false);
-            }
-            catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
-            {
-                Log.DatabaseUnreachable(logger, ctx.TransId, attempt, ex.Message);
-            }
+            return direct!.Error is { } error ? error : new CommitOutcome(direct.Value, Journaled: false);
         }
 
         await AppendAsync(ctx, account, container, name, commit, null, ct);
@@ -42,20 +33,38 @@ public sealed partial class JournalingCommitter(ObjectService objects, CommitJou
     /// <summary>Frees an abandoned upload's reservation and queues its blobs, now or, with the database down, on replay.</summary>
     public async Task AbandonAsync(WriteContext ctx, string account, string container, string name, Abandonment abandon, CancellationToken ct)
     {
-        if (journal.Count == 0)
+        var (reached, _) = await TryDatabaseAsync(ctx, async () =>
+        {
+            await objects.AbandonAsync(abandon.Reservation.Length > 0 ? abandon.Reservation : null, abandon.BlobIds, ct);
+            return true;
+        });
+        if (!reached)
+        {
+            await AppendAsync(ctx, account, container, name, null, abandon, ct);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> against the database unless the journal already holds
+    /// entries (new work then queues behind them, so it replays in order). Twice before giving
+    /// up: a connection that broke with its database node is not an outage when another node
+    /// answers, and a fresh connection fails over to it. False when neither try reached it.
+    /// </summary>
+    private async Task<(bool Reached, T? Value)> TryDatabaseAsync<T>(WriteContext ctx, Func<Task<T>> work)
+    {
+        for (var attempt = 1; journal.Count == 0 && attempt <= 2; attempt++)
         {
             try
             {
-                await objects.AbandonAsync(abandon.Reservation.Length > 0 ? abandon.Reservation : null, abandon.BlobIds, ct);
-                return;
+                return (true, await work());
             }
             catch (Exception ex) when (CatalogFailures.IsUnreachable(ex))
             {
-                Log.DatabaseUnreachable(logger, ctx.TransId, 1, ex.Message);
+                Log.DatabaseUnreachable(logger, ctx.TransId, attempt, ex.Message);
             }
         }
 
-        await AppendAsync(ctx, account, container, name, null, abandon, ct);
+        return (false, default);
     }
 
     private async Task AppendAsync(WriteContext ctx, string account, string container, string name, ObjectCommit? commit, Abandonment? abandon, CancellationToken ct)
