@@ -15,6 +15,13 @@ public sealed class ProxyOptions
     /// <summary>Seconds a validated token is trusted without asking the account server again.</summary>
     public double TokenCacheSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Seconds an admission that held nothing (no quota on the account or the container) stands in
+    /// for the next uploads into that container, which then skip the admission round trip; their
+    /// commit checks everything again. 0 asks the account server before every upload.
+    /// </summary>
+    public double AdmissionCacheSeconds { get; set; } = 10;
+
     /// <summary>Largest object body accepted, in bytes (Swift's max_file_size).</summary>
     public long MaxFileSize { get; set; } = 5L * 1024 * 1024 * 1024 + 2;
 

@@ -38,6 +38,7 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<NodeSelector>();
         services.AddSingleton<AuthNodes>();
         services.AddSingleton<TokenValidator>();
+        services.AddSingleton<AdmissionCache>();
         services.AddSingleton<CatalogClient>();
         services.AddSingleton<Forwarder>();
         services.AddSingleton<ReplicaWriter>();

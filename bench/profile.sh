@@ -3,20 +3,22 @@
 # build) in a private network namespace, runs phases of 4 KiB PUTs with `loadgen put`, and prints,
 # per phase, ops/s, p50/p99 and the CPU milliseconds each role process spent per PUT (utime+stime
 # from /proc). With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account,
-# container, object) during the last phase with dotnet-trace and prints its hottest frames.
+# container, object) during the last phase with dotnet-trace and prints its hottest frames; with
+# --perf ROLE a CPU profile of that role with perf (JIT'd frames named through perf maps).
 #
-#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--trace ROLE] [--keep]
+#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--trace ROLE] [--perf ROLE] [--keep]
 #
 # Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
-count=2000 concs="1 16 64" size=4096 trace="" keep=0
+count=2000 concs="1 16 64" size=4096 trace="" perf_role="" keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --count) count=$2; shift ;;
     --conc) concs=$2; shift ;;
     --size) size=$2; shift ;;
     --trace) trace=$2; shift ;;
+    --perf) perf_role=$2; shift ;;
     --keep) keep=1 ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
 done
 args=(--count "$count" --conc "$concs" --size "$size")
 [ -z "$trace" ] || args+=(--trace "$trace")
+[ -z "$perf_role" ] || args+=(--perf "$perf_role")
 [ $keep -eq 0 ] || args+=(--keep)
 
 LOADGEN="$CLOUDFS_ROOT/bench/LoadGen/bin/Release/net10.0/loadgen.dll"
@@ -48,6 +51,8 @@ cleanup() {
   [ $keep -eq 1 ] && log "kept $scratch" || rm -rf "$scratch"
 }
 trap cleanup EXIT
+# perf names JIT'd frames from /tmp/perf-PID.map; W^X's double mapping would hide them.
+[ -z "$perf_role" ] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 CLOUDFS_STATE="$scratch/state" setsid "$CLOUDFS_ROOT/scripts/cluster.sh" --no-build >"$scratch/cluster.out" 2>&1 </dev/null &
 cluster_pid=$!
 for port in 7011 7012 7013 7010; do
@@ -78,8 +83,14 @@ for c in $concs; do
     tracer=$!
     sleep 2
   fi
+  profiler=""
+  if [ -n "$perf_role" ] && [ "$c" = "${concs##* }" ]; then
+    perf record -F 499 -g -p "${PID[$perf_role]}" -o "$scratch/perf.data" -- sleep 12 >"$scratch/perf.out" 2>&1 &
+    profiler=$!
+  fi
   line=$(dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$count" "$c" "$size")
   if [ -n "$tracer" ]; then wait "$tracer" || true; fi
+  if [ -n "$profiler" ]; then wait "$profiler" || true; fi
   ops=$(sed 's/.*ops=\([0-9]*\) .*/\1/' <<<"$line")
   cpu="" total=0
   for r in "${roles[@]}"; do
@@ -90,6 +101,11 @@ for c in $concs; do
   printf '%-4s %8s %8s %8s   %s%s\n' "$c" "$opss" "$p50" "$p99" "$cpu" "$total"
 done
 
+if [ -n "$perf_role" ]; then
+  log "perf: the $perf_role server's samples by shared object, then its hottest symbols"
+  perf report -i "$scratch/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15 || true
+  perf report -i "$scratch/perf.data" --no-children --sort sym --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60 || true
+fi
 if [ -n "$trace" ]; then
   log "hottest frames of the $trace server (exclusive, then inclusive):"
   dotnet-trace report "$scratch/$trace.nettrace" topN -n 25 2>&1 | tail -30 || true

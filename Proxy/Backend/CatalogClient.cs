@@ -14,11 +14,21 @@ namespace CloudFs.Proxy.Backend;
 /// The catalog calls the proxy makes for itself: admission and commit on the account server
 /// that owns the account, resolve and container ACLs on the container servers.
 /// </summary>
-public sealed partial class CatalogClient(RoleClient client, RingSet rings, NodeSelector selector, ILogger<CatalogClient>? logger = null)
+public sealed partial class CatalogClient(RoleClient client, RingSet rings, NodeSelector selector, ILogger<CatalogClient>? logger = null,
+    AdmissionCache? admissions = null)
 {
-    /// <summary>Asks the account server to admit an upload of <paramref name="length"/> bytes (-1: unknown): the reservation and the container's policy.</summary>
+    /// <summary>
+    /// Asks the account server to admit an upload of <paramref name="length"/> bytes (-1: unknown):
+    /// the reservation and the container's policy. Where a recent admission into the container
+    /// held nothing, that answer is reused (<see cref="AdmissionCache"/>) and nothing is asked.
+    /// </summary>
     public async Task<Outcome<Admission>> AdmitAsync(ResourcePath path, long length, CallContext call, CancellationToken ct)
     {
+        if (admissions?.Policy(path.Account, path.Container!) is { } policy)
+        {
+            return new Admission("", policy);
+        }
+
         var (ring, part) = (rings.Account, rings.Account.GetPartition(path.Account));
         var response = await client.SendAsync(selector.ForAccountWrite(ring, part), node =>
         {
@@ -36,7 +46,21 @@ public sealed partial class CatalogClient(RoleClient client, RingSet rings, Node
             return StatusKinds.ToError(response);
         }
 
-        return JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission) ?? new Admission("");
+        var admission = JsonSerializer.Deserialize(response.Body, ContractJson.Default.Admission) ?? new Admission("");
+        admissions?.Admitted(path.Account, path.Container!, admission.Reservation, admission.PolicyIndex);
+        return admission;
+    }
+
+    /// <summary>
+    /// After a commit the account server refused: a missing container (404), the firewall (403) or
+    /// a quota (413) means the container's cached admission no longer holds.
+    /// </summary>
+    public void CommitRefused(ResourcePath path, int status)
+    {
+        if (status is 403 or 404 or 413 && path.Container is { } container)
+        {
+            admissions?.Forget(path.Account, container);
+        }
     }
 
     /// <summary>

@@ -392,6 +392,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
         if (!response.IsSuccess && response.Status != 409)
         {
+            catalog.CommitRefused(path, response.Status);
             await ProxyResults.Error(context, StatusKinds.ToError(response));
             return;
         }

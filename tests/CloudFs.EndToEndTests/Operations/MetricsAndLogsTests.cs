@@ -108,6 +108,68 @@ public class MetricsAndLogsTests
     }
 
     [Test]
+    public async Task Admissions_WithoutQuota_AskedOncePerContainer_WithAQuota_AskedForEveryUpload()
+    {
+        var (token, storageUrl) = await ProxyHttp.LoginAsync(_cluster, "test:tester", "testing");
+        var account = new Uri(storageUrl).AbsolutePath;
+        var body = new byte[1000];
+        async Task<int> PutAsync(string path)
+        {
+            using var put = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, $"{account}/{path}", token, new ByteArrayContent(body));
+            return (int)put.StatusCode;
+        }
+
+        async Task<int> PostAsync(string path, string header, string value)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _cluster.Url("proxy", $"{account}/{path}"));
+            request.Headers.Add("X-Auth-Token", token);
+            request.Headers.Add(header, value);
+            using var response = await _cluster.Http.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        foreach (var container in new[] { "admitted", "quota-later" })
+        {
+            using var created = await ProxyHttp.SendAsync(_cluster, HttpMethod.Put, $"{account}/{container}", token);
+            Assert.That((int)created.StatusCode, Is.EqualTo(201));
+        }
+
+        var before = await ScrapeAllAsync();
+        // No quota anywhere: the first upload is admitted, the next three reuse its answer.
+        var plain = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            plain.Add(await PutAsync($"admitted/o{i}"));
+        }
+
+        // A quota set through this proxy: every upload is admitted (and reserves) from then on,
+        // and one over the quota is refused before its body is stored.
+        var first = await PutAsync("quota-later/a");
+        var quota = await PostAsync("quota-later", "X-Container-Meta-Quota-Bytes", "2500");
+        var within = await PutAsync("quota-later/b");
+        var over = await PutAsync("quota-later/c");
+
+        Assert.That(plain, Is.All.EqualTo(201));
+        Assert.That((first, quota, within, over), Is.EqualTo((201, 204, 201, 413)));
+        const int Admitted = 1 + 1 + 2;
+        var after = before;
+        await Wait.UntilAsync(async () =>
+        {
+            after = await ScrapeAllAsync();
+            return Moved(before, after, "object", "cloudfs_object_stored_blobs_total") >= 6
+                && Moved(before, after, "account", "http_server_request_duration_seconds_count", ("http_route", "/admit/{**rest}")) >= Admitted;
+        }, "the uploads are counted", TimeSpan.FromSeconds(20));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Moved(before, after, "account", "http_server_request_duration_seconds_count", ("http_route", "/admit/{**rest}")), Is.EqualTo(Admitted),
+                "admissions: the first of the container without quota, then one per upload once the quota is set");
+            Assert.That(Moved(before, after, "account", "http_server_request_duration_seconds_count", ("http_route", "/admit/{**rest}"), ("http_response_status_code", "413")),
+                Is.EqualTo(1), "the upload over the quota is refused at its admission");
+            Assert.That(Moved(before, after, "object", "cloudfs_object_stored_blobs_total"), Is.EqualTo(6), "the refused upload stored nothing");
+        });
+    }
+
+    [Test]
     public async Task Backlog_Gauges_AreCountedFromTheCatalog()
     {
         // Sampled every second here; -1 means not counted yet.
