@@ -11,10 +11,12 @@
 # with a section per configuration and stops everything it started.
 #
 #   bench/run.sh [--quick] [--runs N] [--config sqlite,mariadb,replicas3|all]
-#                [--only small,large,account,listing] [--keep] [--host-net]
+#                [--only small,large,account,listing] [--warmup SECONDS] [--keep] [--host-net]
 #
 # --config: the configurations, in that order (default: all three; with --quick: sqlite only).
 # --quick: 20,000 objects for the listing instead of 100,000 and fewer requests per run.
+# --warmup: seconds of untimed traffic to each system before its first workload, in every
+#          configuration (default 30, with --quick 20; 0: none). See bench/README.md.
 # --keep:  keep the scratch directory (BENCH_SCRATCH, default /var/tmp) with logs and raw results.
 # --host-net: run on the host's loopback instead of a private network namespace (see README).
 # BENCH_CLOUDFS_WAIT=SECONDS: wait that long for CloudFs's ports to be free (default 0).
@@ -23,7 +25,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
 source "$CLOUDFS_ROOT/scripts/lib/packages.sh"
 
-quick=0 runs=3 only="" keep=0 host_net=0 configs=""
+quick=0 runs=3 only="" keep=0 host_net=0 configs="" warmup=""
 args=("$@")
 while [ $# -gt 0 ]; do
   case $1 in
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift ;;
     --only) only=$2; shift ;;
     --config) configs=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
     --keep) keep=1 ;;
     --host-net) host_net=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -49,6 +52,7 @@ IFS=, read -r -a CONFIGS <<<"$configs"
 for config in "${CONFIGS[@]}"; do
   [ -n "${BENCH_CONFIG_TITLE[$config]:-}" ] || die "unknown configuration $config (--config takes ${BENCH_CONFIGS[*]} or all)"
 done
+[ -n "$warmup" ] || warmup=$([ $quick -eq 1 ] && echo 20 || echo 30)
 all_configs=$([ "$configs" = "$(IFS=,; echo "${BENCH_CONFIGS[*]}")" ] && echo 1 || echo 0)
 LOADGEN="$BENCH/LoadGen/bin/Release/net10.0/loadgen.dll"
 
@@ -108,7 +112,7 @@ for config in "${CONFIGS[@]}"; do
     # Our own cluster (up or failed): measured, failures counted. Never someone else's cluster.
     targets=(--target "cloudfs=http://127.0.0.1:7010/auth/v1.0@$cloudfs_pid" "${targets[@]}")
   fi
-  suite_args=(--out "$RESULTS" --config "$config" --runs "$runs" "${targets[@]}")
+  suite_args=(--out "$RESULTS" --config "$config" --runs "$runs" --warmup "$warmup" "${targets[@]}")
   # The loopback ceiling is the machine's, not a configuration's: measured once.
   [ "$config" != "${CONFIGS[0]}" ] || suite_args+=(--ceiling "loopback=http://127.0.0.1:$CEILING_PORT/auth/v1.0")
   [ $quick -eq 0 ] || suite_args+=(--quick)
@@ -161,11 +165,12 @@ config_lines() {  # config: what its CloudFs and its Swift are
 {
   echo "# CloudFs vs OpenStack Swift — $day$([ $quick -eq 1 ] && echo ' (--quick)')"
   echo
-  echo "Made by \`bench/run.sh$([ $quick -eq 1 ] && echo ' --quick')$([ "$runs" != 3 ] && echo " --runs $runs") --config $configs$([ -n "$only" ] && echo " --only $only")\` at $(date -u +%H:%M) UTC, commit $(git -C "$CLOUDFS_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$CLOUDFS_ROOT" diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes in the work tree')."
+  echo "Made by \`bench/run.sh$([ $quick -eq 1 ] && echo ' --quick')$([ "$runs" != 3 ] && echo " --runs $runs") --warmup $warmup --config $configs$([ -n "$only" ] && echo " --only $only")\` at $(date -u +%H:%M) UTC, commit $(git -C "$CLOUDFS_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$CLOUDFS_ROOT" diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes in the work tree')."
   echo "Each figure is the median of the runs with (min–max); runs alternate between the systems. The configurations ran one after the other, each with its own CloudFs and Swift, stopped before the next started."
   echo
   bench_machine_lines "the replicas of each configuration below"
   echo "- Swift: Debian's $swift_version (Python $(/usr/bin/python3 -c 'import sys; print(sys.version.split()[0])')), proxy with tempauth and memcached, \`workers = auto\` for every server; the object server fsyncs each object file and its directory before 201."
+  echo "- Warm-up: before the first workload of each configuration, every system (and, in the first, the loopback server) got ${warmup} s of the same untimed traffic: 4 KiB objects PUT, read, HEADed and deleted at concurrency 16, one round in twenty with 1 MiB. A .NET server runs its first requests in unoptimised code and compiles for its first several thousand; the figures are of warm servers, as in service."
   echo "- Client: bench/LoadGen (HttpClient, SocketsHttpHandler, MaxConnectionsPerServer = concurrency, closed loop, every request timed; percentiles from the sorted samples). Debian's swift-bench was not used: on Python 3 it dies on \`xrange\` and its string bodies make PUTs fail without being counted (checked, see bench/README.md)."
   echo "- Ceilings, measured once before the first configuration, shared by every section: loopback HTTP, \`loadgen serve\`, a Kestrel server in its own process that answers the same Swift requests and stores nothing (PUT drains the body, GET streams generated bytes), run with the first configuration's workloads. Disk: dd of 1 GiB with \`oflag=direct conv=fsync\` (write) and \`iflag=direct\` (read); synced 4 KiB writes: dd \`bs=4k oflag=dsync\`, one writer."
   bench_network_line

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CloudFs.Bench.LoadGen.Suite;
 
 /// <summary>
-/// <c>loadgen suite --out FILE [--config NAME] [--quick] [--runs N] [--only a,b] [--user U --key K]
+/// <c>loadgen suite --out FILE [--config NAME] [--quick] [--runs N] [--only a,b] [--warmup SECONDS] [--user U --key K]
 /// --target NAME=AUTH_URL[@SESSION,SESSION...] ... [--ceiling NAME=AUTH_URL]</c>
 /// </summary>
 public sealed class SuiteOptions
@@ -13,6 +13,8 @@ public sealed class SuiteOptions
     public string? Config { get; init; }
     public bool Quick { get; init; }
     public int Runs { get; init; } = 3;
+    /// <summary>Seconds of untimed traffic to every target before the first workload (Workloads/ServerWarmUp); 0: none.</summary>
+    public double WarmUpSeconds { get; init; } = 30;
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
     public string User { get; init; } = "test:tester";
     public string Key { get; init; } = "testing";
@@ -25,6 +27,7 @@ public sealed class SuiteOptions
         string? output = null, config = null, user = null, key = null;
         var quick = false;
         var runs = 3;
+        double? warmUp = null;
         var only = new HashSet<string>(StringComparer.Ordinal);
         var targets = new List<Target>();
         for (var i = 0; i < args.Count; i++)
@@ -37,6 +40,7 @@ public sealed class SuiteOptions
                 case "--quick": quick = true; break;
                 case "--runs": runs = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--only": only.UnionWith(Value().Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
+                case "--warmup": warmUp = double.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--user": user = Value(); break;
                 case "--key": key = Value(); break;
                 case "--target": targets.Add(ParseTarget(Value(), storageOnly: false)); break;
@@ -50,6 +54,7 @@ public sealed class SuiteOptions
             Config = config,
             Quick = quick,
             Runs = Math.Max(1, runs),
+            WarmUpSeconds = Math.Max(0, warmUp ?? (quick ? 20 : 30)),
             Only = only,
             User = user ?? "test:tester",
             Key = key ?? "testing",

@@ -13,6 +13,15 @@ public sealed class SuiteRunner(SuiteOptions options)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var writer = new ResultWriter(options.Out, options.Config);
+        if (options.WarmUpSeconds > 0)
+        {
+            foreach (var target in options.Targets)
+            {
+                var context = new WorkloadContext(target, options.User, options.Key, 0, writer, cancellationToken);
+                var (requests, failures) = await ServerWarmUp.RunAsync(context, TimeSpan.FromSeconds(options.WarmUpSeconds));
+                await Console.Error.WriteLineAsync($"warm-up of {target.Name}: {requests} requests in {options.WarmUpSeconds:0} s, {failures} failed (untimed)");
+            }
+        }
 
         if (options.Includes("small"))
         {
