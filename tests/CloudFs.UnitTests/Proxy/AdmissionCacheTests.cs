@@ -29,9 +29,7 @@ public class AdmissionCacheTests
     // NUnit shares one fixture instance between tests: everything is made fresh in SetUp.
     private ManualTimeProvider _time = null!;
     private List<string> _asked = null!;
-    private FakeRoleServer _server = null!;
-    private BackendInvoker? _invoker;
-    private string _ringDir = "";
+    private FakeBackend _backend = null!;
     private string _reservation = "";
     private int _status;
 
@@ -42,26 +40,11 @@ public class AdmissionCacheTests
         _asked = [];
         _reservation = "";
         _status = 200;
-        _invoker = null;
-        _server = await FakeRoleServer.StartAsync(AccountServerAsync);
-        _ringDir = Path.Combine(Path.GetTempPath(), "cloudfs-admission-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_ringDir);
-        foreach (var role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
-        {
-            var builder = new RingBuilder(2, 1, 0);
-            builder.AddDevice(_server.Device(-1, "d1"));
-            builder.Rebalance();
-            RingFile.Save(builder.GetRingData(), RingRoles.RingPath(_ringDir, role));
-        }
+        _backend = await FakeBackend.StartAsync(AccountServerAsync);
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        _invoker?.Dispose();
-        await _server.DisposeAsync();
-        Directory.Delete(_ringDir, true);
-    }
+    public async Task TearDownAsync() => await _backend.DisposeAsync();
 
     [Test]
     public async Task AdmitAsync_NoQuotaAnswer_NextUploadsIntoTheContainerAreNotAsked()
@@ -201,14 +184,8 @@ public class AdmissionCacheTests
 
     private (CatalogClient Catalog, AdmissionCache Cache) Catalog(double cacheSeconds = 10)
     {
-        var backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 5, ConnectTimeoutSeconds = 2 });
-        _invoker?.Dispose();
-        _invoker = new BackendInvoker(backend, Options.Create(new ClusterOptions()), TimeProvider.System);
-        var limiter = new NodeErrorLimiter(backend, TimeProvider.System);
-        var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
-        var client = new RoleClient(_invoker, limiter, backend, TimeProvider.System, NullLogger<RoleClient>.Instance);
         var cache = new AdmissionCache(Options.Create(new ProxyOptions { AdmissionCacheSeconds = cacheSeconds }), _time);
-        return (new CatalogClient(client, rings, new NodeSelector(limiter), admissions: cache), cache);
+        return (new CatalogClient(_backend.Client, _backend.Rings, _backend.Selector, admissions: cache), cache);
     }
 
     private async Task AccountServerAsync(HttpContext context)

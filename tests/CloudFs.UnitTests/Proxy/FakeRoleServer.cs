@@ -13,6 +13,7 @@ namespace CloudFs.UnitTests.Proxy;
 public sealed class FakeRoleServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private FakeRoleServer(WebApplication app, Uri address)
     {
@@ -39,6 +40,12 @@ public sealed class FakeRoleServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -25,9 +25,7 @@ public class TokenValidatorTests
     // NUnit shares one fixture instance between tests: everything is made fresh in SetUp.
     private ManualTimeProvider _time = null!;
     private List<string> _asked = null!;
-    private FakeRoleServer _server = null!;
-    private BackendInvoker? _invoker;
-    private string _ringDir = "";
+    private FakeBackend _backend = null!;
     private int _status;
     private long _expiresAt;
 
@@ -38,26 +36,11 @@ public class TokenValidatorTests
         _asked = [];
         _status = 200;
         _expiresAt = Start.AddHours(1).ToUnixTimeSeconds();
-        _invoker = null;
-        _server = await FakeRoleServer.StartAsync(AccountServerAsync);
-        _ringDir = Path.Combine(Path.GetTempPath(), "cloudfs-token-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_ringDir);
-        foreach (var role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
-        {
-            var builder = new RingBuilder(2, 1, 0);
-            builder.AddDevice(_server.Device(-1, "d1"));
-            builder.Rebalance();
-            RingFile.Save(builder.GetRingData(), RingRoles.RingPath(_ringDir, role));
-        }
+        _backend = await FakeBackend.StartAsync(AccountServerAsync);
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        _invoker?.Dispose();
-        await _server.DisposeAsync();
-        Directory.Delete(_ringDir, true);
-    }
+    public async Task TearDownAsync() => await _backend.DisposeAsync();
 
     [Test]
     public async Task ValidateAsync_LiveToken_ReturnsTheAccountServersUser()
@@ -155,10 +138,9 @@ public class TokenValidatorTests
     public async Task ValidateAsync_AccountServerUnreachable_ThrowsBackendUnavailable()
     {
         var validator = Validator();
-        await _server.DisposeAsync();
+        await _backend.StopServerAsync();
 
         Assert.That(async () => await validator.ValidateAsync(Token, Call, CancellationToken.None), Throws.InstanceOf<BackendUnavailableException>());
-        _server = await FakeRoleServer.StartAsync(AccountServerAsync); // for TearDown
     }
 
     [Test]
@@ -177,13 +159,7 @@ public class TokenValidatorTests
     private TokenValidator Validator(double cacheSeconds = 10)
     {
         var options = Options.Create(new ProxyOptions { TokenCacheSeconds = cacheSeconds });
-        var backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 5, ConnectTimeoutSeconds = 2 });
-        _invoker?.Dispose();
-        _invoker = new BackendInvoker(backend, Options.Create(new CloudFs.Common.Hosting.ClusterOptions()), TimeProvider.System);
-        var limiter = new NodeErrorLimiter(backend, TimeProvider.System);
-        var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
-        var client = new RoleClient(_invoker, limiter, backend, TimeProvider.System, NullLogger<RoleClient>.Instance);
-        return new TokenValidator(client, new AuthNodes(rings, new NodeSelector(limiter)), _time, options);
+        return new TokenValidator(_backend.Client, new AuthNodes(_backend.Rings, _backend.Selector), _time, options);
     }
 
     private async Task AccountServerAsync(HttpContext context)

@@ -27,9 +27,7 @@ public class SegmentStreamerTests
     private ConcurrentDictionary<string, byte[]> _blobs = null!;
     private ConcurrentQueue<string> _asked = null!;
     private Func<string, HttpContext, Task>? _hold;
-    private FakeRoleServer _server = null!;
-    private BackendInvoker _invoker = null!;
-    private string _ringDir = "";
+    private FakeBackend _backend = null!;
 
     [SetUp]
     public async Task SetUpAsync()
@@ -37,25 +35,11 @@ public class SegmentStreamerTests
         _blobs = new() { ["a"] = Ascii("0123456789"), ["b"] = Ascii("abcdefghij"), ["c"] = Ascii("KLMNOPQRST") };
         _asked = new();
         _hold = null;
-        _server = await FakeRoleServer.StartAsync(ObjectServerAsync);
-        _ringDir = Path.Combine(Path.GetTempPath(), "cloudfs-segment-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_ringDir);
-        foreach (var role in new[] { RingRoles.Account, RingRoles.Container, RingRoles.Object })
-        {
-            var builder = new RingBuilder(2, 1, 0);
-            builder.AddDevice(_server.Device(-1, "d1"));
-            builder.Rebalance();
-            RingFile.Save(builder.GetRingData(), RingRoles.RingPath(_ringDir, role));
-        }
+        _backend = await FakeBackend.StartAsync(ObjectServerAsync, nodeTimeoutSeconds: 10);
     }
 
     [TearDown]
-    public async Task TearDownAsync()
-    {
-        _invoker?.Dispose();
-        await _server.DisposeAsync();
-        Directory.Delete(_ringDir, true);
-    }
+    public async Task TearDownAsync() => await _backend.DisposeAsync();
 
     // Pieces: "2345678" of a (offset 2), nothing of b, "abcde" of b, "QRS" of c: body "2345678abcdeQRS".
     private static readonly SegmentPiece[] Pieces =
@@ -160,16 +144,10 @@ public class SegmentStreamerTests
 
     private SegmentStreamer Streamer()
     {
-        var backend = Options.Create(new BackendOptions { NodeTimeoutSeconds = 10, ConnectTimeoutSeconds = 2 });
-        _invoker?.Dispose();
-        _invoker = new BackendInvoker(backend, Options.Create(new CloudFs.Common.Hosting.ClusterOptions()), TimeProvider.System);
-        var limiter = new NodeErrorLimiter(backend, TimeProvider.System);
-        var rings = new RingSet(Options.Create(new ServerOptions { RingDir = _ringDir }), Options.Create(new ClusterOptions { HashPathSuffix = "tests" }), TimeProvider.System);
-        var selector = new NodeSelector(limiter);
-        var client = new RoleClient(_invoker, limiter, backend, TimeProvider.System, NullLogger<RoleClient>.Instance);
-        var catalog = new CatalogClient(client, rings, selector);
+        var (rings, selector, limiter, backend) = (_backend.Rings, _backend.Selector, _backend.Limiter, _backend.Options);
+        var catalog = new CatalogClient(_backend.Client, rings, selector);
         var symlinks = new CloudFs.Proxy.Symlinks.SymlinkHandler(catalog, TimeProvider.System, Options.Create(new CloudFs.Proxy.Symlinks.SymlinkOptions()));
-        var gets = new ObjectGetHandler(catalog, symlinks, rings, selector, _invoker, limiter, TimeProvider.System, backend,
+        var gets = new ObjectGetHandler(catalog, symlinks, rings, selector, _backend.Invoker, limiter, TimeProvider.System, backend,
             NullLogger<ObjectGetHandler>.Instance);
         return new SegmentStreamer(gets, backend, NullLogger<SegmentStreamer>.Instance);
     }
