@@ -5,13 +5,15 @@
 # from /proc). With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account,
 # container, object) during the last phase with dotnet-trace and prints its hottest frames; with
 # --perf ROLE a CPU profile of that role with perf (JIT'd frames named through perf maps).
+# --catalog mariadb puts the catalog on cluster.sh's private MariaDB (every commit fsynced, as in
+# bench/run.sh); mariadbd's CPU is then a column of its own, with the statements it ran per PUT.
 #
-#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--trace ROLE] [--perf ROLE] [--keep]
+#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--keep]
 #
 # Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
-count=2000 concs="1 16 64" size=4096 trace="" perf_role="" keep=0
+count=2000 concs="1 16 64" size=4096 catalog=sqlite trace="" perf_role="" keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --count) count=$2; shift ;;
@@ -19,13 +21,15 @@ while [ $# -gt 0 ]; do
     --size) size=$2; shift ;;
     --trace) trace=$2; shift ;;
     --perf) perf_role=$2; shift ;;
+    --catalog) catalog=$2; shift ;;
     --keep) keep=1 ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
 done
-args=(--count "$count" --conc "$concs" --size "$size")
+case "$catalog" in sqlite|mariadb) ;; *) die "--catalog takes sqlite or mariadb, not $catalog" ;; esac
+args=(--count "$count" --conc "$concs" --size "$size" --catalog "$catalog")
 [ -z "$trace" ] || args+=(--trace "$trace")
 [ -z "$perf_role" ] || args+=(--perf "$perf_role")
 [ $keep -eq 0 ] || args+=(--keep)
@@ -37,6 +41,11 @@ if [ -z "${PROFILE_NETNS:-}" ]; then
   dotnet build "$CLOUDFS_ROOT/bench/LoadGen/LoadGen.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
   if [ -n "$trace" ] && ! command -v dotnet-trace >/dev/null && [ ! -x "$HOME/.dotnet/tools/dotnet-trace" ]; then
     dotnet tool install -g dotnet-trace >&2
+  fi
+  if [ "$catalog" = mariadb ]; then
+    # Before the private namespace, which has no route to the package mirror.
+    source "$CLOUDFS_ROOT/scripts/lib/packages.sh"
+    ensure_packages mariadbd:mariadb-server mariadb:mariadb-client mariadb-install-db:mariadb-server
   fi
   [ "$(id -u)" -eq 0 ] || die "needs root for a private network namespace (unshare --net)"
   exec unshare --net -- env PROFILE_NETNS=1 "$0" "${args[@]}"
@@ -53,6 +62,8 @@ cleanup() {
 trap cleanup EXIT
 # perf names JIT'd frames from /tmp/perf-PID.map; W^X's double mapping would hide them.
 [ -z "$perf_role" ] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+# As bench/run.sh: a 201 means the catalog row is on disk.
+[ "$catalog" = sqlite ] || export CLOUDFS_CATALOG=mariadb CLOUDFS_MARIADB_FLUSH_AT_COMMIT=1
 CLOUDFS_STATE="$scratch/state" setsid "$CLOUDFS_ROOT/scripts/cluster.sh" --no-build >"$scratch/cluster.out" 2>&1 </dev/null &
 cluster_pid=$!
 for port in 7011 7012 7013 7010; do
@@ -68,13 +79,24 @@ done
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 roles=(proxy account container object)
+statements() { echo 0; }
+if [ "$catalog" = mariadb ]; then
+  PID[db]=$(cat "$scratch/state/mariadb/mysqld.pid")
+  roles+=(db)
+  # Statements the server ran (Questions counts each one a client sent, not those in procedures).
+  statements() {
+    mariadb --no-defaults -h127.0.0.1 -P"$(cat "$scratch/state/mariadb/port")" -uroot -N \
+      -e "SHOW GLOBAL STATUS LIKE 'Questions'" | awk '{ print $2 }'
+  }
+fi
 
 # A first phase, not reported, so the JIT and the connection pools are warm for the measured ones.
 dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 1000 16 "$size" >/dev/null
-printf '%-4s %8s %8s %8s   CPU ms per PUT: %s\n' conc ops/s p50 p99 "${roles[*]} total"
+printf '%-4s %8s %8s %8s %6s   CPU ms per PUT: %s\n' conc ops/s p50 p99 sql/op "${roles[*]} total"
 for c in $concs; do
   declare -A before=()
   for r in "${roles[@]}"; do before[$r]=$(ticks "${PID[$r]}"); done
+  sql_before=$(statements)
   tracer=""
   if [ -n "$trace" ] && [ "$c" = "${concs##* }" ]; then
     # A fixed duration: a background dotnet-trace ignores SIGINT, its usual stop.
@@ -92,13 +114,14 @@ for c in $concs; do
   if [ -n "$tracer" ]; then wait "$tracer" || true; fi
   if [ -n "$profiler" ]; then wait "$profiler" || true; fi
   ops=$(sed 's/.*ops=\([0-9]*\) .*/\1/' <<<"$line")
+  sql=$(awk -v a="$sql_before" -v b="$(statements)" -v n="$ops" 'BEGIN { printf "%.1f", (b - a) / n }')
   cpu="" total=0
   for r in "${roles[@]}"; do
     ms=$(awk -v a="${before[$r]}" -v b="$(ticks "${PID[$r]}")" -v hz="$hz" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }')
     cpu+="$ms " total=$(awk -v t="$total" -v m="$ms" 'BEGIN { printf "%.2f", t + m }')
   done
   read -r opss p50 p99 < <(sed 's/.*ops\/s=\([0-9]*\) p50=\([0-9.]*\)ms p99=\([0-9.]*\)ms.*/\1 \2 \3/' <<<"$line")
-  printf '%-4s %8s %8s %8s   %s%s\n' "$c" "$opss" "$p50" "$p99" "$cpu" "$total"
+  printf '%-4s %8s %8s %8s %6s   %s%s\n' "$c" "$opss" "$p50" "$p99" "$sql" "$cpu" "$total"
 done
 
 if [ -n "$perf_role" ]; then
