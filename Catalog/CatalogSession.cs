@@ -24,6 +24,8 @@ public sealed class CatalogSession : IAsyncDisposable
     private readonly bool _writes;
     private bool _committed;
 
+    private readonly DeferredWrites _deferred = new();
+
     private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null, bool writes = true)
     {
         _writes = writes;
@@ -81,30 +83,60 @@ public sealed class CatalogSession : IAsyncDisposable
     internal static CatalogSession InGroup(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string savepoint) =>
         new(connection, transaction, dialect, null, savepoint);
 
-    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct) =>
-        Connection.ExecuteAsync(Command(sql, args, ct));
+    /// <summary>
+    /// Queues a write whose outcome the caller does not read (no row count, no generated id).
+    /// Queued writes go to the database together, in one command, before the session's next
+    /// statement or its commit, so they keep their order and every read sees them. A failure
+    /// surfaces there and fails the session's work like any statement's.
+    /// </summary>
+    public void Defer(string sql, object? args) => _deferred.Add(Dialect.Translate(sql), args);
 
-    public Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken ct) =>
-        Connection.ExecuteScalarAsync<T>(Command(sql, args, ct));
+    public async Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.ExecuteAsync(Command(sql, args, ct));
+    }
 
-    public Task<T?> SingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
-        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, args, ct));
+    public async Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.ExecuteScalarAsync<T>(Command(sql, args, ct));
+    }
 
-    public Task<T?> FirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
-        Connection.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct));
+    public async Task<T?> SingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.QuerySingleOrDefaultAsync<T>(Command(sql, args, ct));
+    }
 
-    public Task<T> SingleAsync<T>(string sql, object? args, CancellationToken ct) =>
-        Connection.QuerySingleAsync<T>(Command(sql, args, ct));
+    public async Task<T?> FirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct));
+    }
 
-    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct) =>
-        Connection.QueryAsync<T>(Command(sql, args, ct));
+    public async Task<T> SingleAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.QuerySingleAsync<T>(Command(sql, args, ct));
+    }
+
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.QueryAsync<T>(Command(sql, args, ct));
+    }
 
     /// <summary>A query allowed to run longer than the provider's default command timeout (e.g. a broad search).</summary>
-    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct) =>
-        Connection.QueryAsync<T>(Command(sql, args, (int)timeout.TotalSeconds, ct));
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.QueryAsync<T>(Command(sql, args, (int)timeout.TotalSeconds, ct));
+    }
 
     public async Task CommitAsync(CancellationToken ct)
     {
+        await FlushAsync(ct);
         if (_savepoint is null)
         {
             await Transaction.CommitAsync(ct);
@@ -122,6 +154,7 @@ public sealed class CatalogSession : IAsyncDisposable
     /// <summary>In a group commit: undoes this session's statements unless it committed.</summary>
     internal async Task EndAsync()
     {
+        _deferred.Clear();
         if (_savepoint is not null && !_ended)
         {
             _ended = true;
@@ -175,6 +208,19 @@ public sealed class CatalogSession : IAsyncDisposable
         {
             // Already gone: the server rolled back when it went.
         }
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        // Cleared first: a failed batch is not sent again by the rollback path's statements.
+        await using var command = _deferred.ToCommand(Connection, Transaction);
+        _deferred.Clear();
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private CommandDefinition Command(string sql, object? args, CancellationToken ct) => Command(sql, args, null, ct);

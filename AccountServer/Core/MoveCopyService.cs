@@ -175,8 +175,7 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
 
     private async Task<bool> QuotaRefusesAsync(CatalogSession session, NamespacePlace target, long bytes, long objects, bool copy, CancellationToken ct)
     {
-        var account = await quotas.LockAsync(session, target.Account!.Id, ct);
-        var container = await quotas.LockAsync(session, target.Container!.Id, ct);
+        var (account, container) = await quotas.LockPairAsync(session, target.Account!.Id, target.Container!.Id, ct);
         return (copy && !QuotaPolicy.Allows(account, bytes, objects)) || !QuotaPolicy.Allows(container, bytes, objects);
     }
 

@@ -10,8 +10,7 @@ public sealed class NamespaceLocator(NamespaceRepository names, TimeProvider tim
     /// <summary>Finds account, container and the directory chain of a name, creating missing directories when asked.</summary>
     public async Task<NamespacePlace> LocateAsync(CatalogSession session, WriteContext ctx, string account, string container, ObjectPath path, bool create, CancellationToken ct)
     {
-        var accountRow = await names.FindAccountAsync(session, account, ct);
-        var containerRow = accountRow is null ? null : await names.FindChildAsync(session, accountRow.Id, "container", container, false, ct);
+        var (accountRow, containerRow) = await names.FindAccountAndContainerAsync(session, account, container, ct);
         var place = new NamespacePlace(account, container, path, accountRow, containerRow);
         if (containerRow is null)
         {
@@ -23,19 +22,18 @@ public sealed class NamespaceLocator(NamespaceRepository names, TimeProvider tim
             return place with { Error = Access.Forbidden() };
         }
 
+        // The directories that exist, in one read; only missing ones cost statements of their own.
+        var paths = Enumerable.Range(1, path.Directories.Count).Select(path.DirectoryPath).ToList();
+        var found = await names.FindDirectoryChainAsync(session, containerRow.Id, paths, ct);
         var parent = containerRow.Id;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         for (var depth = 0; depth < path.Directories.Count; depth++)
         {
-            StobjRow? dir;
-            if (create)
+            var dir = depth < found.Count ? found[depth] : null;
+            if (dir is null && create)
             {
-                dir = (await names.EnsureChildAsync(session, new NewStobj(parent, accountRow!.Id, containerRow.Id, path.Directories[depth],
-                    path.DirectoryPath(depth + 1), "directory", ctx.Timestamp.Units), now, ct)).Row;
-            }
-            else
-            {
-                dir = await names.FindChildAsync(session, parent, "directory", path.Directories[depth], false, ct);
+                dir = (await names.InsertChildAsync(session, new NewStobj(parent, accountRow!.Id, containerRow.Id, path.Directories[depth],
+                    paths[depth], "directory", ctx.Timestamp.Units), now, ct)).Row;
             }
 
             if (dir is null)

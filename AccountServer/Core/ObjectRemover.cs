@@ -13,8 +13,7 @@ public sealed class ObjectRemover(NamespaceRepository names, QuotaRepository quo
     public async Task RemoveAsync(CatalogSession session, ObjectRemoval removal, OperationRecord record, CancellationToken ct)
     {
         // Quota rows are locked account first, then container, as every other writer does.
-        await quotas.LockAsync(session, removal.Owners.AccountId, ct);
-        await quotas.LockAsync(session, removal.Owners.ContainerId, ct);
+        await quotas.LockPairAsync(session, removal.Owners.AccountId, removal.Owners.ContainerId, ct);
         // A large object's pieces go with its row (the foreign key cascades); their blobs are weighed by the collector.
         var pieces = await segments.BlobsOfAsync(session, removal.RowId, ct);
         await names.DeleteAsync(session, removal.RowId, ct);

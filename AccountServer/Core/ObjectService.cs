@@ -73,8 +73,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await ReleaseExpiredAsync(session, place.Account!.Id, now, token);
             var bytes = Math.Max(0, length);
             var objects = existing is null ? 1 : 0;
-            var accountQuota = await quotas.LockAsync(session, place.Account.Id, token);
-            var containerQuota = await quotas.LockAsync(session, place.Container!.Id, token);
+            var (accountQuota, containerQuota) = await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, token);
             if (!QuotaPolicy.Allows(accountQuota, bytes, objects) || !QuotaPolicy.Allows(containerQuota, bytes, objects))
             {
                 return new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, "Upload exceeds quota.");
@@ -387,8 +386,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         var deltaBytes = commit.Size - (existing?.Size ?? 0);
         var deltaObjects = existing is null ? 1 : 0;
-        var accountQuota = await quotas.LockAsync(session, place.Account!.Id, ct);
-        var containerQuota = await quotas.LockAsync(session, place.Container!.Id, ct);
+        var (accountQuota, containerQuota) = await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         if (!QuotaPolicy.Allows(accountQuota, deltaBytes, deltaObjects) || !QuotaPolicy.Allows(containerQuota, deltaBytes, deltaObjects))
         {
             return new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, "Upload exceeds quota.");

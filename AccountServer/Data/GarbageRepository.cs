@@ -10,13 +10,16 @@ public sealed class GarbageRepository
     public Task<long> CountAsync(CatalogSession session, CancellationToken ct) =>
         session.SingleAsync<long>("SELECT COUNT(*) FROM garbage", null, ct);
 
-    public async Task EnqueueAsync(CatalogSession session, IEnumerable<string> blobIds, long now, CancellationToken ct)
+    /// <summary>Queues blobs for the collector (sent with the session's next statement).</summary>
+    public Task EnqueueAsync(CatalogSession session, IEnumerable<string> blobIds, long now, CancellationToken ct)
     {
         var rows = blobIds.Distinct().Select(id => new { BlobId = id, Now = now }).ToList();
         if (rows.Count > 0)
         {
-            await session.ExecuteAsync("{INSERT_IGNORE} INTO garbage (blob_id, queued_at) VALUES (@BlobId, @Now)", rows, ct);
+            session.Defer("{INSERT_IGNORE} INTO garbage (blob_id, queued_at) VALUES (@BlobId, @Now)", rows);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

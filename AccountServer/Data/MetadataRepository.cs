@@ -15,25 +15,29 @@ public sealed class MetadataRepository
         return rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>Makes the stored metadata of one kind exactly <paramref name="values"/>.</summary>
-    public async Task ReplaceAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    /// <summary>Makes the stored metadata of one kind exactly <paramref name="values"/> (sent with the session's next statement).</summary>
+    public Task ReplaceAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
-        await session.ExecuteAsync("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind", new { Id = stobjId, Kind = kind }, ct);
+        session.Defer("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind", new { Id = stobjId, Kind = kind });
         if (values.Count > 0)
         {
-            await session.ExecuteAsync("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
-                values.Select(kv => new { Id = stobjId, Kind = kind, Name = kv.Key, Value = kv.Value }).ToList(), ct);
+            session.Defer("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
+                values.Select(kv => new { Id = stobjId, Kind = kind, Name = kv.Key, Value = kv.Value }).ToList());
         }
+
+        return Task.CompletedTask;
     }
 
-    public async Task SetAsync(CatalogSession session, long stobjId, string kind, string name, string? value, CancellationToken ct)
+    /// <summary>Sets or (empty <paramref name="value"/>) removes one item (sent with the session's next statement).</summary>
+    public Task SetAsync(CatalogSession session, long stobjId, string kind, string name, string? value, CancellationToken ct)
     {
-        await session.ExecuteAsync("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind AND name = @Name",
-            new { Id = stobjId, Kind = kind, Name = name }, ct);
+        session.Defer("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind AND name = @Name", new { Id = stobjId, Kind = kind, Name = name });
         if (!string.IsNullOrEmpty(value))
         {
-            await session.ExecuteAsync("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
-                new { Id = stobjId, Kind = kind, Name = name, Value = value }, ct);
+            session.Defer("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
+                new { Id = stobjId, Kind = kind, Name = name, Value = value });
         }
+
+        return Task.CompletedTask;
     }
 }

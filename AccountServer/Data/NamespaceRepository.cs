@@ -41,6 +41,46 @@ public sealed class NamespaceRepository
     public Task<StobjRow?> FindByIdAsync(CatalogSession session, long id, bool forUpdate, CancellationToken ct) =>
         session.SingleOrDefaultAsync<StobjRow>($"SELECT {Columns} FROM stobj WHERE id = @Id" + (forUpdate ? " {FOR_UPDATE}" : ""), new { Id = id }, ct);
 
+    /// <summary>An account's row and one of its containers' in one read (null where missing).</summary>
+    public async Task<(StobjRow? Account, StobjRow? Container)> FindAccountAndContainerAsync(CatalogSession session, string account, string container,
+        CancellationToken ct)
+    {
+        var rows = (await session.QueryAsync<StobjRow>($"""
+            SELECT {Columns} FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @Account
+            UNION ALL
+            SELECT {Columns} FROM stobj
+            WHERE type = 'container' AND name = @Container
+              AND parent_id = (SELECT id FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @Account)
+            """, new { Root = RootId, Account = account, Container = container }, ct)).ToList();
+        return (rows.Find(r => r.Type == "account"), rows.Find(r => r.Type == "container"));
+    }
+
+    /// <summary>
+    /// The directory rows on a chain of paths (a, a/b, a/b/c) in one read, in path order; the list
+    /// stops before the first one missing.
+    /// </summary>
+    public async Task<IReadOnlyList<StobjRow>> FindDirectoryChainAsync(CatalogSession session, long containerId, IReadOnlyList<string> paths, CancellationToken ct)
+    {
+        if (paths.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = (await session.QueryAsync<StobjRow>($"SELECT {Columns} FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path IN @Paths",
+            new { ContainerId = containerId, Paths = paths }, ct)).ToList();
+
+        // Each directory's parent is the one above it: the chain is walked down from the container.
+        var chain = new List<StobjRow>(paths.Count);
+        var parent = containerId;
+        while (chain.Count < paths.Count && rows.Find(r => r.ParentId == parent) is { } next)
+        {
+            chain.Add(next);
+            parent = next.Id;
+        }
+
+        return chain;
+    }
+
     /// <summary>Inserts the row unless (parent, type, name) exists; either way returns the row.</summary>
     public async Task<(StobjRow Row, bool Created)> EnsureChildAsync(CatalogSession session, NewStobj row, long now, CancellationToken ct)
     {
@@ -51,22 +91,36 @@ public sealed class NamespaceRepository
             return (existing, false);
         }
 
-        var inserted = await session.ExecuteAsync(InsertRow, new
+        return await InsertChildAsync(session, row, now, ct);
+    }
+
+    /// <summary>
+    /// Inserts a row its caller found missing; when a concurrent writer inserted it first, returns
+    /// that row instead (Created false).
+    /// </summary>
+    public async Task<(StobjRow Row, bool Created)> InsertChildAsync(CatalogSession session, NewStobj row, long now, CancellationToken ct)
+    {
+        // RETURNING hands back the new row in the insert's own round trip; an ignored insert returns none.
+        var inserted = await session.SingleOrDefaultAsync<StobjRow>(InsertRow + $" RETURNING {Columns}", new
         {
             row.ParentId, row.AccountId, row.ContainerId, row.Name, row.Path, row.Type, row.Size, row.Etag,
             row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex, row.SloBytes, row.SloEtag,
         }, ct);
-        var stored = await FindChildAsync(session, row.ParentId, row.Type, row.Name, forUpdate: false, ct)
-            ?? throw new InvalidOperationException($"stobj row {row.Type} '{row.Name}' vanished after insert.");
-        if (inserted == 1 && row.Type is "account" or "container")
+        if (inserted is null)
+        {
+            return (await FindChildAsync(session, row.ParentId, row.Type, row.Name, forUpdate: false, ct)
+                ?? throw new InvalidOperationException($"stobj row {row.Type} '{row.Name}' neither inserted nor found."), false);
+        }
+
+        if (row.Type is "account" or "container")
         {
             // Accounts and containers point at themselves, so every row finds its account
             // and container with one column.
             var column = row.Type == "account" ? "account_id" : "container_id";
-            await session.ExecuteAsync($"UPDATE stobj SET {column} = id WHERE id = @Id", new { stored.Id }, ct);
+            await session.ExecuteAsync($"UPDATE stobj SET {column} = id WHERE id = @Id", new { inserted.Id }, ct);
         }
 
-        return (stored, inserted == 1);
+        return (inserted, true);
     }
 
     public Task UpdateObjectAsync(CatalogSession session, long id, NewStobj row, long now, CancellationToken ct) =>
@@ -80,7 +134,7 @@ public sealed class NamespaceRepository
     {
         if (existing is null)
         {
-            return (await EnsureChildAsync(session, row, now, ct)).Row.Id;
+            return (await InsertChildAsync(session, row, now, ct)).Row.Id;
         }
 
         await UpdateObjectAsync(session, existing.Id, row, now, ct);

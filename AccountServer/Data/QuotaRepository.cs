@@ -29,19 +29,49 @@ public sealed class QuotaRepository
         return new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
     }
 
+    /// <summary>
+    /// An account's and one of its containers' rows, read and (on MariaDB) row-locked by one
+    /// statement. InnoDB locks them in key order, which is account first (it was created before
+    /// its containers), the order every writer takes them in.
+    /// </summary>
+    public async Task<(QuotaState Account, QuotaState Container)> LockPairAsync(CatalogSession session, long accountId, long containerId, CancellationToken ct)
+    {
+        const string pair = """
+            SELECT stobj_id AS StobjId, max_bytes AS MaxBytes, max_objects AS MaxObjects, used_bytes AS UsedBytes,
+                   used_objects AS UsedObjects, reserved_bytes AS ReservedBytes, reserved_objects AS ReservedObjects
+            FROM quota WHERE stobj_id IN (@Account, @Container) ORDER BY stobj_id {FOR_UPDATE}
+            """;
+        var args = new { Account = accountId, Container = containerId };
+        var rows = (await session.QueryAsync<QuotaRow>(pair, args, ct)).ToList();
+        if (rows.Count < 2)
+        {
+            await EnsureAsync(session, accountId, ct);
+            await EnsureAsync(session, containerId, ct);
+            rows = (await session.QueryAsync<QuotaRow>(pair, args, ct)).ToList();
+        }
+
+        QuotaState Of(long id) => rows.Find(r => r.StobjId == id) is { } row
+            ? new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects)
+            : throw new InvalidOperationException($"quota row {id} missing");
+        return (Of(accountId), Of(containerId));
+    }
+
     /// <summary>Reads a quota row without locking it; null when the row does not exist (no limits, nothing used).</summary>
     public async Task<QuotaState?> FindAsync(CatalogSession session, long stobjId, CancellationToken ct) =>
         await session.SingleOrDefaultAsync<QuotaRow>(Select.Replace("{FOR_UPDATE}", "", StringComparison.Ordinal), new { Id = stobjId }, ct) is { } row
             ? new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects)
             : null;
 
-    /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/>.</summary>
-    public Task AddAsync(CatalogSession session, long stobjId, UsageDelta delta, CancellationToken ct) =>
-        session.ExecuteAsync("""
+    /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/> (sent with the session's next statement).</summary>
+    public Task AddAsync(CatalogSession session, long stobjId, UsageDelta delta, CancellationToken ct)
+    {
+        session.Defer("""
             UPDATE quota SET used_bytes = used_bytes + @Bytes, used_objects = used_objects + @Objects,
                              reserved_bytes = reserved_bytes + @ReservedBytes, reserved_objects = reserved_objects + @ReservedObjects
             WHERE stobj_id = @Id
-            """, new { Id = stobjId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects }, ct);
+            """, new { Id = stobjId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects });
+        return Task.CompletedTask;
+    }
 
     public Task SetLimitsAsync(CatalogSession session, long stobjId, long? maxBytes, long? maxObjects, CancellationToken ct) =>
         session.ExecuteAsync("UPDATE quota SET max_bytes = @MaxBytes, max_objects = @MaxObjects WHERE stobj_id = @Id",

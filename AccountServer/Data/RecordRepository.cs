@@ -6,11 +6,15 @@ namespace CloudFs.AccountServer.Data;
 /// <summary>SQL for the <c>record</c> table (the operation history).</summary>
 public sealed class RecordRepository
 {
-    public Task InsertAsync(CatalogSession session, OperationRecord record, CancellationToken ct) =>
-        session.ExecuteAsync("""
+    /// <summary>Adds a record to the history (sent with the session's next statement).</summary>
+    public Task InsertAsync(CatalogSession session, OperationRecord record, CancellationToken ct)
+    {
+        session.Defer("""
             INSERT INTO record (user_id, account, action, path, stobj_id, size, trans_id, result, detail, created_at)
             VALUES (@UserId, @Account, @Action, @Path, @StobjId, @Size, @TransId, @Result, @Detail, @CreatedAt)
-            """, record, ct);
+            """, record);
+        return Task.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<OperationRecord>> QueryAsync(CatalogSession session, RecordQuery query, CancellationToken ct)
     {

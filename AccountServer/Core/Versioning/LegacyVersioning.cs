@@ -148,8 +148,7 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
 
-        await quotas.LockAsync(session, target.Account.Id, ct);
-        await quotas.LockAsync(session, target.Container.Id, ct);
+        await quotas.LockPairAsync(session, target.Account!.Id, target.Container!.Id, ct);
         var added = UsageDelta.Used(source.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);
         await quotas.AddAsync(session, target.Account.Id, added, ct);
         await quotas.AddAsync(session, target.Container.Id, added, ct);

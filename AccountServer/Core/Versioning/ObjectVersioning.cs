@@ -150,8 +150,7 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
 
-        await quotas.LockAsync(session, place.Account.Id, ct);
-        await quotas.LockAsync(session, place.Container.Id, ct);
+        await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         var added = UsageDelta.Used(kept.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);
         await quotas.AddAsync(session, place.Account.Id, added, ct);
         await quotas.AddAsync(session, place.Container.Id, added, ct);
@@ -203,8 +202,7 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
         await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
         await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
 
-        await quotas.LockAsync(session, place.Account.Id, ct);
-        await quotas.LockAsync(session, place.Container.Id, ct);
+        await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         var added = UsageDelta.Used(source.Size - (existing?.Size ?? 0), 0);
         await quotas.AddAsync(session, place.Account.Id, added, ct);
         await quotas.AddAsync(session, place.Container.Id, added, ct);

@@ -1,0 +1,79 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CloudFs.Catalog;
+
+/// <summary>
+/// Writes a session queued because nobody reads their outcome (usage counters, metadata rows,
+/// operation records, the garbage queue), sent as one multi-statement command. On MariaDB every
+/// statement is a network round trip, and a commit's tail of six to ten such writes cost as
+/// many round trips as its reads; sent together they cost one.
+/// </summary>
+internal sealed partial class DeferredWrites
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    private readonly List<(string Sql, object? Args)> _queued = [];
+
+    public int Count => _queued.Count;
+
+    /// <summary>Queues <paramref name="sql"/> (dialect tokens already translated); a list of argument objects runs it once per item, as Dapper does.</summary>
+    public void Add(string sql, object? args)
+    {
+        if (args is IEnumerable items and not string and not IDictionary)
+        {
+            foreach (var item in items)
+            {
+                _queued.Add((sql, item));
+            }
+
+            return;
+        }
+
+        _queued.Add((sql, args));
+    }
+
+    public void Clear() => _queued.Clear();
+
+    /// <summary>The queued statements as one command, each statement's parameters renamed apart (<c>@Id</c> of the third becomes <c>@w2_Id</c>).</summary>
+    public DbCommand ToCommand(DbConnection connection, DbTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var text = new StringBuilder();
+        for (var i = 0; i < _queued.Count; i++)
+        {
+            var (sql, args) = _queued[i];
+            var prefix = $"w{i}_";
+            text.Append(Parameter().Replace(sql, m => "@" + prefix + m.Groups[1].Value)).Append(";\n");
+            if (args is null)
+            {
+                continue;
+            }
+
+            foreach (var property in Properties.GetOrAdd(args.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + prefix + property.Name;
+                parameter.Value = property.GetValue(args) switch
+                {
+                    null => DBNull.Value,
+                    Enum value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+                    var value => value,
+                };
+                command.Parameters.Add(parameter);
+            }
+        }
+
+        command.CommandText = text.ToString();
+        return command;
+    }
+
+    // The catalog's SQL names parameters @Name and has no '@' in its literals.
+    [GeneratedRegex(@"@([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex Parameter();
+}
