@@ -34,6 +34,7 @@ public static class AccountServerServiceCollectionExtensions
         services.AddSingleton<NamespaceRepository>();
         services.AddSingleton<MetadataRepository>();
         services.AddSingleton<QuotaRepository>();
+        services.AddSingleton<ObjectCommitReads>();
         services.AddSingleton<ReservationRepository>();
         services.AddSingleton<GarbageRepository>();
         services.AddSingleton<SegmentRepository>();

@@ -127,6 +127,13 @@ public sealed class CatalogSession : IAsyncDisposable
         return await Connection.QueryAsync<T>(Command(sql, args, ct));
     }
 
+    /// <summary>Several SELECTs sent as one command, one round trip; the caller reads their results in order.</summary>
+    public async Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? args, CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        return await Connection.QueryMultipleAsync(Command(sql, args, ct));
+    }
+
     /// <summary>A query allowed to run longer than the provider's default command timeout (e.g. a broad search).</summary>
     public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct)
     {

@@ -15,7 +15,8 @@ namespace CloudFs.AccountServer.Core;
 /// </summary>
 public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, NamespaceRepository names, MetadataRepository metadata, QuotaRepository quotas,
     ReservationRepository reservations, GarbageRepository garbage, SegmentRepository segments, RecordRepository records, ObjectRemover remover,
-    LegacyVersioning legacyVersions, ObjectVersioning objectVersions, VersionRepository versionRows, IOptions<AccountServerOptions> options, TimeProvider time)
+    LegacyVersioning legacyVersions, ObjectVersioning objectVersions, VersionRepository versionRows, ObjectCommitReads commitReads,
+    IOptions<AccountServerOptions> options, TimeProvider time)
 {
     /// <summary>Admits an upload of <paramref name="length"/> bytes (-1: unknown) and reserves its room.</summary>
     /// <remarks>
@@ -338,7 +339,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
     private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, ObjectCommit commit, long now, CancellationToken ct)
     {
-        var existing = await names.FindChildAsync(session, place.Parent!.Value, "object", place.Path.Leaf, forUpdate: true, ct);
+        var snapshot = await commitReads.LoadAsync(session, place, BlobsOf(commit), ct);
+        var existing = snapshot.Existing;
         if (Access.Blocks(ctx.Caller, existing))
         {
             return Access.Forbidden();
@@ -366,7 +368,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         // A blob already queued and named by no row may be in a collector's hands: naming it again
         // would leave a row without a body. The source was deleted after the proxy read it, and
         // the copy is answered as if the delete came first.
-        if ((await garbage.CollectableAsync(session, BlobsOf(commit), ct)).Count > 0)
+        if (snapshot.Collectable.Count > 0)
         {
             return CloudFsError.NotFound();
         }
@@ -374,7 +376,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         // Legacy versioning keeps the overwritten object as an archive naming the same blob;
         // object versioning keeps it as a version row and tags the new row with its version id.
         var live = existing is not null && !IsExpired(existing, DateTimeOffset.FromUnixTimeMilliseconds(now)) ? existing : null;
-        var containerSys = await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, ct);
+        var containerSys = snapshot.ContainerSys;
         if (live is not null && LegacyVersioning.Setting(containerSys) is { } legacy
             && await legacyVersions.ArchiveAsync(session, ctx, place, live, legacy.Container, now, ct) is { } notArchived)
         {
@@ -386,13 +388,16 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
 
         var deltaBytes = commit.Size - (existing?.Size ?? 0);
         var deltaObjects = existing is null ? 1 : 0;
-        var (accountQuota, containerQuota) = await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
+        // Read again when versioning may have moved usage since the snapshot (an archive or a version row).
+        var (accountQuota, containerQuota) = snapshot.Quotas is { } read && LegacyVersioning.Setting(containerSys) is null && versionState == VersioningState.Off
+            ? read
+            : await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         if (!QuotaPolicy.Allows(accountQuota, deltaBytes, deltaObjects) || !QuotaPolicy.Allows(containerQuota, deltaBytes, deltaObjects))
         {
             return new CloudFsError(CloudFsErrorKind.RequestEntityTooLarge, "Upload exceeds quota.");
         }
 
-        var row = new NewStobj(place.Parent.Value, place.Account.Id, place.Container.Id, place.Path.Leaf, place.Path.FullName, "object",
+        var row = new NewStobj(place.Parent!.Value, place.Account!.Id, place.Container!.Id, place.Path.Leaf, place.Path.FullName, "object",
             ctx.Timestamp.Units, commit.Size, commit.Etag, commit.ContentType, commit.BlobId is { Length: > 0 } blob ? blob : null, commit.DeleteAt,
             commit.PolicyIndex ?? place.Container.PolicyIndex, commit.Composite?.SloBytes, commit.Composite?.SloEtag);
         var id = await names.UpsertObjectAsync(session, existing, row, now, ct);

@@ -36,13 +36,22 @@ public sealed class GarbageRepository
             return [];
         }
 
-        var named = (await session.QueryAsync<string>("SELECT blob_id FROM stobj WHERE blob_id IN @Ids {FOR_UPDATE}", new { Ids = ids }, ct))
-            .Concat(await session.QueryAsync<string>("SELECT blob_id FROM segment WHERE blob_id IN @Ids {FOR_UPDATE}", new { Ids = ids }, ct))
-            .ToHashSet(StringComparer.Ordinal);
-        var unnamed = ids.Where(id => !named.Contains(id)).ToList();
-        return unnamed.Count == 0
-            ? []
-            : (await session.QueryAsync<string>("SELECT blob_id FROM garbage WHERE blob_id IN @Ids", new { Ids = unnamed }, ct)).ToList();
+        var named = (await session.QueryAsync<string>(SelectNamedByRows, new { Ids = ids }, ct))
+            .Concat(await session.QueryAsync<string>(SelectNamedByPieces, new { Ids = ids }, ct));
+        return Collectable(ids, named, await session.QueryAsync<string>(SelectQueued, new { Ids = ids }, ct));
+    }
+
+    // CollectableAsync's reads, also sent in one batch by ObjectCommitReads.
+    internal const string SelectNamedByRows = "SELECT blob_id FROM stobj WHERE blob_id IN @Ids {FOR_UPDATE}";
+    internal const string SelectNamedByPieces = "SELECT blob_id FROM segment WHERE blob_id IN @Ids {FOR_UPDATE}";
+    internal const string SelectQueued = "SELECT blob_id FROM garbage WHERE blob_id IN @Ids";
+
+    /// <summary>Of <paramref name="ids"/>, those queued and named by no row or piece.</summary>
+    internal static IReadOnlyList<string> Collectable(IEnumerable<string> ids, IEnumerable<string> named, IEnumerable<string> queued)
+    {
+        var kept = named.ToHashSet(StringComparer.Ordinal);
+        var inQueue = queued.ToHashSet(StringComparer.Ordinal);
+        return ids.Where(id => !kept.Contains(id) && inQueue.Contains(id)).ToList();
     }
 
     /// <summary>

@@ -8,12 +8,14 @@ public sealed class MetadataRepository
     public const string User = "user";
     public const string Sys = "sys";
 
-    public async Task<Dictionary<string, string>> LoadAsync(CatalogSession session, long stobjId, string kind, CancellationToken ct)
-    {
-        var rows = await session.QueryAsync<(string Name, string Value)>(
-            "SELECT name AS Name, value AS Value FROM metadata WHERE stobj_id = @Id AND kind = @Kind", new { Id = stobjId, Kind = kind }, ct);
-        return rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
-    }
+    /// <summary>LoadAsync's read, for batches of reads (ObjectCommitReads).</summary>
+    internal const string SelectKind = "SELECT name AS Name, value AS Value FROM metadata WHERE stobj_id = @Id AND kind = @Kind";
+
+    public async Task<Dictionary<string, string>> LoadAsync(CatalogSession session, long stobjId, string kind, CancellationToken ct) =>
+        ToDictionary(await session.QueryAsync<(string Name, string Value)>(SelectKind, new { Id = stobjId, Kind = kind }, ct));
+
+    internal static Dictionary<string, string> ToDictionary(IEnumerable<(string Name, string Value)> rows) =>
+        rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
 
     /// <summary>Makes the stored metadata of one kind exactly <paramref name="values"/> (sent with the session's next statement).</summary>
     public Task ReplaceAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)

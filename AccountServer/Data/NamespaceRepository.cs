@@ -16,6 +16,9 @@ public sealed class NamespaceRepository
 
     private const string SelectChild = $"SELECT {Columns} FROM stobj WHERE parent_id = @ParentId AND type = @Type AND name = @Name";
 
+    /// <summary>FindChildAsync's locking read, for batches of reads (ObjectCommitReads).</summary>
+    internal const string SelectChildForUpdate = SelectChild + " {FOR_UPDATE}";
+
     private const string InsertRow = """
         {INSERT_IGNORE} INTO stobj (parent_id, account_id, container_id, name, path, type, state, size, etag,
                                     content_type, blob_id, delete_at, x_timestamp, created_at, modified_at, policy_index,
@@ -32,7 +35,7 @@ public sealed class NamespaceRepository
         """;
 
     public Task<StobjRow?> FindChildAsync(CatalogSession session, long parentId, string type, string name, bool forUpdate, CancellationToken ct) =>
-        session.SingleOrDefaultAsync<StobjRow>(forUpdate ? SelectChild + " {FOR_UPDATE}" : SelectChild,
+        session.SingleOrDefaultAsync<StobjRow>(forUpdate ? SelectChildForUpdate : SelectChild,
             new { ParentId = parentId, Type = type, Name = name }, ct);
 
     public Task<StobjRow?> FindAccountAsync(CatalogSession session, string account, CancellationToken ct) =>

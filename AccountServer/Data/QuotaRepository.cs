@@ -26,7 +26,7 @@ public sealed class QuotaRepository
                 ?? throw new InvalidOperationException($"quota row {stobjId} missing");
         }
 
-        return new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
+        return ToState(row);
     }
 
     /// <summary>
@@ -36,30 +36,41 @@ public sealed class QuotaRepository
     /// </summary>
     public async Task<(QuotaState Account, QuotaState Container)> LockPairAsync(CatalogSession session, long accountId, long containerId, CancellationToken ct)
     {
-        const string pair = """
-            SELECT stobj_id AS StobjId, max_bytes AS MaxBytes, max_objects AS MaxObjects, used_bytes AS UsedBytes,
-                   used_objects AS UsedObjects, reserved_bytes AS ReservedBytes, reserved_objects AS ReservedObjects
-            FROM quota WHERE stobj_id IN (@Account, @Container) ORDER BY stobj_id {FOR_UPDATE}
-            """;
         var args = new { Account = accountId, Container = containerId };
-        var rows = (await session.QueryAsync<QuotaRow>(pair, args, ct)).ToList();
-        if (rows.Count < 2)
+        if (Pair(await session.QueryAsync<QuotaRow>(SelectPairForUpdate, args, ct), accountId, containerId) is { } pair)
         {
-            await EnsureAsync(session, accountId, ct);
-            await EnsureAsync(session, containerId, ct);
-            rows = (await session.QueryAsync<QuotaRow>(pair, args, ct)).ToList();
+            return pair;
         }
 
-        QuotaState Of(long id) => rows.Find(r => r.StobjId == id) is { } row
-            ? new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects)
-            : throw new InvalidOperationException($"quota row {id} missing");
-        return (Of(accountId), Of(containerId));
+        await EnsureAsync(session, accountId, ct);
+        await EnsureAsync(session, containerId, ct);
+        return Pair(await session.QueryAsync<QuotaRow>(SelectPairForUpdate, args, ct), accountId, containerId)
+            ?? throw new InvalidOperationException($"quota rows {accountId}, {containerId} missing");
     }
+
+    /// <summary>LockPairAsync's read (parameters @Account, @Container), also sent in a batch by ObjectCommitReads.</summary>
+    internal const string SelectPairForUpdate = """
+        SELECT stobj_id AS StobjId, max_bytes AS MaxBytes, max_objects AS MaxObjects, used_bytes AS UsedBytes,
+               used_objects AS UsedObjects, reserved_bytes AS ReservedBytes, reserved_objects AS ReservedObjects
+        FROM quota WHERE stobj_id IN (@Account, @Container) ORDER BY stobj_id {FOR_UPDATE}
+        """;
+
+    /// <summary>The two states from SelectPairForUpdate's rows; null when a row is missing (made by LockPairAsync).</summary>
+    internal static (QuotaState Account, QuotaState Container)? Pair(IEnumerable<QuotaRow> rows, long accountId, long containerId)
+    {
+        var list = rows.ToList();
+        return list.Find(r => r.StobjId == accountId) is { } account && list.Find(r => r.StobjId == containerId) is { } container
+            ? (ToState(account), ToState(container))
+            : null;
+    }
+
+    private static QuotaState ToState(QuotaRow row) =>
+        new(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects);
 
     /// <summary>Reads a quota row without locking it; null when the row does not exist (no limits, nothing used).</summary>
     public async Task<QuotaState?> FindAsync(CatalogSession session, long stobjId, CancellationToken ct) =>
         await session.SingleOrDefaultAsync<QuotaRow>(Select.Replace("{FOR_UPDATE}", "", StringComparison.Ordinal), new { Id = stobjId }, ct) is { } row
-            ? new QuotaState(row.StobjId, row.MaxBytes, row.MaxObjects, row.UsedBytes, row.UsedObjects, row.ReservedBytes, row.ReservedObjects)
+            ? ToState(row)
             : null;
 
     /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/> (sent with the session's next statement).</summary>
@@ -94,7 +105,7 @@ public sealed class QuotaRepository
         session.ExecuteAsync("UPDATE quota SET used_bytes = @ActualBytes, used_objects = @ActualObjects WHERE stobj_id = @StobjId",
             new { drift.StobjId, drift.ActualBytes, drift.ActualObjects }, ct);
 
-    private sealed class QuotaRow
+    internal sealed class QuotaRow
     {
         public long StobjId { get; init; }
 
