@@ -22,26 +22,11 @@ public sealed class GarbageRepository
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// The ids of <paramref name="blobIds"/> that the queue holds and no row or piece names now: a
-    /// collector may already have claimed them, so no commit may name them again (a copy whose
-    /// source was deleted since the proxy read it). The rows that do name them are locked, so a
-    /// delete running at the same time waits for this transaction (or this read waits for it).
-    /// </summary>
-    public async Task<IReadOnlyList<string>> CollectableAsync(CatalogSession session, IEnumerable<string> blobIds, CancellationToken ct)
-    {
-        var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var named = (await session.QueryAsync<string>(SelectNamedByRows, new { Ids = ids }, ct))
-            .Concat(await session.QueryAsync<string>(SelectNamedByPieces, new { Ids = ids }, ct));
-        return Collectable(ids, named, await session.QueryAsync<string>(SelectQueued, new { Ids = ids }, ct));
-    }
-
-    // CollectableAsync's reads, also sent in one batch by ObjectCommitReads.
+    // The reads that find which of a commit's blobs a collector may already hold (ObjectCommitReads
+    // sends them with the commit's other reads). Blobs the queue holds and no row or piece names
+    // now may be claimed, so no commit may name them again (a copy whose source was deleted since
+    // the proxy read it). The rows that do name them are locked, so a delete running at the same
+    // time waits for the commit's transaction (or the read waits for the delete's).
     internal const string SelectNamedByRows = "SELECT blob_id FROM stobj WHERE blob_id IN @Ids {FOR_UPDATE}";
     internal const string SelectNamedByPieces = "SELECT blob_id FROM segment WHERE blob_id IN @Ids {FOR_UPDATE}";
     internal const string SelectQueued = "SELECT blob_id FROM garbage WHERE blob_id IN @Ids";

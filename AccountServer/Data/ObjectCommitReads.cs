@@ -5,7 +5,7 @@ namespace CloudFs.AccountServer.Data;
 
 /// <summary>What an object commit decides on, read (and locked) together.</summary>
 /// <param name="Existing">The row the name has now, locked.</param>
-/// <param name="Collectable">Of the blobs the commit names, those a collector may hold (GarbageRepository.CollectableAsync).</param>
+/// <param name="Collectable">Of the blobs the commit names, those a collector may hold (GarbageRepository.Collectable).</param>
 /// <param name="ContainerSys">The container's system metadata (versioning settings).</param>
 /// <param name="Quotas">The account's and container's quota rows, locked; null when one is missing.</param>
 public sealed record ObjectCommitSnapshot(StobjRow? Existing, IReadOnlyList<string> Collectable, Dictionary<string, string> ContainerSys,
