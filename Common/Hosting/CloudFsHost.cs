@@ -77,6 +77,7 @@ public static class CloudFsHost
         builder.Services.AddSingleton(sp => new ServerInfo(role, sp.GetRequiredService<NodeIdentity>(), configPath,
             sp.GetRequiredService<TimeProvider>()));
 
+        builder.Services.AddReceiveBlockPool();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var server = context.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
