@@ -45,7 +45,8 @@ public sealed class ReceiveBlockPool : MemoryPool<byte>
             return block.Reuse();
         }
 
-        // Pinned, on the pinned-object heap: sockets read into these while the GC runs.
+        // On the pinned-object heap, as Kestrel's own blocks are: the socket layer pins a buffer for
+        // each call, and long-lived pinned arrays in the ordinary heap would fragment it.
         return new Block(this, GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true));
     }
 
@@ -57,8 +58,13 @@ public sealed class ReceiveBlockPool : MemoryPool<byte>
 
     private void Return(Block block)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         // Beyond the bound a block goes to the GC, so a burst does not pin memory for good.
-        if (_disposed || Interlocked.Increment(ref _freeCount) > _maxFree)
+        if (Interlocked.Increment(ref _freeCount) > _maxFree)
         {
             Interlocked.Decrement(ref _freeCount);
             return;
