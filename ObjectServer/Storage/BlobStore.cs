@@ -393,9 +393,15 @@ public sealed partial class BlobStore
 
     private async Task<BlobInfo?> ReadInfoAsync(BlobAddress address, CancellationToken ct)
     {
+        var path = Layout.DataPath(address);
+        if (!File.Exists(path))
+        {
+            return null; // the usual answer at commit time, without the cost of an exception
+        }
+
         try
         {
-            using var handle = File.OpenHandle(Layout.DataPath(address), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
             return await ReadFooterAsync(handle, address, ct);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

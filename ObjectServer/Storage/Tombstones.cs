@@ -11,9 +11,17 @@ internal sealed class Tombstones(DeviceLayout layout, DeviceDirectories director
     /// <summary>The delete time, or null when the blob was never deleted here.</summary>
     public DateTimeOffset? Read(BlobAddress address)
     {
+        var path = layout.TombstonePath(address);
+        if (!File.Exists(path))
+        {
+            // Every PUT asks twice, and almost always of a blob never deleted: a stat is far cheaper
+            // than the exception File.ReadAllText throws for a missing file.
+            return null;
+        }
+
         try
         {
-            var text = File.ReadAllText(layout.TombstonePath(address)).Trim();
+            var text = File.ReadAllText(path).Trim();
             return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
                 ? at
                 : DateTimeOffset.MinValue; // unreadable, but its presence alone means "deleted"
