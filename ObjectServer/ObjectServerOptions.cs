@@ -19,7 +19,7 @@ public sealed class ObjectServerOptions
     /// <summary>Largest blob a PUT may store, in bytes.</summary>
     public long MaxObjectSize { get; set; } = DefaultMaxObjectSize;
 
-    /// <summary>When to fsync blob files and directories.</summary>
+    /// <summary>How blob files and their renames reach stable storage before a 201.</summary>
     public FsyncMode FsyncMode { get; set; } = FsyncMode.Always;
 
     /// <summary>Longest wait for the next piece of a PUT body before answering 408 (Swift's client_timeout).</summary>

@@ -77,6 +77,9 @@ for role in proxy:Proxy account:AccountServer container:ContainerServer object:O
   [ -n "${PID[${role%%:*}]}" ] || die "no ${role%%:*} server process found"
 done
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# Busy ticks of the whole machine (user, nice, system, irq, softirq): the client and the kernel's
+# own threads included, which per-process figures miss (writeback a syncfs hands to kworkers).
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat; }
 hz=$(getconf CLK_TCK)
 roles=(proxy account container object)
 statements() { echo 0; }
@@ -92,10 +95,11 @@ fi
 
 # A first phase, not reported, so the JIT and the connection pools are warm for the measured ones.
 dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 1000 16 "$size" >/dev/null
-printf '%-4s %8s %8s %8s %6s   CPU ms per PUT: %s\n' conc ops/s p50 p99 sql/op "${roles[*]} total"
+printf '%-4s %8s %8s %8s %6s   CPU ms per PUT: %s\n' conc ops/s p50 p99 sql/op "${roles[*]} total machine"
 for c in $concs; do
   declare -A before=()
   for r in "${roles[@]}"; do before[$r]=$(ticks "${PID[$r]}"); done
+  machine_before=$(machine_ticks)
   sql_before=$(statements)
   tracer=""
   if [ -n "$trace" ] && [ "$c" = "${concs##* }" ]; then
@@ -120,9 +124,13 @@ for c in $concs; do
     ms=$(awk -v a="${before[$r]}" -v b="$(ticks "${PID[$r]}")" -v hz="$hz" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }')
     cpu+="$ms " total=$(awk -v t="$total" -v m="$ms" 'BEGIN { printf "%.2f", t + m }')
   done
+  machine=$(awk -v a="$machine_before" -v b="$(machine_ticks)" -v hz="$hz" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }')
   read -r opss p50 p99 < <(sed 's/.*ops\/s=\([0-9]*\) p50=\([0-9.]*\)ms p99=\([0-9.]*\)ms.*/\1 \2 \3/' <<<"$line")
-  printf '%-4s %8s %8s %8s %6s   %s%s\n' "$c" "$opss" "$p50" "$p99" "$sql" "$cpu" "$total"
+  printf '%-4s %8s %8s %8s %6s   %s%s %s\n' "$c" "$opss" "$p50" "$p99" "$sql" "$cpu" "$total" "$machine"
 done
+# With FsyncMode Grouped, how many writes each syncfs answered (over all phases, warm-up included).
+curl -s http://127.0.0.1:7013/metrics | awk '/^cloudfs_object_group_syncs_total/ { s += $NF } /^cloudfs_object_group_syncs_writes_total/ { w += $NF }
+  END { if (s > 0) printf "object server group syncs: %d for %d writes, %.1f writes per sync\n", s, w, w / s }'
 
 if [ -n "$perf_role" ]; then
   log "perf: the $perf_role server's samples by shared object, then its hottest symbols"

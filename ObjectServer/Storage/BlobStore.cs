@@ -18,6 +18,7 @@ public sealed partial class BlobStore
     private readonly DeviceDirectories _directories;
     private readonly Tombstones _tombstones;
     private readonly DeviceCheck _devices;
+    private readonly DeviceFlusher _flusher;
     private readonly StripedLock _locks = new();
 
     public BlobStore(ObjectServerOptions options, DeviceLayout layout, Quarantine quarantine, DeviceCheck devices, TimeProvider time,
@@ -32,6 +33,7 @@ public sealed partial class BlobStore
         _writer = new BlobWriter(options, logger);
         _directories = new DeviceDirectories(layout, options.FsyncMode);
         _tombstones = new Tombstones(layout, _directories, options.FsyncMode);
+        _flusher = new DeviceFlusher(layout, options.FsyncMode);
     }
 
     /// <summary>
@@ -65,37 +67,7 @@ public sealed partial class BlobStore
             return CloudFsError.Conflict("A different blob with this id exists");
         }
 
-        var tempDir = Layout.TempDir(address.Device);
-        try
-        {
-            _directories.Ensure(tempDir, address.Device);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Log.DeviceUnwritable(_logger, address.Device, ex);
-            return CloudFsError.InsufficientStorage($"Device {address.Device} is not writable");
-        }
-
-        var written = await _writer.WriteAsync(tempDir, address, request, ct);
-        if (!written.IsSuccess)
-        {
-            return written.Error;
-        }
-
-        try
-        {
-            var committed = await CommitAsync(address, written.Value, ct);
-            if (committed.IsSuccess && !committed.Value.AlreadyExisted)
-            {
-                StorageMeter.Committed(committed.Value.Info.Size);
-            }
-
-            return committed;
-        }
-        finally
-        {
-            File.Delete(written.Value.Path); // no-op once renamed
-        }
+        return await DurablyAsync(address, ticket => WriteAndCommitAsync(address, request, ticket, ct), ct);
     }
 
     public async Task<Outcome<BlobReader>> OpenAsync(BlobAddress address, CancellationToken ct)
@@ -139,30 +111,7 @@ public sealed partial class BlobStore
         }
 
         var when = timestamp ?? _time.GetUtcNow();
-        using var held = await _locks.AcquireAsync(address.Id, ct);
-        try
-        {
-            _directories.Ensure(Layout.SuffixDir(address), address.Device);
-            if (_tombstones.Read(address) is not { } older || older < when)
-            {
-                _tombstones.Write(address, when);
-            }
-
-            var data = Layout.DataPath(address);
-            var existed = File.Exists(data);
-            if (existed)
-            {
-                File.Delete(data);
-            }
-
-            _directories.Sync(Layout.SuffixDir(address));
-            return new DeleteBlobResult(existed, when);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Log.DeleteFailed(_logger, address.ToString(), ex);
-            return CloudFsError.InsufficientStorage($"Cannot write to device {address.Device}");
-        }
+        return await DurablyAsync(address, _ => TombstoneAsync(address, when, ct), ct);
     }
 
     /// <summary>
@@ -262,7 +211,10 @@ public sealed partial class BlobStore
     /// Removes this device's copy of an entry that every primary now holds (a handoff going home).
     /// Returns false when it was already gone.
     /// </summary>
-    public async Task<Outcome<bool>> RemoveHandedOffAsync(BlobAddress address, PartitionEntryKind kind, CancellationToken ct)
+    public Task<Outcome<bool>> RemoveHandedOffAsync(BlobAddress address, PartitionEntryKind kind, CancellationToken ct) =>
+        DurablyAsync(address, _ => RemoveAsync(address, kind, ct), ct);
+
+    private async Task<Outcome<bool>> RemoveAsync(BlobAddress address, PartitionEntryKind kind, CancellationToken ct)
     {
         using var held = await _locks.AcquireAsync(address.Id, ct);
         var path = kind == PartitionEntryKind.Blob ? Layout.DataPath(address) : Layout.TombstonePath(address);
@@ -337,6 +289,123 @@ public sealed partial class BlobStore
         catch (IOException)
         {
             // Not empty any more, or gone already.
+        }
+    }
+
+    /// <summary>
+    /// Runs a write that ends in a rename or delete and, once it succeeded, waits until it is on
+    /// stable storage: with <see cref="FsyncMode.Grouped"/> in the device's next group sync (the
+    /// write skips its own fsyncs and may wait for an earlier one, as a PUT does before its
+    /// rename), otherwise at once (the write fsynced, or nothing does).
+    /// </summary>
+    private async Task<Outcome<T>> DurablyAsync<T>(BlobAddress address, Func<FlushTicket, Task<Outcome<T>>> write, CancellationToken ct)
+    {
+        FlushTicket ticket;
+        try
+        {
+            ticket = _flusher.Enter(address.Device);
+        }
+        catch (IOException ex)
+        {
+            Log.DeviceUnwritable(_logger, address.Device, ex);
+            return CloudFsError.InsufficientStorage($"Device {address.Device} is not writable");
+        }
+
+        using (ticket)
+        {
+            var result = await write(ticket);
+            if (!result.IsSuccess)
+            {
+                return result;
+            }
+
+            // The change is in place but maybe not on disk: no 201 or 204 for it. A blob file was
+            // synced before its rename; the other replicas hold good copies of anything else.
+            return await FlushAsync(ticket, address, ct) is { } unsynced ? unsynced : result;
+        }
+    }
+
+    private async Task<CloudFsError?> FlushAsync(FlushTicket ticket, BlobAddress address, CancellationToken ct)
+    {
+        try
+        {
+            await ticket.FlushAsync(ct);
+            return null;
+        }
+        catch (IOException ex)
+        {
+            Log.SyncFailed(_logger, address.Device, address.ToString(), ex);
+            return CloudFsError.InsufficientStorage($"Cannot write to device {address.Device}");
+        }
+    }
+
+    private async Task<Outcome<PutBlobResult>> WriteAndCommitAsync(BlobAddress address, PutBlobRequest request, FlushTicket ticket, CancellationToken ct)
+    {
+        var tempDir = Layout.TempDir(address.Device);
+        try
+        {
+            _directories.Ensure(tempDir, address.Device);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.DeviceUnwritable(_logger, address.Device, ex);
+            return CloudFsError.InsufficientStorage($"Device {address.Device} is not writable");
+        }
+
+        var written = await _writer.WriteAsync(tempDir, address, request, ct);
+        if (!written.IsSuccess)
+        {
+            return written.Error;
+        }
+
+        try
+        {
+            // A file is renamed into place only once its bytes are on disk, as with per-file fsyncs:
+            // after a power loss a .data file is complete or absent, never a name over lost bytes.
+            if (await FlushAsync(ticket, address, ct) is { } unsynced)
+            {
+                return unsynced;
+            }
+
+            var committed = await CommitAsync(address, written.Value, ct);
+            if (committed.IsSuccess && !committed.Value.AlreadyExisted)
+            {
+                StorageMeter.Committed(committed.Value.Info.Size);
+            }
+
+            return committed;
+        }
+        finally
+        {
+            File.Delete(written.Value.Path); // no-op once renamed
+        }
+    }
+
+    private async Task<Outcome<DeleteBlobResult>> TombstoneAsync(BlobAddress address, DateTimeOffset when, CancellationToken ct)
+    {
+        using var held = await _locks.AcquireAsync(address.Id, ct);
+        try
+        {
+            _directories.Ensure(Layout.SuffixDir(address), address.Device);
+            if (_tombstones.Read(address) is not { } older || older < when)
+            {
+                _tombstones.Write(address, when);
+            }
+
+            var data = Layout.DataPath(address);
+            var existed = File.Exists(data);
+            if (existed)
+            {
+                File.Delete(data);
+            }
+
+            _directories.Sync(Layout.SuffixDir(address));
+            return new DeleteBlobResult(existed, when);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.DeleteFailed(_logger, address.ToString(), ex);
+            return CloudFsError.InsufficientStorage($"Cannot write to device {address.Device}");
         }
     }
 
@@ -444,5 +513,8 @@ public sealed partial class BlobStore
 
         [LoggerMessage(123, LogLevel.Error, "Could not delete blob {Blob}")]
         public static partial void DeleteFailed(ILogger logger, string blob, Exception ex);
+
+        [LoggerMessage(124, LogLevel.Error, "Syncing device {Device} failed; {Blob} not acknowledged")]
+        public static partial void SyncFailed(ILogger logger, string device, string blob, Exception ex);
     }
 }

@@ -3,7 +3,10 @@ using CloudFs.ObjectServer.Storage;
 
 namespace CloudFs.UnitTests.ObjectServer;
 
-public class BlobStoreTests
+// Every case runs with each fsync mode that keeps the 201's promise: per-file fsyncs and group syncs.
+[TestFixture(FsyncMode.Always)]
+[TestFixture(FsyncMode.Grouped)]
+public class BlobStoreTests(FsyncMode fsync)
 {
     private string _root = "";
     private BlobStore _store = null!;
@@ -12,7 +15,7 @@ public class BlobStoreTests
     public void SetUp()
     {
         _root = TestBlobs.NewRoot("sda");
-        _store = TestBlobs.NewStore(_root);
+        _store = TestBlobs.NewStore(_root, options => options.FsyncMode = fsync);
     }
 
     [TearDown]
@@ -138,7 +141,7 @@ public class BlobStoreTests
     [Test]
     public async Task PutAsync_ClientStalls_RequestTimeoutAndNothingStored()
     {
-        _store = TestBlobs.NewStore(_root, o => o.ClientTimeoutSeconds = 1);
+        _store = TestBlobs.NewStore(_root, o => (o.ClientTimeoutSeconds, o.FsyncMode) = (1, fsync));
         var address = NewAddress();
         var request = new PutBlobRequest(new BrokenStream(TestBlobs.RandomBytes(1000), stall: true), null, null, DateTimeOffset.UtcNow);
 
@@ -162,7 +165,7 @@ public class BlobStoreTests
     [Test]
     public async Task PutAsync_DeclaredLengthOverMax_TooLargeWithoutReading()
     {
-        _store = TestBlobs.NewStore(_root, o => o.MaxObjectSize = 1000);
+        _store = TestBlobs.NewStore(_root, o => (o.MaxObjectSize, o.FsyncMode) = (1000, fsync));
         var body = new BrokenStream([], stall: false); // any read would fail
 
         var put = await _store.PutAsync(NewAddress(), new PutBlobRequest(body, 1001, null, DateTimeOffset.UtcNow), CancellationToken.None);
@@ -173,7 +176,7 @@ public class BlobStoreTests
     [Test]
     public async Task PutAsync_ChunkedBodyOverMax_TooLargeAndNothingStored()
     {
-        _store = TestBlobs.NewStore(_root, o => o.MaxObjectSize = 100_000);
+        _store = TestBlobs.NewStore(_root, o => (o.MaxObjectSize, o.FsyncMode) = (100_000, fsync));
         var address = NewAddress();
 
         var put = await _store.PutAsync(address, TestBlobs.Request(TestBlobs.RandomBytes(100_001), chunked: true), CancellationToken.None);
