@@ -29,6 +29,22 @@ public sealed class TmpfsMount(string path)
         }
     }
 
+    /// <summary>
+    /// A test's TearDown: stops the cluster's object server first, so that nothing holds the
+    /// mount busy, unmounts, disposes the cluster, and fails if the tmpfs is still mounted.
+    /// </summary>
+    public async Task TearDownAsync(CloudFsCluster cluster)
+    {
+        if (IsMounted)
+        {
+            cluster.Stop("object");
+            await UnmountAsync();
+        }
+
+        await cluster.DisposeAsync();
+        Assert.That(IsMounted, Is.False, $"{Path} is still mounted");
+    }
+
     // The kernel escapes only space, tab, newline and backslash, none of which a temp path holds.
     public bool IsMounted =>
         File.Exists("/proc/self/mountinfo")

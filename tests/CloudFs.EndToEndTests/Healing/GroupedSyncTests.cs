@@ -31,17 +31,7 @@ public class GroupedSyncTests
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        if (_device.IsMounted)
-        {
-            _cluster.Stop("object");
-            await _device.UnmountAsync();
-        }
-
-        await _cluster.DisposeAsync();
-        Assert.That(_device.IsMounted, Is.False, $"{_device.Path} is still mounted");
-    }
+    public Task TearDown() => _device.TearDownAsync(_cluster);
 
     [Test]
     public async Task ConcurrentWrites_AnsweredThroughGroupSyncs_AndTheIdleDeviceUnmounts()

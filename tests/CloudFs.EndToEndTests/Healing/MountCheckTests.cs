@@ -25,18 +25,7 @@ public class MountCheckTests
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        if (_device.IsMounted)
-        {
-            // The server goes first so that nothing holds the mount busy.
-            _cluster.Stop("object");
-            await _device.UnmountAsync();
-        }
-
-        await _cluster.DisposeAsync();
-        Assert.That(_device.IsMounted, Is.False, $"{_device.Path} is still mounted");
-    }
+    public Task TearDown() => _device.TearDownAsync(_cluster);
 
     [Test]
     public async Task MountCheck_PlainDirectoryThenTmpfs_InsufficientStorageThenStored()
