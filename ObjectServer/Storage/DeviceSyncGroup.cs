@@ -1,3 +1,5 @@
+using CloudFs.Common.IO;
+
 namespace CloudFs.ObjectServer.Storage;
 
 /// <summary>
@@ -22,9 +24,19 @@ public sealed class DeviceSyncGroup(string device, string deviceDirectory, Actio
     private DirectoryHandle? _handle;
     private int _holders;
     private bool _syncing;
+    private long _syncs;
 
     /// <summary>Syncs run so far; each answered one or more requests.</summary>
-    public long Syncs { get; private set; }
+    public long Syncs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _syncs;
+            }
+        }
+    }
 
     /// <summary>Whether the directory handle is open: only while a request holds a ticket or a sync runs.</summary>
     public bool IsOpen
@@ -96,7 +108,7 @@ public sealed class DeviceSyncGroup(string device, string deviceDirectory, Actio
                 batch = _waiting;
                 _waiting = [];
                 handle = _handle!; // every waiter holds a ticket, so the handle is open
-                Syncs++;
+                _syncs++;
             }
 
             Exception? error = null;

@@ -12,7 +12,6 @@ public sealed class FlushTicket(DeviceSyncGroup? group) : IDisposable
 
     public static FlushTicket None { get; } = new(null);
 
-
     /// <summary>Completes when everything written on the device before the call is on stable storage.</summary>
     public Task FlushAsync(CancellationToken ct) =>
         group is null ? Task.CompletedTask : group.RequestAsync().WaitAsync(ct);
