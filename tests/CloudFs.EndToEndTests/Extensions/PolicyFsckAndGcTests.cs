@@ -68,10 +68,11 @@ public class PolicyFsckAndGcTests
         });
         var (token, _) = await ProxyHttp.LoginAsync(cluster, "test:tester", "testing");
         await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/s", token, headers: new Dictionary<string, string> { ["X-Storage-Policy"] = "silver" });
-        await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/s/keep", token, new StringContent("v1"));
-        await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/s/keep", token, new StringContent("v2"));
-        await ProxyHttp.SendAsync(cluster, HttpMethod.Put, "/v1/AUTH_test/s/gone", token, new StringContent("bye"));
-        Assert.That(SilverFiles(cluster), Has.Count.EqualTo(3));
+        // The collector runs every second with no grace, so v1 may leave the disk as soon as v2
+        // replaces it: each blob is named by what appeared after its own PUT, not by a count.
+        var v1 = await PutSilverAsync(cluster, token, "keep", "v1", known: []);
+        var v2 = await PutSilverAsync(cluster, token, "keep", "v2", known: [v1]);
+        var gone = await PutSilverAsync(cluster, token, "gone", "bye", known: [v1, v2]);
 
         await ProxyHttp.SendAsync(cluster, HttpMethod.Delete, "/v1/AUTH_test/s/gone", token);
 
@@ -81,9 +82,19 @@ public class PolicyFsckAndGcTests
             await Task.Delay(250);
         }
 
-        Assert.That(SilverFiles(cluster), Has.Count.EqualTo(1), "v1 and the deleted blob are collected from blobs-1");
+        Assert.That(SilverFiles(cluster), Is.EqualTo(new[] { v2 }), $"v1 ({v1}) and the deleted blob ({gone}) are collected from blobs-1");
         using var kept = await ProxyHttp.SendAsync(cluster, HttpMethod.Get, "/v1/AUTH_test/s/keep", token);
         Assert.That(await kept.Content.ReadAsStringAsync(), Is.EqualTo("v2"));
+    }
+
+    // PUTs one object and returns the one blob file it added to policy 1's tree.
+    private static async Task<string> PutSilverAsync(CloudFsCluster cluster, string token, string name, string body, string[] known)
+    {
+        using var put = await ProxyHttp.SendAsync(cluster, HttpMethod.Put, $"/v1/AUTH_test/s/{name}", token, new StringContent(body));
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var added = SilverFiles(cluster).Except(known).ToList();
+        Assert.That(added, Has.Count.EqualTo(1), $"one new blob in blobs-1 for {name}");
+        return added[0];
     }
 
     // Policy 1's blobs on every object server: device d2, tree blobs-1.
