@@ -2,34 +2,38 @@
 # Where a small PUT's time goes: starts a one-host CloudFs (scripts/cluster.sh --no-build, after a
 # build) in a private network namespace, runs phases of 4 KiB PUTs with `loadgen put`, and prints,
 # per phase, ops/s, p50/p99 and the CPU milliseconds each role process spent per PUT (utime+stime
-# from /proc). With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account,
-# container, object) during the last phase with dotnet-trace and prints its hottest frames; with
-# --perf ROLE a CPU profile of that role with perf (JIT'd frames named through perf maps).
+# from /proc). --op get or head measures reads instead, of the objects the warm-up phase stored.
+# With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account, container,
+# object) during the last phase with dotnet-trace and prints its hottest frames; with --perf ROLE
+# a CPU profile of that role with perf (JIT'd frames named through perf maps).
 # --catalog mariadb puts the catalog on cluster.sh's private MariaDB (every commit fsynced, as in
 # bench/run.sh); mariadbd's CPU is then a column of its own, with the statements it ran per PUT.
 #
-#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--keep]
+#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--op put|get|head]
+#                    [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--keep]
 #
 # Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
-count=2000 concs="1 16 64" size=4096 catalog=sqlite trace="" perf_role="" keep=0
+count=2000 concs="1 16 64" size=4096 op=put catalog=sqlite trace="" perf_role="" keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --count) count=$2; shift ;;
     --conc) concs=$2; shift ;;
     --size) size=$2; shift ;;
+    --op) op=$2; shift ;;
     --trace) trace=$2; shift ;;
     --perf) perf_role=$2; shift ;;
     --catalog) catalog=$2; shift ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
 done
 case "$catalog" in sqlite|mariadb) ;; *) die "--catalog takes sqlite or mariadb, not $catalog" ;; esac
-args=(--count "$count" --conc "$concs" --size "$size" --catalog "$catalog")
+case "$op" in put|get|head) ;; *) die "--op takes put, get or head, not $op" ;; esac
+args=(--count "$count" --conc "$concs" --size "$size" --op "$op" --catalog "$catalog")
 [ -z "$trace" ] || args+=(--trace "$trace")
 [ -z "$perf_role" ] || args+=(--perf "$perf_role")
 [ $keep -eq 0 ] || args+=(--keep)
@@ -93,9 +97,18 @@ if [ "$catalog" = mariadb ]; then
   }
 fi
 
-# A first phase, not reported, so the JIT and the connection pools are warm for the measured ones.
-dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 1000 16 "$size" >/dev/null
-printf '%-4s %8s %8s %8s %6s   CPU ms per PUT: %s\n' conc ops/s p50 p99 sql/op "${roles[*]} total machine"
+# A first phase, not reported, so the JIT and the connection pools are warm for the measured ones;
+# its objects are what --op get and head read.
+warm_objects=1000
+warm=$(dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$warm_objects" 16 "$size")
+warm_container=$(sed 's/.*container=\([^ ]*\) .*/\1/' <<<"$warm")
+phase() {
+  case "$op" in
+    put) dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$count" "$1" "$size" ;;
+    *) dotnet "$LOADGEN" "$op" http://127.0.0.1:7010/auth/v1.0 "$warm_container" "$warm_objects" "$count" "$1" "$size" ;;
+  esac
+}
+printf '%-4s %8s %8s %8s %6s   CPU ms per %s: %s\n' conc ops/s p50 p99 sql/op "${op^^}" "${roles[*]} total machine"
 for c in $concs; do
   declare -A before=()
   for r in "${roles[@]}"; do before[$r]=$(ticks "${PID[$r]}"); done
@@ -114,7 +127,7 @@ for c in $concs; do
     perf record -F 499 -g -p "${PID[$perf_role]}" -o "$scratch/perf.data" -- sleep 12 >"$scratch/perf.out" 2>&1 &
     profiler=$!
   fi
-  line=$(dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$count" "$c" "$size")
+  line=$(phase "$c")
   if [ -n "$tracer" ]; then wait "$tracer" || true; fi
   if [ -n "$profiler" ]; then wait "$profiler" || true; fi
   ops=$(sed 's/.*ops=\([0-9]*\) .*/\1/' <<<"$line")

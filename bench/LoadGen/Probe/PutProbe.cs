@@ -8,7 +8,8 @@ namespace CloudFs.Bench.LoadGen.Probe;
 /// <summary>
 /// <c>loadgen put AUTH_URL COUNT CONCURRENCY [SIZE] [USER KEY]</c>: one phase of small PUTs into a
 /// fresh container and nothing else, for profiling (bench/profile.sh samples the servers' CPU and
-/// traces around it). Prints one line: ops/s, p50, p99 and failures.
+/// traces around it). Prints one line: the container (for a later <c>loadgen get</c>), ops/s, p50,
+/// p99 and failures.
 /// </summary>
 public static class PutProbe
 {
@@ -38,7 +39,7 @@ public static class PutProbe
         var put = await ConcurrentRunner.RunAsync(count, concurrency,
             (i, _, token) => SwiftOps.PutAsync(client, session, container, $"obj-{i:D7}", new ByteArrayContent(body), token), ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"put size={size} c={concurrency} ops={put.Ops} ops/s={put.OpsPerSecond:F0} p50={put.Percentile(50):F2}ms p99={put.Percentile(99):F2}ms failures={put.Failures} {put.FirstError}"));
+            $"put size={size} c={concurrency} container={container} ops={put.Ops} ops/s={put.OpsPerSecond:F0} p50={put.Percentile(50):F2}ms p99={put.Percentile(99):F2}ms failures={put.Failures} {put.FirstError}"));
         return put.Failures == 0 ? 0 : 1;
     }
 }

@@ -1,0 +1,42 @@
+using System.Globalization;
+using CloudFs.Bench.LoadGen.Http;
+using CloudFs.Bench.LoadGen.Measure;
+using CloudFs.Bench.LoadGen.Workloads;
+
+namespace CloudFs.Bench.LoadGen.Probe;
+
+/// <summary>
+/// <c>loadgen get|head AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]</c>: one phase of GETs or
+/// HEADs of the objects a <c>loadgen put</c> phase stored (obj-0000000 up to OBJECTS, in turn), for
+/// profiling reads the way <see cref="PutProbe"/> profiles writes. Prints the same one line.
+/// </summary>
+public static class ReadProbe
+{
+    public static async Task<int> RunAsync(string op, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        if (args.Count < 5)
+        {
+            throw new ArgumentException($"{op} needs AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]");
+        }
+
+        var auth = new Uri(args[0]);
+        var container = args[1];
+        var objects = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var count = int.Parse(args[3], CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
+        var size = args.Count > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 4096;
+        using var client = ClientFactory.Create(concurrency);
+        var session = await TempAuth.LoginAsync(client, auth, "test:tester", "testing", ct);
+        var buffers = Enumerable.Range(0, concurrency).Select(_ => new byte[64 * 1024]).ToArray();
+        var phase = await ConcurrentRunner.RunAsync(count, concurrency, (i, worker, token) =>
+        {
+            var name = $"obj-{i % objects:D7}";
+            return op == "head"
+                ? SwiftOps.HeadAsync(client, session, container, name, token)
+                : SwiftOps.GetAsync(client, session, container, name, size, buffers[worker], token);
+        }, ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{op} size={size} c={concurrency} ops={phase.Ops} ops/s={phase.OpsPerSecond:F0} p50={phase.Percentile(50):F2}ms p99={phase.Percentile(99):F2}ms failures={phase.Failures} {phase.FirstError}"));
+        return phase.Failures == 0 ? 0 : 1;
+    }
+}
