@@ -26,7 +26,7 @@ public sealed class CatalogSession : IAsyncDisposable
 
     private readonly DeferredWrites _deferred = new();
 
-    private CatalogSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null, bool writes = true)
+    private CatalogSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null, bool writes = true)
     {
         _writes = writes;
         Connection = connection;
@@ -38,17 +38,42 @@ public sealed class CatalogSession : IAsyncDisposable
 
     public DbConnection Connection { get; }
 
-    public DbTransaction Transaction { get; }
+    /// <summary>None for a read-only session on MariaDB: its statements run in autocommit (see BeginAsync).</summary>
+    public DbTransaction? Transaction { get; }
 
     public SqlDialect Dialect { get; }
 
     /// <summary>
     /// Opens a session. A read-only one on SQLite is a deferred transaction (a WAL snapshot that
     /// blocks no writer); a writing one takes the write lock up front (BEGIN IMMEDIATE) after
-    /// queueing in-process for it, so two writers never deadlock on a lock upgrade.
+    /// queueing in-process for it, so two writers never deadlock on a lock upgrade. A read-only
+    /// one on MariaDB opens no transaction: at READ COMMITTED each statement reads a fresh
+    /// snapshot of its own even inside one, so BEGIN and ROLLBACK would be two round trips that
+    /// change nothing a plain autocommit statement reads. Reads that must agree with each other
+    /// take <see cref="BeginSnapshotAsync"/>.
     /// </summary>
-    public static async Task<CatalogSession> BeginAsync(CatalogDatabase database, CancellationToken ct, bool readOnly = false)
+    public static Task<CatalogSession> BeginAsync(CatalogDatabase database, CancellationToken ct, bool readOnly = false) =>
+        OpenAsync(database, readOnly ? SessionKind.Read : SessionKind.Write, ct);
+
+    /// <summary>
+    /// A read-only session whose statements all read one snapshot, taken at its first read: on
+    /// SQLite what every read-only session is, on MariaDB a REPEATABLE READ, READ ONLY transaction.
+    /// For several reads that must agree (an object row and its segments); it costs MariaDB the
+    /// BEGIN and ROLLBACK round trips a plain read-only session saves.
+    /// </summary>
+    public static Task<CatalogSession> BeginSnapshotAsync(CatalogDatabase database, CancellationToken ct) =>
+        OpenAsync(database, SessionKind.Snapshot, ct);
+
+    private enum SessionKind
     {
+        Read,
+        Snapshot,
+        Write,
+    }
+
+    private static async Task<CatalogSession> OpenAsync(CatalogDatabase database, SessionKind kind, CancellationToken ct)
+    {
+        var readOnly = kind != SessionKind.Write;
         var gate = readOnly ? null : database.WriteGate;
         if (gate is not null)
         {
@@ -59,9 +84,13 @@ public sealed class CatalogSession : IAsyncDisposable
         try
         {
             connection = await database.OpenConnectionAsync(ct);
-            var transaction = connection is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: readOnly)
-                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var transaction = connection switch
+            {
+                SqliteConnection sqlite => sqlite.BeginTransaction(deferred: readOnly),
+                MySqlConnection mySql when kind == SessionKind.Snapshot => await mySql.BeginTransactionAsync(IsolationLevel.RepeatableRead, isReadOnly: true, ct),
+                _ when kind == SessionKind.Read => null,
+                _ => await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct),
+            };
             return new CatalogSession(connection, transaction, database.Dialect, gate, writes: !readOnly);
         }
         catch
@@ -146,7 +175,11 @@ public sealed class CatalogSession : IAsyncDisposable
         await FlushAsync(ct);
         if (_savepoint is null)
         {
-            await Transaction.CommitAsync(ct);
+            if (Transaction is not null)
+            {
+                await Transaction.CommitAsync(ct);
+            }
+
             _committed = true;
             return;
         }
@@ -154,7 +187,7 @@ public sealed class CatalogSession : IAsyncDisposable
         if (!_ended)
         {
             _ended = true;
-            await Transaction.ReleaseAsync(_savepoint, CancellationToken.None);
+            await Transaction!.ReleaseAsync(_savepoint, CancellationToken.None);
         }
     }
 
@@ -165,7 +198,7 @@ public sealed class CatalogSession : IAsyncDisposable
         if (_savepoint is not null && !_ended)
         {
             _ended = true;
-            await Transaction.RollbackAsync(_savepoint, CancellationToken.None);
+            await Transaction!.RollbackAsync(_savepoint, CancellationToken.None);
             await Transaction.ReleaseAsync(_savepoint, CancellationToken.None);
         }
     }
@@ -180,10 +213,14 @@ public sealed class CatalogSession : IAsyncDisposable
 
         try
         {
-            await Transaction.DisposeAsync();
+            if (Transaction is not null)
+            {
+                await Transaction.DisposeAsync();
+            }
+
             await Connection.DisposeAsync();
         }
-        catch (DbException) when (Connection is MySqlConnection mySql)
+        catch (DbException) when (Connection is MySqlConnection mySql && Transaction is not null)
         {
             // The rollback was refused: a Galera node outside the primary component refuses even
             // that (1047). The transaction and its row locks would live in the server as long as

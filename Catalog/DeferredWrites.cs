@@ -40,7 +40,7 @@ internal sealed partial class DeferredWrites
     public void Clear() => _queued.Clear();
 
     /// <summary>The queued statements as one command, each statement's parameters renamed apart (<c>@Id</c> of the third becomes <c>@w2_Id</c>).</summary>
-    public DbCommand ToCommand(DbConnection connection, DbTransaction transaction)
+    public DbCommand ToCommand(DbConnection connection, DbTransaction? transaction)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

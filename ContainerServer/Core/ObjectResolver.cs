@@ -16,18 +16,27 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
 {
     public async Task<Outcome<ResolvedObject>> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
+        // The common case in one statement (on SQLite a prepared one). A large object also reads
+        // its segments, which must come from the same snapshot as its row, so it is read again,
+        // whole, in a snapshot session.
+        var ancestors = ObjectAncestors.Of(path.Object!);
+        IReadOnlyList<ObjectRow> rows;
         if (prepared.IsAvailable)
         {
-            // The common case in one prepared statement; a large object also reads its segments,
-            // which must come from the same snapshot, so it is read again in a session.
-            var rows = await objects.FindAsync(prepared, path.Account, path.Container!, path.Object!, ObjectAncestors.Of(path.Object!), ct);
-            if (rows.Count == 0 || !rows[0].IsComposite)
-            {
-                return Resolved(rows, isAdmin, null);
-            }
+            rows = await objects.FindAsync(prepared, path.Account, path.Container!, path.Object!, ancestors, ct);
+        }
+        else
+        {
+            await using var read = await catalog.BeginAsync(ct);
+            rows = await objects.FindAsync(read, path.Account, path.Container!, path.Object!, ancestors, ct);
         }
 
-        await using var session = await catalog.BeginAsync(ct);
+        if (rows.Count == 0 || !rows[0].IsComposite)
+        {
+            return Resolved(rows, isAdmin, null);
+        }
+
+        await using var session = await catalog.BeginSnapshotAsync(ct);
         return await ResolveAsync(session, path, isAdmin, null, ct);
     }
 
@@ -38,7 +47,7 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
     /// </summary>
     public async Task<Outcome<ResolvedObject>> ResolveVersionAsync(BackendPath path, string versionId, bool isAdmin, CancellationToken ct)
     {
-        await using var session = await catalog.BeginAsync(ct);
+        await using var session = await catalog.BeginSnapshotAsync(ct);
         var (exists, versioned) = await objects.ContainerVersioningAsync(session, path.Account, path.Container!, ct);
         if (!exists)
         {

@@ -18,6 +18,9 @@ public sealed class CatalogReads(CatalogDatabase database, CatalogSchema schema)
     /// <summary>A read-only session; requests reach here only once the schema is ready (the endpoints' gate).</summary>
     public Task<CatalogSession> BeginAsync(CancellationToken ct) => CatalogSession.BeginAsync(database, ct, readOnly: true);
 
+    /// <summary>A read-only session whose reads all see one snapshot (CatalogSession.BeginSnapshotAsync).</summary>
+    public Task<CatalogSession> BeginSnapshotAsync(CancellationToken ct) => CatalogSession.BeginSnapshotAsync(database, ct);
+
     /// <summary>Reads the applied schema version again (read only); true once it covers this build's.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)
     {
