@@ -26,8 +26,20 @@ public sealed class CatalogSession : IAsyncDisposable
 
     private readonly DeferredWrites _deferred = new();
 
-    private CatalogSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null, bool writes = true)
+    // A write session on MariaDB begins and ends its transaction in SQL text: the BEGIN rides on
+    // its first statement and the COMMIT on its last batch of deferred writes, so neither is a
+    // round trip of its own (MySqlConnector's transaction object sends each alone). _begin is
+    // the text still to send; once sent, the session owes the server a COMMIT or a ROLLBACK.
+    private const string InlineBegin = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSTART TRANSACTION;\n";
+    private readonly bool _inline;
+    private string? _begin;
+    private bool _begun;
+
+    private CatalogSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null,
+        bool writes = true, bool inline = false)
     {
+        _inline = inline;
+        _begin = inline ? InlineBegin : null;
         _writes = writes;
         Connection = connection;
         Transaction = transaction;
@@ -38,7 +50,10 @@ public sealed class CatalogSession : IAsyncDisposable
 
     public DbConnection Connection { get; }
 
-    /// <summary>None for a read-only session on MariaDB: its statements run in autocommit (see BeginAsync).</summary>
+    /// <summary>
+    /// None on MariaDB but for a snapshot session: a read-only session's statements run in
+    /// autocommit, a writing one's transaction is begun and ended in its statements' text.
+    /// </summary>
     public DbTransaction? Transaction { get; }
 
     public SqlDialect Dialect { get; }
@@ -50,7 +65,8 @@ public sealed class CatalogSession : IAsyncDisposable
     /// one on MariaDB opens no transaction: at READ COMMITTED each statement reads a fresh
     /// snapshot of its own even inside one, so BEGIN and ROLLBACK would be two round trips that
     /// change nothing a plain autocommit statement reads. Reads that must agree with each other
-    /// take <see cref="BeginSnapshotAsync"/>.
+    /// take <see cref="BeginSnapshotAsync"/>. A writing one on MariaDB is a READ COMMITTED
+    /// transaction begun in its first statement's text and committed with its last writes.
     /// </summary>
     public static Task<CatalogSession> BeginAsync(CatalogDatabase database, CancellationToken ct, bool readOnly = false) =>
         OpenAsync(database, readOnly ? SessionKind.Read : SessionKind.Write, ct);
@@ -84,14 +100,14 @@ public sealed class CatalogSession : IAsyncDisposable
         try
         {
             connection = await database.OpenConnectionAsync(ct);
-            var transaction = connection switch
+            DbTransaction? transaction = connection switch
             {
                 SqliteConnection sqlite => sqlite.BeginTransaction(deferred: readOnly),
                 MySqlConnection mySql when kind == SessionKind.Snapshot => await mySql.BeginTransactionAsync(IsolationLevel.RepeatableRead, isReadOnly: true, ct),
-                _ when kind == SessionKind.Read => null,
-                _ => await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct),
+                _ => null,
             };
-            return new CatalogSession(connection, transaction, database.Dialect, gate, writes: !readOnly);
+            return new CatalogSession(connection, transaction, database.Dialect, gate, writes: !readOnly,
+                inline: kind == SessionKind.Write && connection is MySqlConnection);
         }
         catch
         {
@@ -172,6 +188,17 @@ public sealed class CatalogSession : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken ct)
     {
+        if (_inline)
+        {
+            if (_begun || _deferred.Count > 0)
+            {
+                await FlushAsync(ct, "COMMIT;\n");
+            }
+
+            _committed = true;
+            return;
+        }
+
         await FlushAsync(ct);
         if (_savepoint is null)
         {
@@ -213,6 +240,13 @@ public sealed class CatalogSession : IAsyncDisposable
 
         try
         {
+            if (_begun && !_committed)
+            {
+                await using var rollback = Connection.CreateCommand();
+                rollback.CommandText = "ROLLBACK";
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
             if (Transaction is not null)
             {
                 await Transaction.DisposeAsync();
@@ -220,7 +254,7 @@ public sealed class CatalogSession : IAsyncDisposable
 
             await Connection.DisposeAsync();
         }
-        catch (DbException) when (Connection is MySqlConnection mySql && Transaction is not null)
+        catch (DbException) when (Connection is MySqlConnection mySql && (Transaction is not null || _begun))
         {
             // The rollback was refused: a Galera node outside the primary component refuses even
             // that (1047). The transaction and its row locks would live in the server as long as
@@ -239,13 +273,13 @@ public sealed class CatalogSession : IAsyncDisposable
     // one idle second (SET is answered even outside the primary component) and rolls back then;
     // the pool is cleared so it is never handed out again. Closing it here would only retry the
     // refused rollback; MySqlConnector's pool recovers the session once the connection is collected.
-    private static async Task DropAsync(MySqlConnection connection, DbTransaction transaction)
+    private static async Task DropAsync(MySqlConnection connection, DbTransaction? transaction)
     {
         MySqlConnection.ClearPool(connection);
         try
         {
-            // With the transaction MySqlConnector still holds as the connection's active one.
-            await using var command = new MySqlCommand("SET SESSION wait_timeout = 1", connection, (MySqlTransaction)transaction);
+            // With the transaction MySqlConnector still holds as the connection's active one, if any.
+            await using var command = new MySqlCommand("SET SESSION wait_timeout = 1", connection, (MySqlTransaction?)transaction);
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
@@ -254,15 +288,16 @@ public sealed class CatalogSession : IAsyncDisposable
         }
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    // Sends the deferred writes; with `then`, that statement (the COMMIT) after them in the same command.
+    private async Task FlushAsync(CancellationToken ct, string? then = null)
     {
-        if (_deferred.Count == 0)
+        if (_deferred.Count == 0 && then is null)
         {
             return;
         }
 
         // Cleared first: a failed batch is not sent again by the rollback path's statements.
-        await using var command = _deferred.ToCommand(Connection, Transaction);
+        await using var command = _deferred.ToCommand(Connection, Transaction, TakeBegin(), then);
         _deferred.Clear();
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -270,5 +305,19 @@ public sealed class CatalogSession : IAsyncDisposable
     private CommandDefinition Command(string sql, object? args, CancellationToken ct) => Command(sql, args, null, ct);
 
     private CommandDefinition Command(string sql, object? args, int? timeoutSeconds, CancellationToken ct) =>
-        new(Dialect.Translate(sql), args, Transaction, timeoutSeconds, cancellationToken: ct);
+        new(TakeBegin() + Dialect.Translate(sql), args, Transaction, timeoutSeconds, cancellationToken: ct);
+
+    // The BEGIN still owed, for the text about to be sent; from then on the transaction is open
+    // (even if that command fails, it may have begun it), so disposing rolls it back.
+    private string? TakeBegin()
+    {
+        var begin = _begin;
+        if (begin is not null)
+        {
+            _begin = null;
+            _begun = true;
+        }
+
+        return begin;
+    }
 }

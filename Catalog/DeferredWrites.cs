@@ -39,12 +39,16 @@ internal sealed partial class DeferredWrites
 
     public void Clear() => _queued.Clear();
 
-    /// <summary>The queued statements as one command, each statement's parameters renamed apart (<c>@Id</c> of the third becomes <c>@w2_Id</c>).</summary>
-    public DbCommand ToCommand(DbConnection connection, DbTransaction? transaction)
+    /// <summary>
+    /// The queued statements as one command, each statement's parameters renamed apart (<c>@Id</c>
+    /// of the third becomes <c>@w2_Id</c>), between <paramref name="before"/> and <paramref name="after"/>
+    /// (statements without parameters: a session's BEGIN and COMMIT).
+    /// </summary>
+    public DbCommand ToCommand(DbConnection connection, DbTransaction? transaction, string? before = null, string? after = null)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var text = new StringBuilder();
+        var text = new StringBuilder(before);
         for (var i = 0; i < _queued.Count; i++)
         {
             var (sql, args) = _queued[i];
@@ -69,7 +73,7 @@ internal sealed partial class DeferredWrites
             }
         }
 
-        command.CommandText = text.ToString();
+        command.CommandText = text.Append(after).ToString();
         return command;
     }
 

@@ -35,6 +35,21 @@ public abstract class CatalogFixtureBase(CatalogProvider provider)
         }
     }
 
+    /// <summary>A database on this test's catalog; a SQLite file in WAL mode, as the schema migrator leaves every catalog.</summary>
+    protected async Task<CatalogDatabase> OpenDatabaseAsync()
+    {
+        var database = new CatalogDatabase(Options);
+        if (Provider == CatalogProvider.Sqlite)
+        {
+            await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            await wal.ExecuteNonQueryAsync();
+        }
+
+        return database;
+    }
+
     [TearDown]
     public async Task DropCatalogAsync()
     {

@@ -15,16 +15,7 @@ public sealed class ReadSessionTests(CatalogProvider provider) : CatalogFixtureB
     [SetUp]
     public async Task CreateTableAsync()
     {
-        _database = new CatalogDatabase(Options);
-        if (Provider == CatalogProvider.Sqlite)
-        {
-            // As the schema migrator leaves every catalog file: readers and a writer side by side.
-            await using var connection = await _database.OpenConnectionAsync(CancellationToken.None);
-            await using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode=WAL";
-            await wal.ExecuteNonQueryAsync();
-        }
-
+        _database = await OpenDatabaseAsync();
         await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
         await session.ExecuteAsync("CREATE TABLE item (id {ID}, n {BIGINT} NOT NULL) {TABLE}", null, CancellationToken.None);
         await session.ExecuteAsync("INSERT INTO item (n) VALUES (1)", null, CancellationToken.None);
