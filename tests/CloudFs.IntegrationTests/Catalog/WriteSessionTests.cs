@@ -65,26 +65,28 @@ public sealed class WriteSessionTests(CatalogProvider provider) : CatalogFixture
     }
 
     [Test]
-    public async Task FailedSession_RollsBack_AndLeavesNoLockBehind()
+    public async Task OnMariaDb_AFailedSession_RollsBack_AndLeavesNoLockBehind()
     {
+        if (Provider != CatalogProvider.MySql)
+        {
+            Assert.Ignore("SQLite's write sessions queue for one in-process gate; a failed one's rollback is its transaction's");
+        }
+
+        // Opened first, so it holds a connection of its own: the failed session's connection then
+        // sits idle in the pool (MySqlConnector resets one only when it is taken again), where a
+        // transaction left open would keep its row lock and make this session's update wait.
+        await using var next = await CatalogSession.BeginAsync(_database, CancellationToken.None);
+        await next.ExecuteAsync("SET SESSION innodb_lock_wait_timeout = 2", null, CancellationToken.None);
+
         await using (var failed = await CatalogSession.BeginAsync(_database, CancellationToken.None))
         {
             await failed.ExecuteAsync("UPDATE item SET n = 5", null, CancellationToken.None);
             Assert.CatchAsync<DbException>(() => failed.ExecuteAsync("UPDATE item SET nosuch = 1", null, CancellationToken.None));
         }
 
-        Assert.That(await CommittedValueAsync(), Is.EqualTo(1), "the update before the failure is undone");
-
-        // A row lock left on the pooled connection would make this wait, and time out.
-        await using var next = await CatalogSession.BeginAsync(_database, CancellationToken.None);
-        if (Provider == CatalogProvider.MySql)
-        {
-            await next.ExecuteAsync("SET SESSION innodb_lock_wait_timeout = 2", null, CancellationToken.None);
-        }
-
-        Assert.That(await next.ExecuteAsync("UPDATE item SET n = 6", null, CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await next.ExecuteAsync("UPDATE item SET n = n + 5", null, CancellationToken.None), Is.EqualTo(1));
         await next.CommitAsync(CancellationToken.None);
-        Assert.That(await CommittedValueAsync(), Is.EqualTo(6));
+        Assert.That(await CommittedValueAsync(), Is.EqualTo(6), "the failed session's update was undone, then this one applied");
     }
 
     [Test]
