@@ -8,40 +8,25 @@ namespace CloudFs.IntegrationTests.Catalog;
 /// (no BEGIN, no ROLLBACK, each statement its own fresh snapshot, as READ COMMITTED gave inside
 /// a transaction) and on SQLite is a WAL snapshot like the snapshot session.
 /// </summary>
-public sealed class ReadSessionTests(CatalogProvider provider) : CatalogFixtureBase(provider)
+public sealed class ReadSessionTests(CatalogProvider provider) : OneRowFixtureBase(provider)
 {
-    private CatalogDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateTableAsync()
-    {
-        _database = await OpenDatabaseAsync();
-        await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
-        await session.ExecuteAsync("CREATE TABLE item (id {ID}, n {BIGINT} NOT NULL) {TABLE}", null, CancellationToken.None);
-        await session.ExecuteAsync("INSERT INTO item (n) VALUES (1)", null, CancellationToken.None);
-        await session.CommitAsync(CancellationToken.None);
-    }
-
-    [TearDown]
-    public async Task DisposeDatabaseAsync() => await _database.DisposeAsync();
-
     [Test]
     public async Task SnapshotSession_KeepsReadingTheSnapshotOfItsFirstRead()
     {
-        await using var snapshot = await CatalogSession.BeginSnapshotAsync(_database, CancellationToken.None);
+        await using var snapshot = await CatalogSession.BeginSnapshotAsync(Database, CancellationToken.None);
         Assert.That(await ValueAsync(snapshot), Is.EqualTo(1));
 
         await SetAsync(2);
 
         Assert.That(await ValueAsync(snapshot), Is.EqualTo(1), "a commit after the first read is not seen");
-        await using var later = await CatalogSession.BeginSnapshotAsync(_database, CancellationToken.None);
+        await using var later = await CatalogSession.BeginSnapshotAsync(Database, CancellationToken.None);
         Assert.That(await ValueAsync(later), Is.EqualTo(2));
     }
 
     [Test]
     public async Task ReadOnlySession_OnMariaDbRunsInAutocommit_OnSqliteReadsOneSnapshot()
     {
-        await using var read = await CatalogSession.BeginAsync(_database, CancellationToken.None, readOnly: true);
+        await using var read = await CatalogSession.BeginAsync(Database, CancellationToken.None, readOnly: true);
         Assert.That(await ValueAsync(read), Is.EqualTo(1));
 
         await SetAsync(2);
@@ -69,19 +54,16 @@ public sealed class ReadSessionTests(CatalogProvider provider) : CatalogFixtureB
             Assert.Ignore("MariaDB's transaction mode only");
         }
 
-        await using var snapshot = await CatalogSession.BeginSnapshotAsync(_database, CancellationToken.None);
+        await using var snapshot = await CatalogSession.BeginSnapshotAsync(Database, CancellationToken.None);
         Assert.That(await snapshot.ScalarAsync<long>("SELECT @@in_transaction", null, CancellationToken.None), Is.EqualTo(1));
         var refused = Assert.CatchAsync<System.Data.Common.DbException>(() =>
             snapshot.ExecuteAsync("UPDATE item SET n = 3", null, CancellationToken.None));
         Assert.That(refused!.Message, Does.Contain("READ ONLY"));
     }
 
-    private static async Task<long> ValueAsync(CatalogSession session) =>
-        await session.ScalarAsync<long>("SELECT n FROM item", null, CancellationToken.None);
-
     private async Task SetAsync(long value)
     {
-        await using var write = await CatalogSession.BeginAsync(_database, CancellationToken.None);
+        await using var write = await CatalogSession.BeginAsync(Database, CancellationToken.None);
         await write.ExecuteAsync("UPDATE item SET n = @Value", new { Value = value }, CancellationToken.None);
         await write.CommitAsync(CancellationToken.None);
     }

@@ -9,27 +9,12 @@ namespace CloudFs.IntegrationTests.Catalog;
 /// own: it must still read at READ COMMITTED, keep nothing it did not commit, and leave no
 /// transaction (nor its row locks) behind on the pooled connection when it fails.
 /// </summary>
-public sealed class WriteSessionTests(CatalogProvider provider) : CatalogFixtureBase(provider)
+public sealed class WriteSessionTests(CatalogProvider provider) : OneRowFixtureBase(provider)
 {
-    private CatalogDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateTableAsync()
-    {
-        _database = await OpenDatabaseAsync();
-        await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
-        await session.ExecuteAsync("CREATE TABLE item (id {ID}, n {BIGINT} NOT NULL) {TABLE}", null, CancellationToken.None);
-        await session.ExecuteAsync("INSERT INTO item (n) VALUES (1)", null, CancellationToken.None);
-        await session.CommitAsync(CancellationToken.None);
-    }
-
-    [TearDown]
-    public async Task DisposeDatabaseAsync() => await _database.DisposeAsync();
-
     [Test]
     public async Task FirstStatement_OpensTheTransaction_AndTheCommitWithTheWritesEndsIt()
     {
-        await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
+        await using var session = await CatalogSession.BeginAsync(Database, CancellationToken.None);
         Assert.That(await ValueAsync(session), Is.EqualTo(1));
         session.Defer("UPDATE item SET n = n + 10", null);
         if (Provider == CatalogProvider.MySql)
@@ -51,10 +36,10 @@ public sealed class WriteSessionTests(CatalogProvider provider) : CatalogFixture
             Assert.Ignore("SQLite's writer holds the write lock: nobody else commits meanwhile");
         }
 
-        await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
+        await using var session = await CatalogSession.BeginAsync(Database, CancellationToken.None);
         Assert.That(await ValueAsync(session), Is.EqualTo(1));
 
-        await using (var other = await CatalogSession.BeginAsync(_database, CancellationToken.None))
+        await using (var other = await CatalogSession.BeginAsync(Database, CancellationToken.None))
         {
             await other.ExecuteAsync("UPDATE item SET n = 2", null, CancellationToken.None);
             await other.CommitAsync(CancellationToken.None);
@@ -75,10 +60,10 @@ public sealed class WriteSessionTests(CatalogProvider provider) : CatalogFixture
         // Opened first, so it holds a connection of its own: the failed session's connection then
         // sits idle in the pool (MySqlConnector resets one only when it is taken again), where a
         // transaction left open would keep its row lock and make this session's update wait.
-        await using var next = await CatalogSession.BeginAsync(_database, CancellationToken.None);
+        await using var next = await CatalogSession.BeginAsync(Database, CancellationToken.None);
         await next.ExecuteAsync("SET SESSION innodb_lock_wait_timeout = 2", null, CancellationToken.None);
 
-        await using (var failed = await CatalogSession.BeginAsync(_database, CancellationToken.None))
+        await using (var failed = await CatalogSession.BeginAsync(Database, CancellationToken.None))
         {
             await failed.ExecuteAsync("UPDATE item SET n = 5", null, CancellationToken.None);
             Assert.CatchAsync<DbException>(() => failed.ExecuteAsync("UPDATE item SET nosuch = 1", null, CancellationToken.None));
@@ -92,26 +77,17 @@ public sealed class WriteSessionTests(CatalogProvider provider) : CatalogFixture
     [Test]
     public async Task SessionWithoutStatements_CommitsNothing_AndOneThatOnlyReads_Commits()
     {
-        await using (var empty = await CatalogSession.BeginAsync(_database, CancellationToken.None))
+        await using (var empty = await CatalogSession.BeginAsync(Database, CancellationToken.None))
         {
             await empty.CommitAsync(CancellationToken.None);
         }
 
-        await using (var reads = await CatalogSession.BeginAsync(_database, CancellationToken.None))
+        await using (var reads = await CatalogSession.BeginAsync(Database, CancellationToken.None))
         {
             Assert.That(await ValueAsync(reads), Is.EqualTo(1));
             await reads.CommitAsync(CancellationToken.None);
         }
 
         Assert.That(await CommittedValueAsync(), Is.EqualTo(1));
-    }
-
-    private static async Task<long> ValueAsync(CatalogSession session) =>
-        await session.ScalarAsync<long>("SELECT n FROM item", null, CancellationToken.None);
-
-    private async Task<long> CommittedValueAsync()
-    {
-        await using var read = await CatalogSession.BeginAsync(_database, CancellationToken.None, readOnly: true);
-        return await ValueAsync(read);
     }
 }
