@@ -31,6 +31,14 @@ public sealed class ObjectServerOptions
     /// <summary>Size of each read/write chunk in bytes.</summary>
     public int IoBufferSize { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Bodies of at least this many bytes are written with O_DIRECT, past the page cache (0: never).
+    /// Saves the copy into the page cache and keeps large bodies from evicting what is read often;
+    /// a GET of such a blob then reads it from the device. 5 MiB is Swift's keep_cache_size, the
+    /// size above which its object server keeps no object in the page cache either.
+    /// </summary>
+    public long DirectWriteMinBytes { get; set; } = 5 * 1024 * 1024;
+
     /// <summary>Delete leftovers in every device's tmp/ directory at startup.</summary>
     public bool CleanTempOnStartup { get; set; } = true;
 

@@ -22,6 +22,7 @@ public static class ObjectServerServiceCollectionExtensions
             .Validate(o => o.MaxObjectSize >= 0, "ObjectServer:MaxObjectSize must not be negative.")
             .Validate(o => o.ClientTimeoutSeconds > 0, "ObjectServer:ClientTimeoutSeconds must be positive.")
             .Validate(o => o.IoBufferSize is >= 4096 and <= 16 * 1024 * 1024, "ObjectServer:IoBufferSize must be 4 KiB to 16 MiB.")
+            .Validate(o => o.DirectWriteMinBytes >= 0, "ObjectServer:DirectWriteMinBytes must not be negative (0: no direct writes).")
             .ValidateOnStart();
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ObjectServerOptions>>().Value);

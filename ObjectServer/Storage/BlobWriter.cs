@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.IO.Hashing;
 using System.Security.Cryptography;
+using CloudFs.Common.IO;
 using CloudFs.Common.Results;
 using Microsoft.Extensions.Logging;
 
@@ -9,10 +9,15 @@ namespace CloudFs.ObjectServer.Storage;
 /// <summary>
 /// Streams a request body into a temp file on the blob's device, hashing as it goes, then
 /// appends the footer and fsyncs. Any failure deletes the temp file, so nothing half-written
-/// survives: the caller only ever renames a complete, verified file.
+/// survives: the caller only ever renames a complete, verified file. A body of at least
+/// <see cref="ObjectServerOptions.DirectWriteMinBytes"/> is written with O_DIRECT (see <see cref="DirectWrites"/>).
 /// </summary>
 internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger logger)
 {
+    // Aligned, so that any of them can be written with O_DIRECT. Beyond 64 kept (16 MiB at the
+    // default size) a burst's buffers go to the GC.
+    private readonly PinnedBlockPool _buffers = new(options.IoBufferSize, maxFree: 64, alignment: DirectIo.Alignment);
+
     public async Task<Outcome<TempBlob>> WriteAsync(string tempDir, BlobAddress address, PutBlobRequest request, CancellationToken ct)
     {
         var path = Path.Combine(tempDir, $"{address.Id}.{Guid.NewGuid():N}.tmp");
@@ -64,7 +69,8 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
         {
             using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
             var checksum = new XxHash128();
-            var copied = await CopyBodyAsync(request, file, md5, checksum, address, ct);
+            var direct = new DirectWrites(file, options);
+            var copied = await CopyBodyAsync(request, file, direct, md5, checksum, address, ct);
             if (!copied.IsSuccess)
             {
                 return copied.Error;
@@ -85,6 +91,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
 
             try
             {
+                direct.Stop();
                 await file.WriteAsync(BlobFooter.Encode(size, digest, request.Timestamp, checksum.GetCurrentHashAsUInt128()), ct);
                 if (options.FsyncMode == FsyncMode.Always)
                 {
@@ -102,12 +109,11 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
 
     // Fills one buffer from the client while the previous one is written to disk. The body's
     // XxHash128 goes in the footer beside its MD5, for cheap verification on GET.
-    private async Task<Outcome<CopyTotal>> CopyBodyAsync(PutBlobRequest request, FileStream file, IncrementalHash md5, XxHash128 checksum, BlobAddress address,
-        CancellationToken ct)
+    private async Task<Outcome<CopyTotal>> CopyBodyAsync(PutBlobRequest request, FileStream file, DirectWrites direct, IncrementalHash md5,
+        XxHash128 checksum, BlobAddress address, CancellationToken ct)
     {
-        var bufferSize = options.IoBufferSize;
-        var current = ArrayPool<byte>.Shared.Rent(bufferSize);
-        var spare = ArrayPool<byte>.Shared.Rent(bufferSize);
+        var current = _buffers.Rent();
+        var spare = _buffers.Rent();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task? writing = null;
         long total = 0;
@@ -115,7 +121,7 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
         {
             while (true)
             {
-                var filled = await FillAsync(request.Body, current, bufferSize, timeout, ct);
+                var filled = await FillAsync(request.Body, current.Memory, timeout, ct);
                 if (!filled.IsSuccess)
                 {
                     return filled.Error;
@@ -140,9 +146,11 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
                     return new CopyTotal(total);
                 }
 
-                md5.AppendData(current, 0, (int)count);
-                checksum.Append(current.AsSpan(0, (int)count));
-                writing = file.WriteAsync(current.AsMemory(0, (int)count), ct).AsTask();
+                var chunk = current.Memory[..(int)count];
+                md5.AppendData(chunk.Span);
+                checksum.Append(chunk.Span);
+                // Every piece but the last fills a whole buffer, so each starts at an aligned offset.
+                writing = direct.WriteAsync(chunk, request.Length ?? total, ct);
                 (current, spare) = (spare, current);
             }
         }
@@ -165,20 +173,20 @@ internal sealed partial class BlobWriter(ObjectServerOptions options, ILogger lo
                 }
             }
 
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(spare);
+            current.Dispose();
+            spare.Dispose();
         }
     }
 
-    private async Task<Outcome<CopyTotal>> FillAsync(Stream body, byte[] buffer, int size, CancellationTokenSource timeout, CancellationToken ct)
+    private async Task<Outcome<CopyTotal>> FillAsync(Stream body, Memory<byte> buffer, CancellationTokenSource timeout, CancellationToken ct)
     {
         var filled = 0;
         try
         {
-            while (filled < size)
+            while (filled < buffer.Length)
             {
                 timeout.CancelAfter(TimeSpan.FromSeconds(options.ClientTimeoutSeconds));
-                var read = await body.ReadAsync(buffer.AsMemory(filled, size - filled), timeout.Token);
+                var read = await body.ReadAsync(buffer[filled..], timeout.Token);
                 if (read == 0)
                 {
                     break;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using CloudFs.Common.Hosting;
+using CloudFs.Common.IO;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,12 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace CloudFs.UnitTests.Common.Hosting;
 
-public class ReceiveBlockPoolTests
+public class PinnedBlockPoolTests
 {
     [Test]
     public void Rent_SmallerThanABlock_GivesAWholeBlock()
     {
-        using var pool = new ReceiveBlockPool(blockSize: 16384);
+        using var pool = new PinnedBlockPool(blockSize: 16384);
         using var block = pool.Rent(2048);
 
         Assert.That(block.Memory.Length, Is.EqualTo(16384));
@@ -22,7 +23,7 @@ public class ReceiveBlockPoolTests
     [Test]
     public void Rent_AfterAReturn_ReusesTheSameMemory()
     {
-        using var pool = new ReceiveBlockPool(blockSize: 8192);
+        using var pool = new PinnedBlockPool(blockSize: 8192);
         var first = pool.Rent();
         var array = ArrayOf(first);
         first.Dispose();
@@ -35,7 +36,7 @@ public class ReceiveBlockPoolTests
     [Test]
     public void Dispose_Twice_ReturnsTheBlockOnce()
     {
-        using var pool = new ReceiveBlockPool(blockSize: 8192);
+        using var pool = new PinnedBlockPool(blockSize: 8192);
         var block = pool.Rent();
         block.Dispose();
         block.Dispose();
@@ -49,7 +50,7 @@ public class ReceiveBlockPoolTests
     [Test]
     public void Rent_LargerThanABlock_GivesThatSize_AndIsNotKept()
     {
-        using var pool = new ReceiveBlockPool(blockSize: 8192);
+        using var pool = new PinnedBlockPool(blockSize: 8192);
         var big = pool.Rent(20000);
         var array = ArrayOf(big);
         big.Dispose();
@@ -63,7 +64,7 @@ public class ReceiveBlockPoolTests
     [Test]
     public void Return_BeyondTheBound_LeavesTheBlockToTheGc()
     {
-        using var pool = new ReceiveBlockPool(blockSize: 8192, maxFree: 1);
+        using var pool = new PinnedBlockPool(blockSize: 8192, maxFree: 1);
         var a = pool.Rent();
         var b = pool.Rent();
         var kept = ArrayOf(a);
@@ -78,10 +79,31 @@ public class ReceiveBlockPoolTests
         Assert.That(ArrayOf(d), Is.Not.SameAs(dropped));
     }
 
+    [TestCase(1)]
+    [TestCase(4096)]
+    [TestCase(65536)]
+    public void Rent_Aligned_EveryBlockStartsAtAMultipleOfTheAlignment(int alignment)
+    {
+        using var pool = new PinnedBlockPool(blockSize: 8192, alignment: alignment);
+        var blocks = Enumerable.Range(0, 8).Select(_ => pool.Rent()).ToList();
+
+        foreach (var block in blocks)
+        {
+            Assert.That(block.Memory.Length, Is.EqualTo(8192));
+            Assert.That(AddressOf(block) % alignment, Is.Zero);
+        }
+
+        blocks.ForEach(block => block.Dispose());
+    }
+
+    [Test]
+    public void New_AlignmentNotAPowerOfTwo_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = new PinnedBlockPool(alignment: 3000));
+
     [Test]
     public void Rent_AfterThePoolIsDisposed_Throws()
     {
-        var pool = new ReceiveBlockPool();
+        var pool = new PinnedBlockPool();
         pool.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => pool.Rent());
@@ -127,9 +149,15 @@ public class ReceiveBlockPoolTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(answer[1], Is.EqualTo(4 << 20));
-        Assert.That(answer[0], Is.GreaterThan(4096).And.LessThanOrEqualTo(ReceiveBlockPool.DefaultBlockSize));
+        Assert.That(answer[0], Is.GreaterThan(4096).And.LessThanOrEqualTo(PinnedBlockPool.DefaultBlockSize));
         await app.StopAsync();
     }
+
+    // The blocks are pinned arrays: their address does not change between this and any later use.
+    private static long AddressOf(System.Buffers.IMemoryOwner<byte> block) =>
+        MemoryMarshal.TryGetArray<byte>(block.Memory, out var segment)
+            ? (long)Marshal.UnsafeAddrOfPinnedArrayElement(segment.Array!, segment.Offset)
+            : throw new InvalidOperationException("not array-backed");
 
     private static byte[] ArrayOf(System.Buffers.IMemoryOwner<byte> block) =>
         MemoryMarshal.TryGetArray<byte>(block.Memory, out var segment) ? segment.Array! : throw new InvalidOperationException("not array-backed");
