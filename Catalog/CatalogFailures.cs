@@ -29,14 +29,16 @@ public static class CatalogFailures
     };
 
     /// <summary>
-    /// Deadlocks and lock timeouts roll the transaction back, so running it again is safe. An
-    /// unreachable server is not retried here: the caller decides (journal or 503).
+    /// Deadlocks and lock timeouts roll the transaction back, so running it again is safe; so does
+    /// a row inserted under the transaction's feet. An unreachable server is not retried here:
+    /// the caller decides (journal or 503).
     /// </summary>
     public static bool IsRetryable(Exception ex) => ex switch
     {
         MySqlException m when IsUnreachable(m) => false,
         MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout } => true,
         SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        ConcurrentInsertException => true,
         _ => false,
     };
 }

@@ -132,12 +132,18 @@ public sealed class NamespaceRepository
             Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex, row.SloBytes, row.SloEtag,
         }, ct);
 
-    /// <summary>Writes an object row: inserts it, or rewrites <paramref name="existing"/> in place; returns its id.</summary>
+    /// <summary>
+    /// Writes an object row: inserts it, or rewrites <paramref name="existing"/> in place; returns its id.
+    /// An insert that finds the name taken by a concurrent commit throws <see cref="ConcurrentInsertException"/>:
+    /// the caller decided on a missing row (no timestamp to compare, one object more in the usage),
+    /// so its transaction runs again and takes the existing-row path.
+    /// </summary>
     public async Task<long> UpsertObjectAsync(CatalogSession session, StobjRow? existing, NewStobj row, long now, CancellationToken ct)
     {
         if (existing is null)
         {
-            return (await InsertChildAsync(session, row, now, ct)).Row.Id;
+            var (inserted, created) = await InsertChildAsync(session, row, now, ct);
+            return created ? inserted.Id : throw new ConcurrentInsertException($"Object '{row.Path}' was written by a concurrent commit.");
         }
 
         await UpdateObjectAsync(session, existing.Id, row, now, ct);
