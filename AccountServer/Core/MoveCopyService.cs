@@ -185,8 +185,7 @@ public sealed class MoveCopyService(CatalogWork work, NamespaceLocator locator, 
         if (copy)
         {
             var added = UsageDelta.Used(addBytes, addObjects);
-            await quotas.AddAsync(session, target.Account!.Id, added, ct);
-            await quotas.AddAsync(session, target.Container!.Id, added, ct);
+            await quotas.AddToPairAsync(session, target.Account!.Id, target.Container!.Id, added, ct);
         }
         else if (source.Container!.Id != target.Container!.Id)
         {

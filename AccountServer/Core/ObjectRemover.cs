@@ -17,8 +17,7 @@ public sealed class ObjectRemover(NamespaceRepository names, QuotaRepository quo
         // A large object's pieces go with its row (the foreign key cascades); their blobs are weighed by the collector.
         var pieces = await segments.BlobsOfAsync(session, removal.RowId, ct);
         await names.DeleteAsync(session, removal.RowId, ct);
-        await quotas.AddAsync(session, removal.Owners.AccountId, -removal.Usage, ct);
-        await quotas.AddAsync(session, removal.Owners.ContainerId, -removal.Usage, ct);
+        await quotas.AddToPairAsync(session, removal.Owners.AccountId, removal.Owners.ContainerId, -removal.Usage, ct);
         // Queued at the moment the record says the removal happened.
         await garbage.EnqueueAsync(session, removal.BlobIds.Concat(pieces), record.CreatedAt, ct);
         await names.PruneEmptyDirectoriesAsync(session, removal.DirectoriesAbove, ct);

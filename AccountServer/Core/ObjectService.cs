@@ -91,8 +91,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             };
             await reservations.InsertAsync(session, reservation, token);
             var held = UsageDelta.Reserved(bytes, objects);
-            await quotas.AddAsync(session, place.Account.Id, held, token);
-            await quotas.AddAsync(session, place.Container.Id, held, token);
+            await quotas.AddToPairAsync(session, place.Account.Id, place.Container.Id, held, token);
             await session.CommitAsync(token);
             return new Admission(reservation.Id, place.Container.PolicyIndex);
         }, ct);
@@ -412,16 +411,24 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await segments.InsertAsync(session, id, composite.Segments, ct);
         }
 
-        await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
-        await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
+        if (existing is null)
+        {
+            await metadata.InsertIntoNewRowAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
+            await metadata.InsertIntoNewRowAsync(session, id, MetadataRepository.Sys, commit.System, ct);
+        }
+        else
+        {
+            await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
+            await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
+        }
+
         if (versionId is not null)
         {
             await metadata.SetAsync(session, id, MetadataRepository.Sys, ObjectVersioning.VersionIdName, versionId, ct);
         }
 
         var added = UsageDelta.Used(deltaBytes, deltaObjects);
-        await quotas.AddAsync(session, place.Account.Id, added, ct);
-        await quotas.AddAsync(session, place.Container.Id, added, ct);
+        await quotas.AddToPairAsync(session, place.Account.Id, place.Container.Id, added, ct);
         var replaced = existing?.BlobId is { } old && old != commit.BlobId ? old : null;
         if (replaced is not null)
         {
@@ -468,8 +475,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     private async Task FreeAsync(CatalogSession session, Reservation reservation, CancellationToken ct)
     {
         var freed = -UsageDelta.Reserved(reservation.Bytes, reservation.Objects);
-        await quotas.AddAsync(session, reservation.AccountId, freed, ct);
-        await quotas.AddAsync(session, reservation.ContainerId, freed, ct);
+        await quotas.AddToPairAsync(session, reservation.AccountId, reservation.ContainerId, freed, ct);
     }
 
     private static bool IsExpired(StobjRow row, DateTimeOffset now) => row.DeleteAt is { } at && at <= now.ToUnixTimeSeconds();

@@ -73,14 +73,25 @@ public sealed class QuotaRepository
             ? ToState(row)
             : null;
 
+    private const string AddCounters = """
+        UPDATE quota SET used_bytes = used_bytes + @Bytes, used_objects = used_objects + @Objects,
+                         reserved_bytes = reserved_bytes + @ReservedBytes, reserved_objects = reserved_objects + @ReservedObjects
+        """;
+
     /// <summary>Moves a row's usage and reservation counters by <paramref name="delta"/> (sent with the session's next statement).</summary>
     public Task AddAsync(CatalogSession session, long stobjId, UsageDelta delta, CancellationToken ct)
     {
-        session.Defer("""
-            UPDATE quota SET used_bytes = used_bytes + @Bytes, used_objects = used_objects + @Objects,
-                             reserved_bytes = reserved_bytes + @ReservedBytes, reserved_objects = reserved_objects + @ReservedObjects
-            WHERE stobj_id = @Id
-            """, new { Id = stobjId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects });
+        session.Defer(AddCounters + " WHERE stobj_id = @Id", new { Id = stobjId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Moves an account's and one of its containers' counters by the same <paramref name="delta"/>
+    /// in one statement (sent with the session's next statement), as every object write does.
+    /// </summary>
+    public Task AddToPairAsync(CatalogSession session, long accountId, long containerId, UsageDelta delta, CancellationToken ct)
+    {
+        session.Defer(AddCounters + " WHERE stobj_id IN (@Account, @Container)", new { Account = accountId, Container = containerId, delta.Bytes, delta.Objects, delta.ReservedBytes, delta.ReservedObjects });
         return Task.CompletedTask;
     }
 

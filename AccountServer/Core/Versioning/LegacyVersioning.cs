@@ -150,8 +150,7 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
 
         await quotas.LockPairAsync(session, target.Account!.Id, target.Container!.Id, ct);
         var added = UsageDelta.Used(source.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);
-        await quotas.AddAsync(session, target.Account.Id, added, ct);
-        await quotas.AddAsync(session, target.Container.Id, added, ct);
+        await quotas.AddToPairAsync(session, target.Account.Id, target.Container.Id, added, ct);
         if (existing?.BlobId is { } old && old != source.BlobId)
         {
             await garbage.EnqueueAsync(session, [old], now, ct);

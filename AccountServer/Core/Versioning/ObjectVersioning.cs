@@ -152,8 +152,7 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
 
         await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         var added = UsageDelta.Used(kept.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);
-        await quotas.AddAsync(session, place.Account.Id, added, ct);
-        await quotas.AddAsync(session, place.Container.Id, added, ct);
+        await quotas.AddToPairAsync(session, place.Account.Id, place.Container.Id, added, ct);
         if (existing?.BlobId is { } old && old != kept.BlobId && (current is null || currentVersion is null))
         {
             await garbage.EnqueueAsync(session, [old], now, ct);
@@ -204,8 +203,7 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
 
         await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         var added = UsageDelta.Used(source.Size - (existing?.Size ?? 0), 0);
-        await quotas.AddAsync(session, place.Account.Id, added, ct);
-        await quotas.AddAsync(session, place.Container.Id, added, ct);
+        await quotas.AddToPairAsync(session, place.Account.Id, place.Container.Id, added, ct);
         if (existing?.BlobId is { } old && old != source.BlobId)
         {
             await garbage.EnqueueAsync(session, [old], now, ct);
