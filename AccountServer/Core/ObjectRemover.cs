@@ -8,19 +8,41 @@ namespace CloudFs.AccountServer.Core;
 /// container's counters, queue its blobs for garbage collection, prune the directories it
 /// leaves empty and write the operation record, all in the caller's transaction.
 /// </summary>
-public sealed class ObjectRemover(NamespaceRepository names, QuotaRepository quotas, GarbageRepository garbage, SegmentRepository segments, RecordRepository records)
+public sealed class ObjectRemover(NamespaceRepository names, QuotaRepository quotas, GarbageRepository garbage, RecordRepository records)
 {
     public async Task RemoveAsync(CatalogSession session, ObjectRemoval removal, OperationRecord record, CancellationToken ct)
     {
-        // Quota rows are locked account first, then container, as every other writer does.
-        await quotas.LockPairAsync(session, removal.Owners.AccountId, removal.Owners.ContainerId, ct);
-        // A large object's pieces go with its row (the foreign key cascades); their blobs are weighed by the collector.
-        var pieces = await segments.BlobsOfAsync(session, removal.RowId, ct);
-        await names.DeleteAsync(session, removal.RowId, ct);
-        await quotas.AddToPairAsync(session, removal.Owners.AccountId, removal.Owners.ContainerId, -removal.Usage, ct);
+        var owners = removal.Owners;
+        var pieces = await LockQuotasAndReadPiecesAsync(session, owners, removal.RowId, ct);
+        // Sent with the next statement: the directory pruning's read, or the commit's batch.
+        names.DeleteLater(session, removal.RowId);
+        await quotas.AddToPairAsync(session, owners.AccountId, owners.ContainerId, -removal.Usage, ct);
         // Queued at the moment the record says the removal happened.
         await garbage.EnqueueAsync(session, removal.BlobIds.Concat(pieces), record.CreatedAt, ct);
         await names.PruneEmptyDirectoriesAsync(session, removal.DirectoriesAbove, ct);
         await records.InsertAsync(session, record, ct);
+    }
+
+    // One round trip for two reads: the quota rows, locked account first and then container as
+    // every other writer takes them, and the blobs of a large object's pieces, which go with its
+    // row (the foreign key cascades) and are weighed by the collector.
+    private async Task<IReadOnlyList<string>> LockQuotasAndReadPiecesAsync(CatalogSession session, RowOwners owners, long rowId, CancellationToken ct)
+    {
+        (QuotaState, QuotaState)? locked;
+        List<string> pieces;
+        await using (var reads = await session.QueryMultipleAsync(QuotaRepository.SelectPairForUpdate + ";\n" + SegmentRepository.SelectBlobsOf,
+                         new { Account = owners.AccountId, Container = owners.ContainerId, Id = rowId }, ct))
+        {
+            locked = QuotaRepository.Pair(await reads.ReadAsync<QuotaRepository.QuotaRow>(), owners.AccountId, owners.ContainerId);
+            pieces = (await reads.ReadAsync<string>()).ToList();
+        }
+
+        if (locked is null)
+        {
+            // A quota row is missing (made lazily): LockPairAsync creates and locks both.
+            await quotas.LockPairAsync(session, owners.AccountId, owners.ContainerId, ct);
+        }
+
+        return pieces;
     }
 }

@@ -197,7 +197,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var now = time.GetUtcNow();
-            var row = place.Parent is null ? null : await names.FindChildAsync(session, place.Parent.Value, "object", path.Leaf, true, token);
+            var (row, containerSys) = await commitReads.LoadForDeleteAsync(session, place, token);
             if (row is not null && Access.Blocks(ctx.Caller, row))
             {
                 return Access.Forbidden();
@@ -209,7 +209,6 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var live = row is not null && !IsExpired(row, now) ? row : null;
-            var containerSys = await metadata.LoadAsync(session, place.Container!.Id, MetadataRepository.Sys, token);
             var state = ObjectVersioning.State(containerSys);
             if (versionId is not null && versionId != ObjectVersioning.NullVersion)
             {

@@ -157,7 +157,12 @@ public sealed class NamespaceRepository
         await session.ScalarAsync<long?>("SELECT id FROM stobj WHERE parent_id = @Id LIMIT 1", new { Id = id }, ct) is not null;
 
     public Task DeleteAsync(CatalogSession session, long id, CancellationToken ct) =>
-        session.ExecuteAsync("DELETE FROM stobj WHERE id = @Id", new { Id = id }, ct);
+        session.ExecuteAsync(DeleteRow, new { Id = id }, ct);
+
+    /// <summary>Deletes a row with the session's next statement or its commit (<see cref="CatalogSession.Defer"/>).</summary>
+    public void DeleteLater(CatalogSession session, long id) => session.Defer(DeleteRow, new { Id = id });
+
+    private const string DeleteRow = "DELETE FROM stobj WHERE id = @Id";
 
     /// <summary>Removes the given directories, deepest first, while they have nothing left below them.</summary>
     public async Task PruneEmptyDirectoriesAsync(CatalogSession session, IReadOnlyList<long> directoryIds, CancellationToken ct)

@@ -48,4 +48,23 @@ public sealed class ObjectCommitReads
         var quotas = QuotaRepository.Pair(await results.ReadAsync<QuotaRepository.QuotaRow>(), place.Account.Id, place.Container.Id);
         return new ObjectCommitSnapshot(existing, collectable, containerSys, quotas);
     }
+
+    /// <summary>
+    /// What a DELETE decides on, in one round trip: the row the name has now (locked; null when
+    /// it has none, or <paramref name="place"/> has no parent directory) and the container's
+    /// system metadata (versioning settings).
+    /// </summary>
+    public async Task<(StobjRow? Row, Dictionary<string, string> ContainerSys)> LoadForDeleteAsync(CatalogSession session, NamespacePlace place,
+        CancellationToken ct)
+    {
+        var args = new { ParentId = place.Parent ?? 0, Type = "object", Name = place.Path.Leaf, Id = place.Container!.Id, Kind = MetadataRepository.Sys };
+        if (place.Parent is null)
+        {
+            return (null, MetadataRepository.ToDictionary(await session.QueryAsync<(string Name, string Value)>(MetadataRepository.SelectKind, args, ct)));
+        }
+
+        await using var results = await session.QueryMultipleAsync(NamespaceRepository.SelectChildForUpdate + ";\n" + MetadataRepository.SelectKind, args, ct);
+        var row = await results.ReadSingleOrDefaultAsync<StobjRow>();
+        return (row, MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>()));
+    }
 }

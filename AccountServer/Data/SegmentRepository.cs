@@ -33,7 +33,10 @@ public sealed class SegmentRepository
     }
 
     public async Task<IReadOnlyList<string>> BlobsOfAsync(CatalogSession session, long objectId, CancellationToken ct) =>
-        (await session.QueryAsync<string>("SELECT DISTINCT blob_id FROM segment WHERE object_id = @Id", new { Id = objectId }, ct)).ToList();
+        (await session.QueryAsync<string>(SelectBlobsOf, new { Id = objectId }, ct)).ToList();
+
+    /// <summary>BlobsOfAsync's read (parameter @Id), also sent in a batch by ObjectRemover.</summary>
+    internal const string SelectBlobsOf = "SELECT DISTINCT blob_id FROM segment WHERE object_id = @Id";
 
     /// <summary>
     /// A row written as a copy of <paramref name="sourceId"/> (a copy, a kept or restored version) gets
