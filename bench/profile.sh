@@ -2,14 +2,15 @@
 # Where a small PUT's time goes: starts a one-host CloudFs (scripts/cluster.sh --no-build, after a
 # build) in a private network namespace, runs phases of 4 KiB PUTs with `loadgen put`, and prints,
 # per phase, ops/s, p50/p99 and the CPU milliseconds each role process spent per PUT (utime+stime
-# from /proc). --op get or head measures reads instead, of the objects the warm-up phase stored.
+# from /proc). --op get or head measures reads instead, of the objects the warm-up phase stored;
+# --op delete deletes what an unmeasured PUT phase just before each measured one stored.
 # With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account, container,
 # object) during the last phase with dotnet-trace and prints its hottest frames; with --perf ROLE
 # a CPU profile of that role with perf (JIT'd frames named through perf maps).
 # --catalog mariadb puts the catalog on cluster.sh's private MariaDB (every commit fsynced, as in
 # bench/run.sh); mariadbd's CPU is then a column of its own, with the statements it ran per PUT.
 #
-#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--op put|get|head]
+#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--op put|get|head|delete]
 #                    [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--keep]
 #
 # Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 case "$catalog" in sqlite|mariadb) ;; *) die "--catalog takes sqlite or mariadb, not $catalog" ;; esac
-case "$op" in put|get|head) ;; *) die "--op takes put, get or head, not $op" ;; esac
+case "$op" in put|get|head|delete) ;; *) die "--op takes put, get, head or delete, not $op" ;; esac
 args=(--count "$count" --conc "$concs" --size "$size" --op "$op" --catalog "$catalog")
 [ -z "$trace" ] || args+=(--trace "$trace")
 [ -z "$perf_role" ] || args+=(--perf "$perf_role")
@@ -102,14 +103,24 @@ fi
 warm_objects=1000
 warm=$(dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$warm_objects" 16 "$size")
 warm_container=$(sed 's/.*container=\([^ ]*\) .*/\1/' <<<"$warm")
+# A delete phase's objects, stored by prepare before the CPU counters are read.
+delete_container=""
+prepare() {
+  [ "$op" = delete ] || return 0
+  local stored
+  stored=$(dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$count" 16 "$size") || die "storing the objects to delete failed: $stored"
+  delete_container=$(sed 's/.*container=\([^ ]*\) .*/\1/' <<<"$stored")
+}
 phase() {
   case "$op" in
     put) dotnet "$LOADGEN" put http://127.0.0.1:7010/auth/v1.0 "$count" "$1" "$size" ;;
+    delete) dotnet "$LOADGEN" delete http://127.0.0.1:7010/auth/v1.0 "$delete_container" "$count" "$count" "$1" "$size" ;;
     *) dotnet "$LOADGEN" "$op" http://127.0.0.1:7010/auth/v1.0 "$warm_container" "$warm_objects" "$count" "$1" "$size" ;;
   esac
 }
 printf '%-4s %8s %8s %8s %6s   CPU ms per %s: %s\n' conc ops/s p50 p99 sql/op "${op^^}" "${roles[*]} total machine"
 for c in $concs; do
+  prepare
   declare -A before=()
   for r in "${roles[@]}"; do before[$r]=$(ticks "${PID[$r]}"); done
   machine_before=$(machine_ticks)

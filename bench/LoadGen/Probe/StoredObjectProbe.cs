@@ -6,11 +6,12 @@ using CloudFs.Bench.LoadGen.Workloads;
 namespace CloudFs.Bench.LoadGen.Probe;
 
 /// <summary>
-/// <c>loadgen get|head AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]</c>: one phase of GETs or
-/// HEADs of the objects a <c>loadgen put</c> phase stored (obj-0000000 up to OBJECTS, in turn), for
-/// profiling reads the way <see cref="PutProbe"/> profiles writes. Prints the same one line.
+/// <c>loadgen get|head|delete AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]</c>: one phase of
+/// GETs, HEADs or DELETEs of the objects a <c>loadgen put</c> phase stored (obj-0000000 up to
+/// OBJECTS, in turn), for profiling them the way <see cref="PutProbe"/> profiles writes. Prints the
+/// same one line. A delete phase removes each object once, so its COUNT is at most OBJECTS.
 /// </summary>
-public static class ReadProbe
+public static class StoredObjectProbe
 {
     public static async Task<int> RunAsync(string op, IReadOnlyList<string> args, CancellationToken ct)
     {
@@ -25,15 +26,23 @@ public static class ReadProbe
         var count = int.Parse(args[3], CultureInfo.InvariantCulture);
         var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
         var size = args.Count > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 4096;
+        if (op == "delete" && count > objects)
+        {
+            throw new ArgumentException($"a delete phase removes each object once: COUNT {count} is more than OBJECTS {objects}");
+        }
+
         using var client = ClientFactory.Create(concurrency);
         var session = await TempAuth.LoginAsync(client, auth, "test:tester", "testing", ct);
         var buffers = Enumerable.Range(0, concurrency).Select(_ => new byte[64 * 1024]).ToArray();
         var phase = await ConcurrentRunner.RunAsync(count, concurrency, (i, worker, token) =>
         {
             var name = $"obj-{i % objects:D7}";
-            return op == "head"
-                ? SwiftOps.HeadAsync(client, session, container, name, token)
-                : SwiftOps.GetAsync(client, session, container, name, size, buffers[worker], token);
+            return op switch
+            {
+                "head" => SwiftOps.HeadAsync(client, session, container, name, token),
+                "delete" => SwiftOps.DeleteAsync(client, session, container, name, token),
+                _ => SwiftOps.GetAsync(client, session, container, name, size, buffers[worker], token),
+            };
         }, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{op} size={size} c={concurrency} ops={phase.Ops} ops/s={phase.OpsPerSecond:F0} p50={phase.Percentile(50):F2}ms p99={phase.Percentile(99):F2}ms failures={phase.Failures} {phase.FirstError}"));
