@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Where a small PUT's time goes: starts a one-host CloudFs (scripts/cluster.sh --no-build, after a
 # build) in a private network namespace, runs phases of 4 KiB PUTs with `loadgen put`, and prints,
-# per phase, ops/s, p50/p99 and the CPU milliseconds each role process spent per PUT (utime+stime
-# from /proc). --op get or head measures reads instead, of the objects the warm-up phase stored;
+# per phase, ops/s, p50/p99, the disk cache flushes per PUT (the whole disk's, other work included)
+# and the CPU milliseconds each role process spent per PUT (utime+stime from /proc). --op get or head measures reads instead, of the objects the warm-up phase stored;
 # --op delete deletes what an unmeasured PUT phase just before each measured one stored.
 # With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account, container,
 # object) during the last phase with dotnet-trace and prints its hottest frames; with --perf ROLE
@@ -85,6 +85,11 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # Busy ticks of the whole machine (user, nice, system, irq, softirq): the client and the kernel's
 # own threads included, which per-process figures miss (writeback a syncfs hands to kworkers).
 machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8; exit }' /proc/stat; }
+# Cache flushes the scratch directory's disk completed (/proc/diskstats, field 19): every fsync
+# that commits ext4's journal sends one, so flushes per op count the syncs a request really cost.
+disk=$(lsblk -no PKNAME "$(df --output=source "$scratch" | tail -1)" 2>/dev/null || true)
+[ -n "$disk" ] || disk=$(basename "$(df --output=source "$scratch" | tail -1)")
+flushes() { awk -v d="$disk" '$3 == d { print $19 + 0; found = 1 } END { if (!found) print 0 }' /proc/diskstats; }
 hz=$(getconf CLK_TCK)
 roles=(proxy account container object)
 statements() { echo 0; }
@@ -118,13 +123,14 @@ phase() {
     *) dotnet "$LOADGEN" "$op" http://127.0.0.1:7010/auth/v1.0 "$warm_container" "$warm_objects" "$count" "$1" "$size" ;;
   esac
 }
-printf '%-4s %8s %8s %8s %6s   CPU ms per %s: %s\n' conc ops/s p50 p99 sql/op "${op^^}" "${roles[*]} total machine"
+printf '%-4s %8s %8s %8s %6s %7s   CPU ms per %s: %s\n' conc ops/s p50 p99 sql/op flush/op "${op^^}" "${roles[*]} total machine"
 for c in $concs; do
   prepare
   declare -A before=()
   for r in "${roles[@]}"; do before[$r]=$(ticks "${PID[$r]}"); done
   machine_before=$(machine_ticks)
   sql_before=$(statements)
+  flushes_before=$(flushes)
   tracer=""
   if [ -n "$trace" ] && [ "$c" = "${concs##* }" ]; then
     # A fixed duration: a background dotnet-trace ignores SIGINT, its usual stop.
@@ -143,6 +149,7 @@ for c in $concs; do
   if [ -n "$profiler" ]; then wait "$profiler" || true; fi
   ops=$(sed 's/.*ops=\([0-9]*\) .*/\1/' <<<"$line")
   sql=$(awk -v a="$sql_before" -v b="$(statements)" -v n="$ops" 'BEGIN { printf "%.1f", (b - a) / n }')
+  flush=$(awk -v a="$flushes_before" -v b="$(flushes)" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) / n }')
   cpu="" total=0
   for r in "${roles[@]}"; do
     ms=$(awk -v a="${before[$r]}" -v b="$(ticks "${PID[$r]}")" -v hz="$hz" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }')
@@ -150,7 +157,7 @@ for c in $concs; do
   done
   machine=$(awk -v a="$machine_before" -v b="$(machine_ticks)" -v hz="$hz" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }')
   read -r opss p50 p99 < <(sed 's/.*ops\/s=\([0-9]*\) p50=\([0-9.]*\)ms p99=\([0-9.]*\)ms.*/\1 \2 \3/' <<<"$line")
-  printf '%-4s %8s %8s %8s %6s   %s%s %s\n' "$c" "$opss" "$p50" "$p99" "$sql" "$cpu" "$total" "$machine"
+  printf '%-4s %8s %8s %8s %6s %7s   %s%s %s\n' "$c" "$opss" "$p50" "$p99" "$sql" "$flush" "$cpu" "$total" "$machine"
 done
 # With FsyncMode Grouped, how many writes each syncfs answered (over all phases, warm-up included).
 curl -s http://127.0.0.1:7013/metrics | awk '/^cloudfs_object_group_syncs_total/ { s += $NF } /^cloudfs_object_group_syncs_writes_total/ { w += $NF }
