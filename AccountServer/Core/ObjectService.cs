@@ -410,16 +410,8 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await segments.InsertAsync(session, id, composite.Segments, ct);
         }
 
-        if (existing is null)
-        {
-            await metadata.InsertIntoNewRowAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
-            await metadata.InsertIntoNewRowAsync(session, id, MetadataRepository.Sys, commit.System, ct);
-        }
-        else
-        {
-            await metadata.ReplaceAsync(session, id, MetadataRepository.User, commit.Metadata, ct);
-            await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, commit.System, ct);
-        }
+        await metadata.WriteAsync(session, id, MetadataRepository.User, commit.Metadata, rowIsNew: existing is null, ct);
+        await metadata.WriteAsync(session, id, MetadataRepository.Sys, commit.System, rowIsNew: existing is null, ct);
 
         if (versionId is not null)
         {

@@ -29,7 +29,7 @@ public sealed class MetadataRepository
     /// new id, and a removed row's metadata went with it (ON DELETE CASCADE). Saves a statement
     /// per kind on every new object.
     /// </summary>
-    public Task InsertIntoNewRowAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    private Task InsertIntoNewRowAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
         if (values.Count > 0)
         {
@@ -39,6 +39,14 @@ public sealed class MetadataRepository
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// <see cref="ReplaceAsync"/>, or <see cref="InsertIntoNewRowAsync"/> when <paramref name="rowIsNew"/>
+    /// (the row was inserted in this transaction).
+    /// </summary>
+    public Task WriteAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, bool rowIsNew,
+        CancellationToken ct) =>
+        rowIsNew ? InsertIntoNewRowAsync(session, stobjId, kind, values, ct) : ReplaceAsync(session, stobjId, kind, values, ct);
 
     /// <summary>Sets or (empty <paramref name="value"/>) removes one item (sent with the session's next statement).</summary>
     public Task SetAsync(CatalogSession session, long stobjId, string kind, string name, string? value, CancellationToken ct)

@@ -12,9 +12,10 @@ public sealed record ObjectCommitSnapshot(StobjRow? Existing, IReadOnlyList<stri
     (QuotaState Account, QuotaState Container)? Quotas);
 
 /// <summary>
-/// The reads of an object commit that do not depend on each other, sent as one command: on
-/// MariaDB six round trips become one. Each statement is its repository's own; the locks are
-/// taken in the order the single reads took them (object row, rows naming its blobs, quota rows).
+/// The reads of an object commit, and of an object DELETE, that do not depend on each other, sent
+/// as one command each: on MariaDB a commit's six round trips become one, a DELETE's two one.
+/// Each statement is its repository's own; the locks are taken in the order the single reads took
+/// them (object row, rows naming its blobs, quota rows).
 /// </summary>
 public sealed class ObjectCommitReads
 {

@@ -17,8 +17,8 @@ internal sealed class DirectWrites(FileStream file, ObjectServerOptions options)
     private readonly bool _eligible = options.DirectWriteMinBytes > 0 && options.IoBufferSize % DirectIo.Alignment == 0;
     private bool _tried;
 
-    /// <summary>Whether the file is in O_DIRECT mode now.</summary>
-    public bool On { get; private set; }
+    // Whether the file is in O_DIRECT mode now.
+    private bool _on;
 
     /// <summary>Writes one piece; <paramref name="bodyAtLeast"/> is what is known of the body's size.</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> piece, long bodyAtLeast, CancellationToken ct)
@@ -28,10 +28,10 @@ internal sealed class DirectWrites(FileStream file, ObjectServerOptions options)
             // Tried once: a filesystem without direct I/O (tmpfs, some FUSE) refuses, and the body
             // goes through the page cache as any other.
             _tried = true;
-            On = DirectIo.TrySet(file.SafeFileHandle, on: true);
+            _on = DirectIo.TrySet(file.SafeFileHandle, on: true);
         }
 
-        if (!On)
+        if (!_on)
         {
             await file.WriteAsync(piece, ct);
             return;
@@ -54,11 +54,11 @@ internal sealed class DirectWrites(FileStream file, ObjectServerOptions options)
     /// <summary>Back to buffered writes, for the tail and the footer.</summary>
     public void Stop()
     {
-        if (On && !DirectIo.TrySet(file.SafeFileHandle, on: false))
+        if (_on && !DirectIo.TrySet(file.SafeFileHandle, on: false))
         {
             throw new IOException($"Cannot turn O_DIRECT off on {file.Name}.");
         }
 
-        On = false;
+        _on = false;
     }
 }
