@@ -38,8 +38,7 @@ public static class PutProbe
         var body = PatternBuffer.Slice(size);
         var put = await ConcurrentRunner.RunAsync(count, concurrency,
             (i, _, token) => SwiftOps.PutAsync(client, session, container, $"obj-{i:D7}", new ByteArrayContent(body), token), ct);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"put size={size} c={concurrency} container={container} ops={put.Ops} ops/s={put.OpsPerSecond:F0} p50={put.Percentile(50):F2}ms p99={put.Percentile(99):F2}ms failures={put.Failures} {put.FirstError}"));
+        Console.WriteLine(ProbeLine.Format("put", size, concurrency, put, container));
         return put.Failures == 0 ? 0 : 1;
     }
 }

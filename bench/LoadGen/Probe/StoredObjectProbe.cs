@@ -44,8 +44,7 @@ public static class StoredObjectProbe
                 _ => SwiftOps.GetAsync(client, session, container, name, size, buffers[worker], token),
             };
         }, ct);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{op} size={size} c={concurrency} ops={phase.Ops} ops/s={phase.OpsPerSecond:F0} p50={phase.Percentile(50):F2}ms p99={phase.Percentile(99):F2}ms failures={phase.Failures} {phase.FirstError}"));
+        Console.WriteLine(ProbeLine.Format(op, size, concurrency, phase));
         return phase.Failures == 0 ? 0 : 1;
     }
 }
