@@ -48,7 +48,7 @@ public sealed class QuotaRepository
             ?? throw new InvalidOperationException($"quota rows {accountId}, {containerId} missing");
     }
 
-    /// <summary>LockPairAsync's read (parameters @Account, @Container), also sent in a batch by ObjectCommitReads.</summary>
+    /// <summary>LockPairAsync's read (parameters @Account, @Container), also sent in batches by ObjectCommitReads and ObjectRemover.</summary>
     internal const string SelectPairForUpdate = """
         SELECT stobj_id AS StobjId, max_bytes AS MaxBytes, max_objects AS MaxObjects, used_bytes AS UsedBytes,
                used_objects AS UsedObjects, reserved_bytes AS ReservedBytes, reserved_objects AS ReservedObjects
