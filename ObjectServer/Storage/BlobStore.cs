@@ -358,6 +358,7 @@ public sealed partial class BlobStore
             return written.Error;
         }
 
+        var renamed = false;
         try
         {
             // A file is renamed into place only once its bytes are on disk, as with per-file fsyncs:
@@ -370,6 +371,7 @@ public sealed partial class BlobStore
             var committed = await CommitAsync(address, written.Value, ct);
             if (committed.IsSuccess && !committed.Value.AlreadyExisted)
             {
+                renamed = true;
                 StorageMeter.Committed(committed.Value.Info.Size);
             }
 
@@ -377,7 +379,11 @@ public sealed partial class BlobStore
         }
         finally
         {
-            File.Delete(written.Value.Path); // no-op once renamed
+            // A renamed file is gone from tmp; deleting it anyway cost a failing unlink and a stat.
+            if (!renamed)
+            {
+                File.Delete(written.Value.Path);
+            }
         }
     }
 
@@ -428,15 +434,17 @@ public sealed partial class BlobStore
         {
             var suffixDir = Layout.SuffixDir(address);
             _directories.Ensure(suffixDir, address.Device);
+            // No .data was there a moment ago, and only a commit holding this id's lock makes
+            // one: a plain rename, without the three lstat calls of a move that must not overwrite.
             try
             {
-                File.Move(temp.Path, Layout.DataPath(address), overwrite: false);
+                File.Move(temp.Path, Layout.DataPath(address), overwrite: true);
             }
             catch (DirectoryNotFoundException)
             {
                 // The replicator pruned the directory as empty between Ensure and the rename.
                 _directories.Ensure(suffixDir, address.Device);
-                File.Move(temp.Path, Layout.DataPath(address), overwrite: false);
+                File.Move(temp.Path, Layout.DataPath(address), overwrite: true);
             }
 
             _directories.Sync(suffixDir);

@@ -84,6 +84,8 @@ public class BlobStoreTests(FsyncMode fsync)
         Assert.That(again.IsSuccess, Is.True);
         Assert.That(again.Value!.AlreadyExisted, Is.True);
         Assert.That(again.Value.Info.Md5Hex, Is.EqualTo(TestBlobs.Md5(data)));
+        // The second body was never renamed into place: its temp file is gone all the same.
+        Assert.That(Directory.GetFiles(Path.Combine(_root, "sda", "tmp")), Is.Empty);
     }
 
     [TestCase(true)]
@@ -99,6 +101,7 @@ public class BlobStoreTests(FsyncMode fsync)
 
         Assert.That(again.Error?.Kind, Is.EqualTo(CloudFsErrorKind.Conflict));
         await AssertStoredBodyAsync(address, first);
+        Assert.That(Directory.GetFiles(Path.Combine(_root, "sda", "tmp")), Is.Empty);
     }
 
     [Test]
