@@ -69,6 +69,12 @@ trap cleanup EXIT
 [ -z "$perf_role" ] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 # As bench/run.sh: a 201 means the catalog row is on disk.
 [ "$catalog" = sqlite ] || export CLOUDFS_CATALOG=mariadb CLOUDFS_MARIADB_FLUSH_AT_COMMIT=1
+# The daemons at bench/run.sh's intervals: the replicator's default 30 s pass over every partition
+# (its directory listings) would otherwise fall inside the measured phases, and bench/run.sh,
+# like Swift's all-in-one, runs none while it measures.
+export CLOUDFS_ObjectServer__GarbageIntervalSeconds="${CLOUDFS_ObjectServer__GarbageIntervalSeconds:-300}" \
+  CLOUDFS_ObjectServer__Auditor__IntervalSeconds="${CLOUDFS_ObjectServer__Auditor__IntervalSeconds:-1800}" \
+  CLOUDFS_ObjectServer__Replication__IntervalSeconds="${CLOUDFS_ObjectServer__Replication__IntervalSeconds:-3600}"
 CLOUDFS_STATE="$scratch/state" setsid "$CLOUDFS_ROOT/scripts/cluster.sh" --no-build >"$scratch/cluster.out" 2>&1 </dev/null &
 cluster_pid=$!
 for port in 7011 7012 7013 7010; do
