@@ -6,17 +6,18 @@
 # --op delete deletes what an unmeasured PUT phase just before each measured one stored.
 # With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account, container,
 # object) during the last phase with dotnet-trace and prints its hottest frames; with --perf ROLE
-# a CPU profile of that role with perf (JIT'd frames named through perf maps).
+# a CPU profile of that role with perf (JIT'd frames named through perf maps); with --strace ROLE
+# the system calls that role made per request in the last phase (strace -c; slows it down).
 # --catalog mariadb puts the catalog on cluster.sh's private MariaDB (every commit fsynced, as in
 # bench/run.sh); mariadbd's CPU is then a column of its own, with the statements it ran per PUT.
 #
 #   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--op put|get|head|delete]
-#                    [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--keep]
+#                    [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--strace ROLE] [--keep]
 #
 # Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"
-count=2000 concs="1 16 64" size=4096 op=put catalog=sqlite trace="" perf_role="" keep=0
+count=2000 concs="1 16 64" size=4096 op=put catalog=sqlite trace="" perf_role="" strace_role="" keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --count) count=$2; shift ;;
@@ -25,18 +26,21 @@ while [ $# -gt 0 ]; do
     --op) op=$2; shift ;;
     --trace) trace=$2; shift ;;
     --perf) perf_role=$2; shift ;;
+    --strace) strace_role=$2; shift ;;
     --catalog) catalog=$2; shift ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
 done
 case "$catalog" in sqlite|mariadb) ;; *) die "--catalog takes sqlite or mariadb, not $catalog" ;; esac
 case "$op" in put|get|head|delete) ;; *) die "--op takes put, get, head or delete, not $op" ;; esac
+[ -z "$strace_role" ] || command -v strace >/dev/null || die "--strace needs strace (apt-get install strace)"
 args=(--count "$count" --conc "$concs" --size "$size" --op "$op" --catalog "$catalog")
 [ -z "$trace" ] || args+=(--trace "$trace")
 [ -z "$perf_role" ] || args+=(--perf "$perf_role")
+[ -z "$strace_role" ] || args+=(--strace "$strace_role")
 [ $keep -eq 0 ] || args+=(--keep)
 
 LOADGEN="$CLOUDFS_ROOT/bench/LoadGen/bin/Release/net10.0/loadgen.dll"
@@ -150,9 +154,16 @@ for c in $concs; do
     perf record -F 499 -g -p "${PID[$perf_role]}" -o "$scratch/perf.data" -- sleep 12 >"$scratch/perf.out" 2>&1 &
     profiler=$!
   fi
+  counter=""
+  if [ -n "$strace_role" ] && [ "$c" = "${concs##* }" ]; then
+    strace -c -f -o "$scratch/strace.out" -p "${PID[$strace_role]}" 2>/dev/null &
+    counter=$!
+    sleep 1
+  fi
   line=$(phase "$c")
   if [ -n "$tracer" ]; then wait "$tracer" || true; fi
   if [ -n "$profiler" ]; then wait "$profiler" || true; fi
+  if [ -n "$counter" ]; then kill -INT "$counter"; wait "$counter" || true; fi
   ops=$(sed 's/.*ops=\([0-9]*\) .*/\1/' <<<"$line")
   sql=$(awk -v a="$sql_before" -v b="$(statements)" -v n="$ops" 'BEGIN { printf "%.1f", (b - a) / n }')
   flush=$(awk -v a="$flushes_before" -v b="$(flushes)" -v n="$ops" 'BEGIN { printf "%.2f", (b - a) / n }')
@@ -173,6 +184,12 @@ if [ -n "$perf_role" ]; then
   log "perf: the $perf_role server's samples by shared object, then its hottest symbols"
   perf report -i "$scratch/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -15 || true
   perf report -i "$scratch/perf.data" --no-children --sort sym --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60 || true
+fi
+if [ -n "$strace_role" ]; then
+  log "strace: the $strace_role server's system calls in the last phase, per ${op^^} (${ops} of them)"
+  awk -v n="$ops" '$NF ~ /^[a-z_0-9]+$/ && $4 ~ /^[0-9]+$/ && $NF != "total" {
+      printf "%-18s %8.2f per op  (%d calls, %s errors)\n", $NF, $4 / n, $4, ($5 ~ /^[0-9]+$/ ? $5 : 0) }' "$scratch/strace.out" |
+    sort -k2 -rn
 fi
 if [ -n "$trace" ]; then
   log "hottest frames of the $trace server (exclusive, then inclusive):"
