@@ -141,22 +141,6 @@ public static class CloudFsHost
         config.AddCommandLine(rest);
     }
 
-    private static int _consoleReplaced;
-
-    /// <summary>
-    /// Console.Out writes through a 256-byte buffer, so a request's log line (300-odd bytes with
-    /// its scopes) cost two write(2) calls in every role; with a buffer larger than any line it
-    /// is one. AutoFlush still puts each line out the moment it is logged. The console logger
-    /// takes Console.Out when it is created, so this runs before the providers are built.
-    /// </summary>
-    private static void UseWholeLineConsoleWrites()
-    {
-        if (Interlocked.Exchange(ref _consoleReplaced, 1) == 0)
-        {
-            Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 16 * 1024) { AutoFlush = true });
-        }
-    }
-
     /// <summary>
     /// Console logs, one line per entry, as text (default) or, with <c>Logging:Format=json</c>, one
     /// JSON object per line for log shippers. Either way the scope carries the X-Trans-Id, so
@@ -165,7 +149,6 @@ public static class CloudFsHost
     private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration config)
     {
         logging.ClearProviders();
-        UseWholeLineConsoleWrites();
 
         // The X-Trans-Id scope is what ties a request's lines together; the W3C span, trace and
         // parent ids the host adds by default belong to no exported trace and made every line
@@ -180,6 +163,7 @@ public static class CloudFsHost
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.UseUtcTimestamp = true;
             });
+            WriteConsoleInBatches(logging);
             return;
         }
 
@@ -195,5 +179,25 @@ public static class CloudFsHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
             o.UseUtcTimestamp = true;
         });
+        WriteConsoleInBatches(logging);
+    }
+
+    /// <summary>
+    /// Keeps the console logger's formatters and options and swaps its provider for one that
+    /// writes lines in batches (<see cref="Logging.LineBatch"/>): the stock one woke its writer
+    /// thread and made two write calls for every request line, in every role.
+    /// </summary>
+    private static void WriteConsoleInBatches(ILoggingBuilder logging)
+    {
+        for (var i = logging.Services.Count - 1; i >= 0; i--)
+        {
+            if (logging.Services[i].ServiceType == typeof(ILoggerProvider)
+                && logging.Services[i].ImplementationType == typeof(Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider))
+            {
+                logging.Services.RemoveAt(i);
+            }
+        }
+
+        logging.Services.AddSingleton<ILoggerProvider, Logging.BatchedConsoleLoggerProvider>();
     }
 }
