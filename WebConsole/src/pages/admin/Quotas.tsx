@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
   MAX_LISTED_CONTAINERS,
   accountUsage,
@@ -41,10 +41,17 @@ export function Quotas() {
     }, fail);
   }, [fail]);
 
+  // The account on screen now: an answer for one picked before it must not land on its form
+  // (it remounted the fields, and a quota typed meanwhile was lost and saved as none).
+  const shownAccount = useRef(account);
+  shownAccount.current = account;
+
   const loadUsage = useCallback(async () => {
     if (!account) return;
     try {
-      setUsage(await accountUsage(account));
+      const loaded = await accountUsage(account);
+      if (shownAccount.current !== account) return;
+      setUsage(loaded);
       setVersion((v) => v + 1);
     } catch (e) {
       fail(e);
