@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CloudFs.Common.Hosting.Logging;
 
@@ -42,11 +41,7 @@ public class LineBatchTests
         batch.Append(Line("request line"), urgent: false);
         batch.Append(Line("error line"), urgent: true);
 
-        var watch = Stopwatch.StartNew();
-        while (!output.Text.Contains("error line", StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            Thread.Sleep(10);
-        }
+        SpinWait.SpinUntil(() => output.Text.Contains("error line", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         Assert.That(output.Text, Is.EqualTo("request line\nerror line\n"));
     }
