@@ -16,20 +16,10 @@ public sealed class ObjectResolver(CatalogReads catalog, ObjectRepository object
 {
     public async Task<Outcome<ResolvedObject>> ResolveAsync(BackendPath path, bool isAdmin, CancellationToken ct)
     {
-        // The common case in one statement (on SQLite a prepared one). A large object also reads
-        // its segments, which must come from the same snapshot as its row, so it is read again,
-        // whole, in a snapshot session.
-        var ancestors = ObjectAncestors.Of(path.Object!);
-        IReadOnlyList<ObjectRow> rows;
-        if (prepared.IsAvailable)
-        {
-            rows = await objects.FindAsync(prepared, path.Account, path.Container!, path.Object!, ancestors, ct);
-        }
-        else
-        {
-            await using var read = await catalog.BeginAsync(ct);
-            rows = await objects.FindAsync(read, path.Account, path.Container!, path.Object!, ancestors, ct);
-        }
+        // The common case in one prepared statement. A large object also reads its segments,
+        // which must come from the same snapshot as its row, so it is read again, whole, in a
+        // snapshot session.
+        var rows = await objects.FindAsync(prepared, path.Account, path.Container!, path.Object!, ObjectAncestors.Of(path.Object!), ct);
 
         if (rows.Count == 0 || !rows[0].IsComposite)
         {

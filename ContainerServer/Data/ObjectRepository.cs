@@ -59,7 +59,7 @@ public sealed class ObjectRepository
         return rows.AsList();
     }
 
-    /// <summary>The current object row of a name, in one statement prepared once per connection (SQLite).</summary>
+    /// <summary>The current object row of a name, in one statement prepared once per connection.</summary>
     public Task<IReadOnlyList<ObjectRow>> FindAsync(PreparedReads reads, string account,
         string container, string path, IReadOnlyList<string> ancestors, CancellationToken ct)
     {

@@ -1,42 +1,58 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CloudFs.ContainerServer.Data;
 
 /// <summary>
-/// One open SQLite connection of <see cref="PreparedReads"/> with the statements it has
-/// prepared, by SQL text. Used by one request at a time.
+/// One open catalog connection of <see cref="PreparedReads"/> with the statements it has
+/// prepared, by SQL text: on SQLite compiled statements, on MariaDB server-side prepared ones.
+/// Used by one request at a time.
 /// </summary>
-public sealed class PreparedReadConnection(SqliteConnection connection) : IAsyncDisposable
+public sealed class PreparedReadConnection(DbConnection connection) : IAsyncDisposable
 {
     // A statement is kept only up to this many texts per connection: a name with many
     // directory levels makes a text of its own, and those stay rare.
     private const int MaxStatements = 16;
 
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
     public int StatementCount => _commands.Count;
 
-    /// <summary>The prepared command for this text, its parameters cleared; a new one is prepared once.</summary>
-    public SqliteCommand Command(string sql, out bool cached)
+    /// <summary>
+    /// The prepared command for <paramref name="sql"/> with <paramref name="args"/> bound, and
+    /// whether the connection keeps it (else the caller disposes it). A new text is translated for
+    /// the database and prepared once, with its first arguments bound.
+    /// </summary>
+    public async Task<(DbCommand Command, bool Kept)> CommandAsync(string sql, Func<string, string> translate,
+        IReadOnlyList<KeyValuePair<string, object?>> args, CancellationToken ct)
     {
         if (_commands.TryGetValue(sql, out var command))
         {
             command.Parameters.Clear();
-            cached = true;
-            return command;
+            Bind(command, args);
+            return (command, true);
         }
 
         command = connection.CreateCommand();
-        command.CommandText = sql;
-        cached = _commands.Count < MaxStatements;
-        if (cached)
+        command.CommandText = translate(sql);
+        Bind(command, args);
+        if (_commands.Count >= MaxStatements)
         {
-            // Compiled once here; later executions only reset and rebind it.
-            command.Prepare();
-            _commands.Add(sql, command);
+            return (command, false);
         }
 
-        return command;
+        try
+        {
+            // Parsed once here (on SQLite planned too); later executions only bind new values.
+            await command.PrepareAsync(ct);
+        }
+        catch
+        {
+            await command.DisposeAsync();
+            throw;
+        }
+
+        _commands.Add(sql, command);
+        return (command, true);
     }
 
     public async ValueTask DisposeAsync()
@@ -48,5 +64,16 @@ public sealed class PreparedReadConnection(SqliteConnection connection) : IAsync
 
         _commands.Clear();
         await connection.DisposeAsync();
+    }
+
+    private static void Bind(DbCommand command, IReadOnlyList<KeyValuePair<string, object?>> args)
+    {
+        foreach (var (name, value) in args)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
     }
 }

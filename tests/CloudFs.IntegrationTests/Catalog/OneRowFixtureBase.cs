@@ -26,6 +26,14 @@ public abstract class OneRowFixtureBase(CatalogProvider provider) : CatalogFixtu
     protected static async Task<long> ValueAsync(CatalogSession session) =>
         await session.ScalarAsync<long>("SELECT n FROM item", null, CancellationToken.None);
 
+    /// <summary>Sets the row's value in a write session of its own, committed.</summary>
+    protected async Task SetAsync(long value)
+    {
+        await using var write = await CatalogSession.BeginAsync(Database, CancellationToken.None);
+        await write.ExecuteAsync("UPDATE item SET n = @Value", new { Value = value }, CancellationToken.None);
+        await write.CommitAsync(CancellationToken.None);
+    }
+
     /// <summary>The row's value as a new read-only session sees it: what has been committed.</summary>
     protected async Task<long> CommittedValueAsync()
     {

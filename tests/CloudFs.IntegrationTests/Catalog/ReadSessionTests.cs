@@ -60,11 +60,4 @@ public sealed class ReadSessionTests(CatalogProvider provider) : OneRowFixtureBa
             snapshot.ExecuteAsync("UPDATE item SET n = 3", null, CancellationToken.None));
         Assert.That(refused!.Message, Does.Contain("READ ONLY"));
     }
-
-    private async Task SetAsync(long value)
-    {
-        await using var write = await CatalogSession.BeginAsync(Database, CancellationToken.None);
-        await write.ExecuteAsync("UPDATE item SET n = @Value", new { Value = value }, CancellationToken.None);
-        await write.CommitAsync(CancellationToken.None);
-    }
 }

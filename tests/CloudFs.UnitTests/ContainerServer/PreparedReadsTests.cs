@@ -93,16 +93,6 @@ public sealed class PreparedReadsTests
         }
     }
 
-    [Test]
-    public async Task IsAvailable_MariaDb_False()
-    {
-        await using var mySql = new CatalogDatabase(new CatalogOptions { Provider = CatalogProvider.MySql, ConnectionString = "Server=127.0.0.1;Database=none" });
-        await using var reads = new PreparedReads(mySql);
-
-        Assert.That(reads.IsAvailable, Is.False);
-        Assert.That(_reads.IsAvailable, Is.True);
-    }
-
     private static List<KeyValuePair<string, object?>> Args(string name) => [new("Name", name)];
 
     private async Task ExecuteAsync(string sql)
