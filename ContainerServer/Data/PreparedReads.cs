@@ -20,8 +20,8 @@ namespace CloudFs.ContainerServer.Data;
 public sealed class PreparedReads(CatalogDatabase database) : IAsyncDisposable
 {
     // Idle connections kept beyond this many are closed; a burst opens more for its length.
-    // 64 keeps a busy proxy's concurrent resolves on prepared connections (with 32, a third of
-    // them reopened and prepared again at c=64), well inside the 100 connections MySqlConnector
+    // 64 keeps a busy proxy's concurrent resolves on prepared connections (with 32, about one
+    // in ten reopened and prepared again at c=64), well inside the 100 connections MySqlConnector
     // pools per server, which the sessions of listings and large objects also draw from.
     private const int MaxIdle = 64;
 
