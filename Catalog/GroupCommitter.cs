@@ -12,9 +12,13 @@ namespace CloudFs.Catalog;
 /// COMMIT returned, so an answer never runs ahead of durability; if it fails, every writer of
 /// the group gets the failure (and CatalogWork's retry runs the retryable ones again).
 /// </summary>
-public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
+public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128) : IAsyncDisposable
 {
     private readonly Lock _lock = new();
+
+    // The writer's connection, kept from group to group with its statements compiled; used
+    // only under the write gate. Dropped after a failed group, reopened by the next one.
+    private PreparedSqliteConnection? _connection;
     private readonly Queue<GroupEntry> _waiting = new();
     private bool _writing;
 
@@ -70,8 +74,8 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await using var connection = (SqliteConnection)await database.OpenConnectionAsync(CancellationToken.None);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
+            var connection = _connection ??= new PreparedSqliteConnection((SqliteConnection)await database.OpenConnectionAsync(CancellationToken.None));
+            await using var transaction = (SqliteTransaction)await connection.Inner.BeginTransactionAsync(CancellationToken.None);
             foreach (var entry in group)
             {
                 await entry.RunAsync(connection, transaction, database.Dialect);
@@ -84,6 +88,9 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         catch (Exception ex)
         {
             CatalogMeter.TransactionEnded(started, "write", "rollback");
+            // Whatever failed may have been the connection itself (an I/O error, a file replaced);
+            // the next group starts on a fresh one.
+            await DropConnectionAsync();
             // The group's transaction is gone (a failed COMMIT, a savepoint SQLite rolled back
             // with the whole transaction): none of its writes happened.
             foreach (var entry in group)
@@ -101,6 +108,34 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         foreach (var entry in group)
         {
             entry.Deliver();
+        }
+    }
+
+    /// <summary>Closes the kept connection once the group being written, if any, is done.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (database.WriteGate is not { } gate)
+        {
+            return;
+        }
+
+        await gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            await DropConnectionAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async ValueTask DropConnectionAsync()
+    {
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await connection.DisposeAsync();
         }
     }
 }

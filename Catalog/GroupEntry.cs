@@ -9,7 +9,7 @@ internal abstract class GroupEntry
 
     /// <summary>Runs the work in a savepoint of the group's transaction; rolls back to it unless the work committed.</summary>
     /// <exception cref="SqliteException">The savepoint could not be rolled back: the group's transaction is lost.</exception>
-    public async Task RunAsync(SqliteConnection connection, SqliteTransaction transaction, SqlDialect dialect)
+    public async Task RunAsync(PreparedSqliteConnection connection, SqliteTransaction transaction, SqlDialect dialect)
     {
         if (Cancellation.IsCancellationRequested)
         {

@@ -12,7 +12,7 @@ namespace CloudFs.AccountServer.Data;
 /// On SQLite, writes go through a group commit: concurrent ones share one transaction and one
 /// fsync (MariaDB's InnoDB groups its log flushes by itself).
 /// </summary>
-public sealed class CatalogWork(CatalogDatabase database)
+public sealed class CatalogWork(CatalogDatabase database) : IAsyncDisposable
 {
     private readonly GroupCommitter? _group = database.Provider == CatalogProvider.Sqlite ? new GroupCommitter(database) : null;
 
@@ -46,6 +46,8 @@ public sealed class CatalogWork(CatalogDatabase database)
             await using var session = await CatalogSession.BeginAsync(database, token, readOnly: true);
             return await work(session, token);
         }, ct));
+
+    public ValueTask DisposeAsync() => _group?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private static async Task<T> TimedAsync<T>(string kind, Func<ValueTask<T>> work)
     {

@@ -29,6 +29,7 @@ public sealed class GroupCommitterTests
     [TearDown]
     public async Task DisposeAsync()
     {
+        await _group.DisposeAsync();
         await _database.DisposeAsync();
         SqliteConnection.ClearAllPools();
         _directory.Dispose();
