@@ -9,8 +9,8 @@ namespace CloudFs.Catalog;
 /// A SQLite connection kept open that compiles each distinct statement text once. SQLite compiles
 /// every command it is given (parse, plan, code), and Microsoft.Data.Sqlite keeps the compiled
 /// statements only as long as the command object lives, which Dapper disposes after each call: a
-/// small PUT's commit compiled a dozen statements every time (about a sixth of the account
-/// server's CPU). The commands this connection creates look up a command kept per text, bind their
+/// small PUT's commit compiled all its statements every time (keeping them took a quarter off the
+/// account server's CPU per PUT). The commands this connection creates look up a command kept per text, bind their
 /// parameters to it and run it, so only the first use of a text compiles.
 /// Not thread-safe, like the connection it wraps; one user at a time (the writer's gate).
 /// </summary>
