@@ -21,7 +21,19 @@ public sealed class CatalogDatabase : IAsyncDisposable
         Dialect = SqlDialect.For(options.Provider);
         if (Provider == CatalogProvider.MySql)
         {
-            _mySql = new MySqlDataSourceBuilder(options.ConnectionString).Build();
+            var builder = new MySqlConnectionStringBuilder(options.ConnectionString);
+            if (_syncWait > 0)
+            {
+                // A session that was reset (COM_RESET_CONNECTION, which MySqlConnector sends to a
+                // pooled connection before it is used again) is no longer a client thread to Galera, and
+                // skips every causal wait from then on, even after wsrep_sync_wait is set again
+                // (MariaDB 10.11; Galera issue 613, PXC-4003): reads through a reused connection
+                // could miss a commit made through another node. Pooled sessions are not reset;
+                // this class's own opening statement checks that one is still alive.
+                builder.ConnectionReset = false;
+            }
+
+            _mySql = new MySqlDataSourceBuilder(builder.ConnectionString).Build();
         }
         else
         {
@@ -53,26 +65,45 @@ public sealed class CatalogDatabase : IAsyncDisposable
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
-        if (_mySql is not null)
+        if (_mySql is null)
         {
-            var mySql = await _mySql.OpenConnectionAsync(ct);
-            if (_syncWait > 0)
-            {
-                // Session state is reset when a pooled connection is reused, so it is set on every
-                // open. MariaDB skips the causal wait for reads inside an explicit transaction, which
-                // is where every session's reads run, so the wait is taken here, by one autocommit
-                // SELECT in the same round trip: whatever the session reads next was committed
-                // cluster-wide before it opened.
-                await using var command = new MySqlCommand($"SET SESSION wsrep_sync_wait = {_syncWait}; SELECT 1", mySql);
-                await command.ExecuteNonQueryAsync(ct);
-            }
-
-            return mySql;
+            var connection = new SqliteConnection(_sqliteConnectionString);
+            await connection.OpenAsync(ct);
+            return connection;
         }
 
-        var connection = new SqliteConnection(_sqliteConnectionString);
-        await connection.OpenAsync(ct);
-        return connection;
+        if (_syncWait == 0)
+        {
+            return await _mySql.OpenConnectionAsync(ct);
+        }
+
+        // MariaDB skips the causal wait for reads inside an explicit transaction, which is where
+        // every session's reads run, so the wait is taken here too, by one autocommit SELECT in the
+        // same round trip as the SET: whatever the session reads next was committed cluster-wide
+        // before it opened. On a session that already has the setting (a pooled one) that round
+        // trip is still the wait, and it proves the unreset connection alive.
+        for (var attempt = 1; ; attempt++)
+        {
+            var mySql = await _mySql.OpenConnectionAsync(ct);
+            try
+            {
+                await using var command = new MySqlCommand($"SET SESSION wsrep_sync_wait = {_syncWait}; SELECT 1", mySql);
+                await command.ExecuteNonQueryAsync(ct);
+                return mySql;
+            }
+            catch (Exception ex) when (attempt == 1 && CatalogFailures.IsUnreachable(ex))
+            {
+                // The server closed this idle session (a restart, a failover, its idle timeout),
+                // and likely the other idle ones with it: once more, on a new connection.
+                await MySqlConnection.ClearPoolAsync(mySql, CancellationToken.None);
+                await mySql.DisposeAsync();
+            }
+            catch
+            {
+                await mySql.DisposeAsync();
+                throw;
+            }
+        }
     }
 
     public ValueTask DisposeAsync() => _mySql?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Net;
+using CloudFs.Catalog;
 using CloudFs.EndToEndTests.Cluster;
 using Dapper;
 using MySqlConnector;
@@ -108,6 +109,63 @@ public class GaleraCatalogTests
         var journaled = await _cluster.JournaledAsync() - journaledBefore;
         Assert.That(misses, Is.Empty,
             $"reads through the other nodes that missed a committed object (Catalog:SyncWait=1); commits journaled meanwhile: {journaled}");
+    }
+
+    [Test]
+    public async Task AReusedConnection_StillWaitsForWhatAnotherNodeCommitted()
+    {
+        // MariaDB 10.11 drops a session's causal waits once the session was reset (Galera issue
+        // 613), and MySqlConnector resets a pooled connection before it hands it out again: a
+        // container server's second read on a connection read stale rows. Node 2 is held from
+        // applying (FLUSH TABLES WITH READ LOCK) while node 1 commits, so a read that does not
+        // wait returns the row missing at once, and one that waits returns it once node 2 goes on.
+        await using (var setup = new MySqlConnection(_galera.ServerConnectionString(1)))
+        {
+            await setup.ExecuteAsync("CREATE DATABASE IF NOT EXISTS causal; CREATE TABLE IF NOT EXISTS causal.t (id INT PRIMARY KEY)");
+        }
+
+        await using var database = new CatalogDatabase(new CatalogOptions
+        {
+            Provider = CatalogProvider.MySql, ConnectionString = _galera.CatalogFor(2), SyncWait = 1,
+        });
+        long first;
+        await using (var connection = await database.OpenConnectionAsync(CancellationToken.None))
+        {
+            first = await connection.ExecuteScalarAsync<long>("SELECT CONNECTION_ID()");
+        }
+
+        await using var hold = new MySqlConnection(_galera.ServerConnectionString(2));
+        await hold.OpenAsync();
+        await hold.ExecuteAsync("FLUSH TABLES WITH READ LOCK");
+        Task<(long Session, long Rows)> read;
+        try
+        {
+            await using (var writer = new MySqlConnection(_galera.ServerConnectionString(1)))
+            {
+                await writer.ExecuteAsync("INSERT INTO causal.t VALUES (1)");
+            }
+
+            read = ReadAsync();
+            await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(1)));
+        }
+        finally
+        {
+            await hold.ExecuteAsync("UNLOCK TABLES");
+        }
+
+        var (session, rows) = await read;
+        Assert.Multiple(() =>
+        {
+            Assert.That(session, Is.EqualTo(first), "the read ran on the pooled session, the case that lost its wait");
+            Assert.That(rows, Is.EqualTo(1), "the row node 1 committed before the read began");
+        });
+
+        async Task<(long, long)> ReadAsync()
+        {
+            await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+            var id = await connection.ExecuteScalarAsync<long>("SELECT CONNECTION_ID()");
+            return (id, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM causal.t WHERE id = 1"));
+        }
     }
 
     private async Task CreateContainerAsync(string container, params (string Name, string Value)[] headers)
