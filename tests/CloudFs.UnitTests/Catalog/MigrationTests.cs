@@ -47,6 +47,26 @@ public class MigrationTests
     }
 
     [Test]
+    public void Translate_TextWithoutToken_IsReturnedAsItIs()
+    {
+        const string sql = "SELECT id FROM stobj WHERE parent_id = @Parent";
+        Assert.That(SqlDialect.MySql.Translate(sql), Is.SameAs(sql));
+    }
+
+    [Test]
+    public void Translate_SameTextTwice_GivesTheSameTranslation()
+    {
+        var sql = "SELECT id FROM quota WHERE stobj_id = @Id {FOR_UPDATE}";
+        var first = SqlDialect.MySql.Translate(sql);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo("SELECT id FROM quota WHERE stobj_id = @Id FOR UPDATE"));
+            Assert.That(SqlDialect.MySql.Translate(sql), Is.SameAs(first), "kept, not translated again");
+            Assert.That(SqlDialect.Sqlite.Translate(sql), Is.EqualTo("SELECT id FROM quota WHERE stobj_id = @Id "), "each dialect its own");
+        });
+    }
+
+    [Test]
     public void Translate_UnknownToken_Throws() =>
         Assert.That(() => SqlDialect.MySql.Translate("{NOPE}"), Throws.InvalidOperationException);
 }
