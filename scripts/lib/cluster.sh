@@ -55,8 +55,8 @@ launch_role() {
   local role=$1 logfile=$2; shift 2
   # env execs dotnet, so the pid is the server's own (a kill -9 of it is the server dying).
   # A local cluster runs on etc/cloudfs.json's shipped hash-path secrets, which a server refuses
-  # unless told it is a development cluster.
-  env CLOUDFS_Cluster__AllowDefaultSecrets=true "$@" dotnet "$(project_dll "${ROLE_PROJECTS[$role]}" "CloudFs.${ROLE_PROJECTS[$role]}")" \
+  # unless told it is a development cluster. DOTNET_TC_CallCountingDelayMs: as in the systemd units.
+  env CLOUDFS_Cluster__AllowDefaultSecrets=true DOTNET_TC_CallCountingDelayMs=0 "$@" dotnet "$(project_dll "${ROLE_PROJECTS[$role]}" "CloudFs.${ROLE_PROJECTS[$role]}")" \
     --config "$CLOUDFS_ROOT/etc/$role-server.json" >>"$logfile" 2>&1 &
   LAUNCHED_PID=$!
 }

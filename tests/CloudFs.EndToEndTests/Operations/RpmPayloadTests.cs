@@ -50,7 +50,8 @@ public class RpmPayloadTests
         foreach (var (role, unit) in units)
         {
             Assert.That(unit, Does.Contain("\nType=notify\n").And.Contain("\nTimeoutStopSec=").And.Contain("\nProtectSystem=strict\n")
-                .And.Contain("\nNoNewPrivileges=true\n").And.Contain("\nPrivateTmp=true\n").And.Contain("\nReadWritePaths="), role);
+                .And.Contain("\nNoNewPrivileges=true\n").And.Contain("\nPrivateTmp=true\n").And.Contain("\nReadWritePaths=")
+                .And.Contain("\nEnvironment=DOTNET_TC_CallCountingDelayMs=0\n"), role);
         }
 
         // The operator's first steps: real hash-path secrets (the packaged placeholders are refused) and rings.
