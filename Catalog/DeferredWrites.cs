@@ -20,8 +20,7 @@ internal sealed partial class DeferredWrites
     // A statement's text with its parameters renamed for its place in the batch, kept: the same
     // few statements come in the same places on every commit, and the rename is a regex. Texts
     // built per request can be many, so the cache stops growing at a bound.
-    private const int MaxRenamed = 2048;
-    private static readonly ConcurrentDictionary<(string Sql, int Index), string> Renamed = new();
+    private static readonly BoundedCache<(string Sql, int Index), string> Renamed = new(2048);
 
     private readonly List<(string Sql, object? Args)> _queued = [];
 
@@ -59,7 +58,8 @@ internal sealed partial class DeferredWrites
         {
             var (sql, args) = _queued[i];
             var prefix = $"w{i}_";
-            text.Append(Rename(sql, i, prefix)).Append(";\n");
+            text.Append(Renamed.GetOrAdd((sql, i), static key =>
+                Parameter().Replace(key.Sql, m => $"@w{key.Index}_{m.Groups[1].Value}"))).Append(";\n");
             if (args is null)
             {
                 continue;
@@ -81,22 +81,6 @@ internal sealed partial class DeferredWrites
 
         command.CommandText = text.Append(after).ToString();
         return command;
-    }
-
-    private static string Rename(string sql, int index, string prefix)
-    {
-        if (Renamed.TryGetValue((sql, index), out var renamed))
-        {
-            return renamed;
-        }
-
-        renamed = Parameter().Replace(sql, m => "@" + prefix + m.Groups[1].Value);
-        if (Renamed.Count < MaxRenamed)
-        {
-            Renamed.TryAdd((sql, index), renamed);
-        }
-
-        return renamed;
     }
 
     // The catalog's SQL names parameters @Name and has no '@' in its literals.

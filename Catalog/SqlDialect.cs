@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace CloudFs.Catalog;
@@ -12,7 +11,11 @@ public sealed partial class SqlDialect
     public static readonly SqlDialect MySql = new(CatalogProvider.MySql);
     public static readonly SqlDialect Sqlite = new(CatalogProvider.Sqlite);
 
-    private SqlDialect(CatalogProvider provider) => Provider = provider;
+    private SqlDialect(CatalogProvider provider)
+    {
+        Provider = provider;
+        _translate = text => Token().Replace(text, m => Replace(m.Groups[1].Value, m.Groups[2].Value));
+    }
 
     public CatalogProvider Provider { get; }
 
@@ -22,30 +25,13 @@ public sealed partial class SqlDialect
     // share of the account server's CPU per PUT: a text without a token is returned as it is, and
     // one with tokens is translated once. Texts built per request (IN lists, ancestor paths) can
     // be many, so the cache stops growing at a bound and the rest are translated each time.
-    private const int MaxTranslated = 2048;
+    private readonly BoundedCache<string, string> _translated = new(2048);
+    private readonly Func<string, string> _translate;
 
-    private readonly ConcurrentDictionary<string, string> _translated = new(StringComparer.Ordinal);
-
-    public string Translate(string sql)
-    {
-        if (!sql.Contains('{', StringComparison.Ordinal))
-        {
-            return sql;
-        }
-
-        if (_translated.TryGetValue(sql, out var translated))
-        {
-            return translated;
-        }
-
-        translated = Token().Replace(sql, m => Replace(m.Groups[1].Value, m.Groups[2].Value));
-        if (_translated.Count < MaxTranslated)
-        {
-            _translated.TryAdd(sql, translated);
-        }
-
-        return translated;
-    }
+    public string Translate(string sql) =>
+        sql.Contains('{', StringComparison.Ordinal)
+            ? _translated.GetOrAdd(sql, _translate)
+            : sql;
 
     private string Replace(string token, string argument) => (Provider, token) switch
     {
