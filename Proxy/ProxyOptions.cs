@@ -30,4 +30,7 @@ public sealed class ProxyOptions
 
     /// <summary>Chunks queued per replica before the slowest replica holds the upload back.</summary>
     public int PutQueueChunks { get; set; } = 4;
+
+    /// <summary>Small bodies kept in memory for the next GET (<see cref="Objects.SmallBodyCache"/>).</summary>
+    public Objects.SmallBodyCacheOptions SmallBodyCache { get; set; } = new();
 }

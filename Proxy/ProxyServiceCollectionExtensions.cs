@@ -1,3 +1,4 @@
+using CloudFs.Common.Hosting.Metrics;
 using CloudFs.Proxy.Versioning;
 using CloudFs.Backend;
 using CloudFs.Proxy.Auth;
@@ -43,6 +44,8 @@ public static class ProxyServiceCollectionExtensions
         services.AddSingleton<Forwarder>();
         services.AddSingleton<ReplicaWriter>();
         services.AddSingleton<Symlinks.SymlinkHandler>();
+        services.AddSingleton<SmallBodyCache>();
+        services.AddMetricSet<SmallBodyCacheMetrics>();
         services.AddSingleton<ObjectGetHandler>();
         services.AddSingleton<LargeObjects.SegmentStreamer>();
         services.AddDlo();

@@ -22,7 +22,7 @@ namespace CloudFs.Proxy.Objects;
 /// replica that answers, moving on to the next one while nothing has been sent to the client.
 /// </summary>
 public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandler symlinks, RingSet rings, NodeSelector selector, BackendInvoker invoker,
-    NodeErrorLimiter limiter, TimeProvider time, IOptions<BackendOptions> options, ILogger<ObjectGetHandler> logger)
+    NodeErrorLimiter limiter, SmallBodyCache bodies, TimeProvider time, IOptions<BackendOptions> options, ILogger<ObjectGetHandler> logger)
 {
     /// <param name="authorize">Lets links be followed (each target checked with it); without it a link answers as itself.</param>
     public async Task HandleAsync(HttpContext context, ResourcePath path, CallContext call, ReadAuthorizer? authorize = null)
@@ -147,8 +147,15 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
     private async Task StreamBlobAsync(HttpContext context, ObjectRecord record, CallContext call, LargeObjectView? view)
     {
         var ct = context.RequestAborted;
+        var range = context.Request.Headers.Range.ToString();
+        if (range.Length == 0 && bodies.Keeps(record.Bytes))
+        {
+            await SendSmallAsync(context, record, call, view);
+            return;
+        }
+
         var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
-        var blob = await OpenBlobAsync(record, context.Request.Headers.Range.ToString(), call, ct);
+        var blob = await OpenBlobAsync(record, range, call, ct);
         if (blob is null)
         {
             await ProxyResults.Unavailable(context);
@@ -185,6 +192,71 @@ public sealed partial class ObjectGetHandler(CatalogClient catalog, SymlinkHandl
                 context.Abort();
             }
         }
+    }
+
+    /// <summary>
+    /// A whole small body, from memory or read whole from a replica before anything is sent: a
+    /// replica that fails or cuts it short (its checksum did not match) is passed over for the
+    /// next one, which a body already streaming to the client could not be.
+    /// </summary>
+    private async Task SendSmallAsync(HttpContext context, ObjectRecord record, CallContext call, LargeObjectView? view)
+    {
+        var ct = context.RequestAborted;
+        var body = bodies.Find(record.BlobId, record.Bytes) ?? await ReadSmallAsync(record, call, ct);
+        if (body is null)
+        {
+            await ProxyResults.Unavailable(context);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        SetHeaders(response, record);
+        view?.Apply(response);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, ct);
+    }
+
+    private async Task<byte[]?> ReadSmallAsync(ObjectRecord record, CallContext call, CancellationToken ct)
+    {
+        var ring = rings.ObjectFor(record.PolicyIndex);
+        var part = ring.GetBlobPartition(record.BlobId);
+        var nodes = selector.ForRead(ring, part);
+        var timeout = TimeSpan.FromSeconds(options.Value.NodeTimeoutSeconds);
+        foreach (var node in nodes)
+        {
+            using var blob = await TryOpenAsync(node, part, record.BlobId, record.PolicyIndex, "", "", call, timeout, ct);
+            if (blob is null)
+            {
+                continue;
+            }
+
+            if (blob.StatusCode != HttpStatusCode.OK || blob.Content.Headers.ContentLength != record.Bytes)
+            {
+                Log.ReplicaMissing(logger, record.BlobId, node.ToString(), (int)blob.StatusCode);
+                continue;
+            }
+
+            var body = new byte[record.Bytes];
+            try
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                idle.CancelAfter(timeout);
+                await using var source = await blob.Content.ReadAsStreamAsync(idle.Token);
+                await source.ReadExactlyAsync(body, idle.Token);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                Log.BodyCut(logger, record.BlobId, ex.Message);
+                continue;
+            }
+
+            bodies.Keep(record.BlobId, body);
+            return body;
+        }
+
+        Log.NoReplica(logger, record.BlobId, nodes.Count);
+        return null;
     }
 
     /// <summary>Copies the blob to the client; a replica silent for <paramref name="timeout"/> ends the copy.</summary>

@@ -23,8 +23,8 @@ namespace CloudFs.Proxy.Objects;
 /// large object, which stores the bytes its segments hold (LargeObjects/DloBody).
 /// </summary>
 public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWriter writer, RingSet rings, NodeSelector selector,
-    ObjectGetHandler gets, SymlinkHandler symlinks, LargeObjects.SegmentStreamer segments, TimeProvider time, IOptions<ProxyOptions> options,
-    ILogger<ObjectPutHandler> logger)
+    ObjectGetHandler gets, SymlinkHandler symlinks, LargeObjects.SegmentStreamer segments, SmallBodyCache bodies, TimeProvider time,
+    IOptions<ProxyOptions> options, ILogger<ObjectPutHandler> logger)
 {
     /// <param name="authorize">Checks a static link's target (a read); without it X-Symlink-Target is not looked at.</param>
     public async Task PutAsync(HttpContext context, ResourcePath path, CallContext call, ReadAuthorizer? authorize = null)
@@ -103,7 +103,9 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         var upload = new PendingUpload(path, admit.Value.Reservation);
         try
         {
-            var stored = await StoreAsync(request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct, upload);
+            // A small body is kept as it streams by, for the reads that follow an upload.
+            var captured = length is { } announced && bodies.Keeps(announced) ? new CapturedBody(request.Body, (int)announced) : null;
+            var stored = await StoreAsync(captured ?? request.Body, length, expectedEtag, admit.Value.PolicyIndex, call, ct, upload);
             if (!stored.IsSuccess)
             {
                 // Handed back before the client hears of it, so a retry finds the room free.
@@ -116,6 +118,10 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
             headers.AddRange(link);
             await CommitAsync(context, path, headers, md5, call, upload: upload);
+            if (context.Response.StatusCode == StatusCodes.Status201Created && captured?.Body is { } body)
+            {
+                bodies.Keep(blobId, body);
+            }
         }
         finally
         {

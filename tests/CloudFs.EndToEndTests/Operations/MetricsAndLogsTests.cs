@@ -13,7 +13,8 @@ namespace CloudFs.EndToEndTests.Operations;
 public class MetricsAndLogsTests
 {
     private const int Objects = 5;
-    private const int Size = 10_000;
+    // Over the proxy's small-body limit (64 KiB), so every GET reaches the object server and is counted there.
+    private const int Size = 100_000;
 
     private static readonly string[] RoleNames = ["proxy", "account", "container", "object"];
 

@@ -147,7 +147,8 @@ public class SegmentStreamerTests
         var (rings, selector, limiter, backend) = (_backend.Rings, _backend.Selector, _backend.Limiter, _backend.Options);
         var catalog = new CatalogClient(_backend.Client, rings, selector);
         var symlinks = new CloudFs.Proxy.Symlinks.SymlinkHandler(catalog, TimeProvider.System, Options.Create(new CloudFs.Proxy.Symlinks.SymlinkOptions()));
-        var gets = new ObjectGetHandler(catalog, symlinks, rings, selector, _backend.Invoker, limiter, TimeProvider.System, backend,
+        var gets = new ObjectGetHandler(catalog, symlinks, rings, selector, _backend.Invoker, limiter,
+            new SmallBodyCache(Options.Create(new CloudFs.Proxy.ProxyOptions())), TimeProvider.System, backend,
             NullLogger<ObjectGetHandler>.Instance);
         return new SegmentStreamer(gets, backend, NullLogger<SegmentStreamer>.Instance);
     }
