@@ -17,6 +17,7 @@ public sealed class CatalogDatabase : IAsyncDisposable
     public CatalogDatabase(CatalogOptions options)
     {
         Provider = options.Provider;
+        GroupCommit = options.GroupCommit;
         _syncWait = options.SyncWait;
         Dialect = SqlDialect.For(options.Provider);
         if (Provider == CatalogProvider.MySql)
@@ -55,6 +56,9 @@ public sealed class CatalogDatabase : IAsyncDisposable
     public CatalogProvider Provider { get; }
 
     public SqlDialect Dialect { get; }
+
+    /// <summary>Whether the account server's writes share transactions (<see cref="CatalogOptions.GroupCommit"/>).</summary>
+    public bool GroupCommit { get; }
 
     /// <summary>
     /// SQLite allows one writer per file, and a writer that finds the file locked sleeps and

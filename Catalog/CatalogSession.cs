@@ -15,8 +15,11 @@ public sealed class CatalogSession : IAsyncDisposable
 {
     private readonly SemaphoreSlim? _gate;
 
-    // In a group commit: the savepoint this session's work runs in, and whether it was released.
+    // In a group commit: the savepoint this session's work runs in, and whether it was released
+    // or rolled back. On MariaDB the savepoint is set in its first statement's text and released
+    // in the command that sends its last writes, as a write session's BEGIN and COMMIT are.
     private readonly string? _savepoint;
+    private readonly bool _inlineSavepoint;
     private bool _ended;
 
     // For CatalogMeter: when the transaction began, whether it writes, and whether it committed.
@@ -39,7 +42,8 @@ public sealed class CatalogSession : IAsyncDisposable
         bool writes = true, bool inline = false)
     {
         _inline = inline;
-        _begin = inline ? InlineBegin : null;
+        _inlineSavepoint = savepoint is not null && connection is MySqlConnection;
+        _begin = inline ? InlineBegin : _inlineSavepoint ? $"SAVEPOINT {savepoint};\n" : null;
         _writes = writes;
         Connection = connection;
         Transaction = transaction;
@@ -122,11 +126,19 @@ public sealed class CatalogSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// A session inside a group commit's transaction (GroupCommitter): its commit releases its
-    /// savepoint, and the group's COMMIT makes it durable; the group owns the connection.
+    /// A session inside a group commit's transaction (GroupCommitter), in a savepoint of its own:
+    /// its commit releases the savepoint, and the group's COMMIT makes it durable; the group owns
+    /// the connection.
     /// </summary>
-    internal static CatalogSession InGroup(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string savepoint) =>
-        new(connection, transaction, dialect, null, savepoint);
+    internal static async Task<CatalogSession> InGroupAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string savepoint)
+    {
+        if (connection is not MySqlConnection)
+        {
+            await transaction.SaveAsync(savepoint, CancellationToken.None);
+        }
+
+        return new CatalogSession(connection, transaction, dialect, null, savepoint);
+    }
 
     /// <summary>
     /// Queues a write whose outcome the caller does not read (no row count, no generated id).
@@ -199,6 +211,17 @@ public sealed class CatalogSession : IAsyncDisposable
             return;
         }
 
+        if (_inlineSavepoint)
+        {
+            if (!_ended && (_begun || _deferred.Count > 0))
+            {
+                await FlushAsync(ct, $"RELEASE SAVEPOINT {_savepoint};\n");
+            }
+
+            _ended = true;
+            return;
+        }
+
         await FlushAsync(ct);
         if (_savepoint is null)
         {
@@ -222,11 +245,24 @@ public sealed class CatalogSession : IAsyncDisposable
     internal async Task EndAsync()
     {
         _deferred.Clear();
-        if (_savepoint is not null && !_ended)
+        _begin = null;
+        if (_savepoint is null || _ended)
         {
-            _ended = true;
+            return;
+        }
+
+        _ended = true;
+        if (!_inlineSavepoint)
+        {
             await Transaction!.RollbackAsync(_savepoint, CancellationToken.None);
             await Transaction.ReleaseAsync(_savepoint, CancellationToken.None);
+        }
+        else if (_begun)
+        {
+            await using var command = Connection.CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = $"ROLLBACK TO SAVEPOINT {_savepoint};\nRELEASE SAVEPOINT {_savepoint}";
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 
@@ -273,7 +309,7 @@ public sealed class CatalogSession : IAsyncDisposable
     // one idle second (SET is answered even outside the primary component) and rolls back then;
     // the pool is cleared so it is never handed out again. Closing it here would only retry the
     // refused rollback; MySqlConnector's pool recovers the session once the connection is collected.
-    private static async Task DropAsync(MySqlConnection connection, DbTransaction? transaction)
+    internal static async Task DropAsync(MySqlConnection connection, DbTransaction? transaction)
     {
         MySqlConnection.ClearPool(connection);
         try

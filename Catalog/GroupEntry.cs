@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 
 namespace CloudFs.Catalog;
 
@@ -8,8 +9,13 @@ internal abstract class GroupEntry
     private const string Savepoint = "entry";
 
     /// <summary>Runs the work in a savepoint of the group's transaction; rolls back to it unless the work committed.</summary>
-    /// <exception cref="SqliteException">The savepoint could not be rolled back: the group's transaction is lost.</exception>
-    public async Task RunAsync(PreparedSqliteConnection connection, SqliteTransaction transaction, SqlDialect dialect)
+    /// <exception cref="DbException">
+    /// The savepoint could not be set or rolled back: the group's transaction is lost. When the
+    /// work's own failure is what lost it (MariaDB rolls the whole transaction back on a
+    /// deadlock), that failure is thrown instead, so the group's writers see the cause and
+    /// CatalogWork can run them again.
+    /// </exception>
+    public async Task RunAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
     {
         if (Cancellation.IsCancellationRequested)
         {
@@ -17,19 +23,27 @@ internal abstract class GroupEntry
             return;
         }
 
-        await transaction.SaveAsync(Savepoint, CancellationToken.None);
-        var session = CatalogSession.InGroup(connection, transaction, dialect, Savepoint);
+        var session = await CatalogSession.InGroupAsync(connection, transaction, dialect, Savepoint);
+        Exception? failure = null;
         try
         {
             await RunWorkAsync(session);
         }
         catch (Exception ex)
         {
+            failure = ex;
             Hold(ex);
         }
 
-        // Not committed (refused, failed or thrown): its statements are undone, the group's stay.
-        await session.EndAsync();
+        try
+        {
+            // Not committed (refused, failed or thrown): its statements are undone, the group's stay.
+            await session.EndAsync();
+        }
+        catch (Exception) when (failure is not null && (CatalogFailures.IsRetryable(failure) || CatalogFailures.IsUnreachable(failure)))
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     public abstract void Deliver();

@@ -9,12 +9,12 @@ namespace CloudFs.AccountServer.Data;
 /// Runs a unit of catalog work in one transaction and retries it whole on transient
 /// database errors (deadlock, lock wait timeout, busy SQLite file). A retry is safe because
 /// the failed attempt rolled back; the work must not have side effects outside the session.
-/// On SQLite, writes go through a group commit: concurrent ones share one transaction and one
-/// fsync (MariaDB's InnoDB groups its log flushes by itself).
+/// Writes go through a group commit (Catalog:GroupCommit, on by default): concurrent ones share
+/// one transaction, one COMMIT and one log fsync.
 /// </summary>
 public sealed class CatalogWork(CatalogDatabase database) : IAsyncDisposable
 {
-    private readonly GroupCommitter? _group = database.Provider == CatalogProvider.Sqlite ? new GroupCommitter(database) : null;
+    private readonly GroupCommitter? _group = database.GroupCommit ? new GroupCommitter(database) : null;
 
     private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions

@@ -1,27 +1,26 @@
+using System.Data.Common;
 using CloudFs.Catalog;
-using CloudFs.IntegrationTests.Hosting;
-using Microsoft.Data.Sqlite;
 
 namespace CloudFs.IntegrationTests.Catalog;
 
 /// <summary>
-/// The SQLite group commit on a real catalog file: writers that share a transaction keep their
-/// own outcomes (a refused or failed one undoes only its own statements), and a group whose
+/// The group commit on a real catalog, SQLite and MariaDB: writers that share a transaction keep
+/// their own outcomes (a refused or failed one undoes only its own statements), and a group whose
 /// transaction is lost fails every writer in it with none of their rows kept.
 /// </summary>
-public sealed class GroupCommitterTests
+public sealed class GroupCommitterTests(CatalogProvider provider) : CatalogFixtureBase(provider)
 {
-    private TempDirectory _directory = null!;
     private CatalogDatabase _database = null!;
     private GroupCommitter _group = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        _directory = new TempDirectory();
-        _database = new CatalogDatabase(TestDatabases.CreateSqlite(_directory.Path));
+        _database = await OpenDatabaseAsync();
         await using var session = await CatalogSession.BeginAsync(_database, CancellationToken.None);
-        await session.ExecuteAsync("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", null, CancellationToken.None);
+        await session.ExecuteAsync(Provider == CatalogProvider.MySql
+            ? "CREATE TABLE item (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL UNIQUE) ENGINE=InnoDB"
+            : "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", null, CancellationToken.None);
         await session.CommitAsync(CancellationToken.None);
         _group = new GroupCommitter(_database);
     }
@@ -31,8 +30,6 @@ public sealed class GroupCommitterTests
     {
         await _group.DisposeAsync();
         await _database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        _directory.Dispose();
     }
 
     [Test]
@@ -44,7 +41,7 @@ public sealed class GroupCommitterTests
         {
             7 => InsertAsync(session, "refused", commit: false, ct),
             11 => ThrowAfterInsertAsync(session, ct),
-            // A duplicate name: SQLite refuses the statement; only this writer fails.
+            // A duplicate name: the database refuses the statement; only this writer fails.
             13 => InsertAsync(session, "w12", commit: true, ct),
             _ => InsertAsync(session, $"w{i}", commit: true, ct),
         }, CancellationToken.None)).ToList();
@@ -57,7 +54,7 @@ public sealed class GroupCommitterTests
             if (i is 11 or 13)
             {
                 var failure = Assert.CatchAsync(async () => await writer);
-                Assert.That(failure, i == 11 ? Is.TypeOf<InvalidOperationException>() : Is.TypeOf<SqliteException>());
+                Assert.That(failure, i == 11 ? Is.TypeOf<InvalidOperationException>() : Is.InstanceOf<DbException>());
             }
             else
             {
@@ -94,6 +91,59 @@ public sealed class GroupCommitterTests
         // The committer goes on with the next group.
         Assert.That(await _group.RunAsync((session, ct) => InsertAsync(session, "next", commit: true, ct), CancellationToken.None), Is.EqualTo("next"));
         Assert.That(await NamesAsync(), Is.EquivalentTo(new[] { "first", "next" }));
+    }
+
+    [Test]
+    public async Task TransactionLostWithAWritersFailure_FailsTheGroupWithThatCause()
+    {
+        // MariaDB rolls the whole transaction back on a deadlock: the writer's savepoint is gone with
+        // it. The group's writers must hear the deadlock (CatalogWork runs them again), not the
+        // missing savepoint.
+        var (first, hold) = await HeldFirstGroupAsync();
+        var before = _group.RunAsync((session, ct) => InsertAsync(session, "before", commit: true, ct), CancellationToken.None);
+        var victim = _group.RunAsync<string>(async (session, ct) =>
+        {
+            await session.ExecuteAsync("ROLLBACK", null, ct);
+            throw new ConcurrentInsertException("as a deadlock would");
+        }, CancellationToken.None);
+        hold.SetResult();
+
+        Assert.That(await first, Is.EqualTo("first"));
+        Assert.CatchAsync<ConcurrentInsertException>(async () => await victim);
+        Assert.CatchAsync<ConcurrentInsertException>(async () => await before);
+        Assert.That(await NamesAsync(), Is.EqualTo(new[] { "first" }));
+    }
+
+    [Test]
+    public async Task AWriterThatSendsNothing_CommitsNothingAndLeavesTheOthers()
+    {
+        var (first, hold) = await HeldFirstGroupAsync();
+        var idle = _group.RunAsync(async (session, ct) =>
+        {
+            await session.CommitAsync(ct);
+            return "idle";
+        }, CancellationToken.None);
+        var refusedEarly = _group.RunAsync((session, ct) => Task.FromResult("refused before any statement"), CancellationToken.None);
+        var deferred = _group.RunAsync(async (session, ct) =>
+        {
+            // A write sent only with the commit: on MariaDB the savepoint rides on it.
+            session.Defer("INSERT INTO item (name) VALUES (@Name)", new { Name = "deferred" });
+            await session.CommitAsync(ct);
+            return "deferred";
+        }, CancellationToken.None);
+        var deferredRefused = _group.RunAsync((session, ct) =>
+        {
+            session.Defer("INSERT INTO item (name) VALUES (@Name)", new { Name = "never sent" });
+            return Task.FromResult("refused");
+        }, CancellationToken.None);
+        hold.SetResult();
+
+        await first;
+        Assert.That(await idle, Is.EqualTo("idle"));
+        Assert.That(await refusedEarly, Is.EqualTo("refused before any statement"));
+        Assert.That(await deferred, Is.EqualTo("deferred"));
+        Assert.That(await deferredRefused, Is.EqualTo("refused"));
+        Assert.That(await NamesAsync(), Is.EqualTo(new[] { "first", "deferred" }));
     }
 
     [Test]
