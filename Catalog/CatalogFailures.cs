@@ -24,6 +24,11 @@ public static class CatalogFailures
         // A Galera node outside the primary component (it lost quorum, or is still catching up
         // after a restart) refuses every query: "WSREP has not yet prepared node for application use".
         MySqlException m when m.Number == 1047 => true,
+        // A node that lost the primary component after a transaction began fails its COMMIT instead:
+        // ER_ERROR_DURING_COMMIT (1180), "Error while appending streaming replication fragment
+        // (provider status: Not connected to Primary Component)". Nothing was replicated; the same
+        // outage as 1047, met later (a group commit's transaction is the one most often caught).
+        MySqlException m when m.Number == 1180 && m.Message.Contains("Primary Component", StringComparison.Ordinal) => true,
         System.Net.Sockets.SocketException => true,
         _ => false,
     };
