@@ -67,6 +67,9 @@ public sealed class CatalogDatabase : IAsyncDisposable
     /// </summary>
     public SemaphoreSlim? WriteGate { get; }
 
+    /// <summary>Galera's causal wait (wsrep_sync_wait) taken when a connection is opened; 0 for none.</summary>
+    internal int SyncWait => _syncWait;
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
         if (_mySql is null)

@@ -20,6 +20,7 @@ public sealed class CatalogSession : IAsyncDisposable
     // in the command that sends its last writes, as a write session's BEGIN and COMMIT are.
     private readonly string? _savepoint;
     private readonly bool _inlineSavepoint;
+    private readonly OwedBegin? _groupBegin;
     private bool _ended;
 
     // For CatalogMeter: when the transaction began, whether it writes, and whether it committed.
@@ -33,14 +34,15 @@ public sealed class CatalogSession : IAsyncDisposable
     // its first statement and the COMMIT on its last batch of deferred writes, so neither is a
     // round trip of its own (MySqlConnector's transaction object sends each alone). _begin is
     // the text still to send; once sent, the session owes the server a COMMIT or a ROLLBACK.
-    private const string InlineBegin = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSTART TRANSACTION;\n";
+    internal const string InlineBegin = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSTART TRANSACTION;\n";
     private readonly bool _inline;
     private string? _begin;
     private bool _begun;
 
     private CatalogSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SemaphoreSlim? gate, string? savepoint = null,
-        bool writes = true, bool inline = false)
+        bool writes = true, bool inline = false, OwedBegin? groupBegin = null)
     {
+        _groupBegin = groupBegin;
         _inline = inline;
         _inlineSavepoint = savepoint is not null && connection is MySqlConnection;
         _begin = inline ? InlineBegin : _inlineSavepoint ? $"SAVEPOINT {savepoint};\n" : null;
@@ -128,16 +130,18 @@ public sealed class CatalogSession : IAsyncDisposable
     /// <summary>
     /// A session inside a group commit's transaction (GroupCommitter), in a savepoint of its own:
     /// its commit releases the savepoint, and the group's COMMIT makes it durable; the group owns
-    /// the connection.
+    /// the connection. On SQLite the group's transaction is open already; on MariaDB its BEGIN
+    /// is <paramref name="begin"/>, sent with the first command of whichever writer sends one first.
     /// </summary>
-    internal static async Task<CatalogSession> InGroupAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string savepoint)
+    internal static async Task<CatalogSession> InGroupAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, string savepoint,
+        OwedBegin? begin)
     {
         if (connection is not MySqlConnection)
         {
-            await transaction.SaveAsync(savepoint, CancellationToken.None);
+            await transaction!.SaveAsync(savepoint, CancellationToken.None);
         }
 
-        return new CatalogSession(connection, transaction, dialect, null, savepoint);
+        return new CatalogSession(connection, transaction, dialect, null, savepoint, groupBegin: begin);
     }
 
     /// <summary>
@@ -343,8 +347,9 @@ public sealed class CatalogSession : IAsyncDisposable
     private CommandDefinition Command(string sql, object? args, int? timeoutSeconds, CancellationToken ct) =>
         new(TakeBegin() + Dialect.Translate(sql), args, Transaction, timeoutSeconds, cancellationToken: ct);
 
-    // The BEGIN still owed, for the text about to be sent; from then on the transaction is open
-    // (even if that command fails, it may have begun it), so disposing rolls it back.
+    // The BEGIN (or savepoint) still owed, for the text about to be sent; from then on the
+    // transaction is open (even if that command fails, it may have begun it), so disposing rolls
+    // it back. In a group, the group's own BEGIN goes first if no writer before this one sent it.
     private string? TakeBegin()
     {
         var begin = _begin;
@@ -352,6 +357,10 @@ public sealed class CatalogSession : IAsyncDisposable
         {
             _begin = null;
             _begun = true;
+            if (_groupBegin is not null)
+            {
+                begin = _groupBegin.Take() + begin;
+            }
         }
 
         return begin;

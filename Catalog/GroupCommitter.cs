@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
@@ -17,15 +16,31 @@ namespace CloudFs.Catalog;
 /// writes queued behind each other, one fsync each. MariaDB groups concurrent log flushes by
 /// itself, but each transaction still costs its BEGIN and COMMIT, a log write, and a thread
 /// woken on both sides for every round trip of every session; a group on one connection costs
-/// mariadbd about a third less CPU per PUT (docs/performance.md).
+/// mariadbd about a third less CPU per PUT (docs/performance.md). There the group's BEGIN rides
+/// on the first command a writer sends and its connection stays from group to group, so a group
+/// costs one round trip of its own, its COMMIT.
 /// </summary>
 public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128) : IAsyncDisposable
 {
+    // MariaDB's connection is kept for the next group only while groups follow each other this
+    // closely: a connection taken from the pool costs a round trip (its reset) per group, and one
+    // idle longer is given back, so the pool's reset proves the next one alive.
+    private static readonly TimeSpan KeepIdle = TimeSpan.FromSeconds(1);
+
     private readonly Lock _lock = new();
 
-    // SQLite's writer connection, kept from group to group with its statements compiled; used
-    // only under the write gate. Dropped after a failed group, reopened by the next one.
+    // Orders the groups against DisposeAsync (on SQLite, the file's write gate, shared with the
+    // write sessions opened outside groups; MariaDB needs no more: one loop writes one group at a
+    // time, and row locks order it against everything else).
+    private readonly SemaphoreSlim _gate = database.WriteGate ?? new SemaphoreSlim(1, 1);
+
+    // The connection kept from group to group, used only under the gate: SQLite's with its
+    // statements compiled, MariaDB's while groups follow closely (not with Galera's causal reads,
+    // whose wait is taken when a connection is opened). Dropped after a failed group.
     private PreparedSqliteConnection? _connection;
+    private MySqlConnection? _mySql;
+    private long _mySqlUsed;
+
     private readonly Queue<GroupEntry> _waiting = new();
     private bool _writing;
 
@@ -89,47 +104,50 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
 
     private async Task WriteGroupAsync(List<GroupEntry> group)
     {
-        // SQLite: the gate is shared with the write sessions opened outside groups. MariaDB needs
-        // none: this loop writes one group at a time, and row locks order it against the rest.
-        var gate = database.WriteGate;
-        if (gate is not null)
-        {
-            await gate.WaitAsync(CancellationToken.None);
-        }
-
+        await _gate.WaitAsync(CancellationToken.None);
         var started = Stopwatch.GetTimestamp();
-        MySqlConnection? pooled = null;
+        MySqlConnection? mySql = null;
         DbTransaction? transaction = null;
+        OwedBegin? begin = null;
         try
         {
             DbConnection connection;
             if (database.Provider == CatalogProvider.Sqlite)
             {
-                // Kept from group to group with its statements compiled.
                 var kept = _connection ??= new PreparedSqliteConnection((SqliteConnection)await database.OpenConnectionAsync(CancellationToken.None));
                 connection = kept;
                 transaction = await kept.Inner.BeginTransactionAsync(CancellationToken.None);
             }
             else
             {
-                connection = pooled = (MySqlConnection)await database.OpenConnectionAsync(CancellationToken.None);
-                transaction = await pooled.BeginTransactionAsync(IsolationLevel.ReadCommitted, CancellationToken.None);
+                // The transaction's BEGIN rides on the first command a writer sends.
+                connection = mySql = await TakeMySqlAsync();
+                begin = new OwedBegin();
             }
 
             foreach (var entry in group)
             {
-                await entry.RunAsync(connection, transaction, database.Dialect);
+                await entry.RunAsync(connection, transaction, database.Dialect, begin);
             }
 
-            await transaction.CommitAsync(CancellationToken.None);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            else if (begin is { Sent: true })
+            {
+                await SendAsync(mySql!, "COMMIT");
+            }
+
             CatalogMeter.TransactionEnded(started, "write", "commit");
             CatalogMeter.GroupCommitted(group.Count);
         }
         catch (Exception ex)
         {
             CatalogMeter.TransactionEnded(started, "write", "rollback");
-            await AbandonAsync(pooled, transaction);
+            await AbandonAsync(mySql, transaction, begin);
             transaction = null;
+            mySql = null;
             // The group's transaction is gone (a failed COMMIT, a savepoint the database rolled
             // back with the whole transaction): none of its writes happened.
             foreach (var entry in group)
@@ -146,12 +164,12 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
                 await transaction.DisposeAsync();
             }
 
-            if (pooled is not null)
+            if (mySql is not null)
             {
-                await CloseAsync(pooled);
+                await KeepOrCloseAsync(mySql);
             }
 
-            gate?.Release();
+            _gate.Release();
         }
 
         foreach (var entry in group)
@@ -160,14 +178,42 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         }
     }
 
-    // After a failed group: whatever failed may have been the connection itself (an I/O error, a
-    // file replaced), so SQLite's next group starts on a fresh one. A MariaDB transaction is
-    // rolled back now; one the server refuses to roll back (a Galera node outside the primary
-    // component) would keep its row locks as long as the connection lives, so that connection is
-    // dropped, as CatalogSession drops its own.
-    private async Task AbandonAsync(MySqlConnection? pooled, DbTransaction? transaction)
+    private async Task<MySqlConnection> TakeMySqlAsync()
     {
-        if (pooled is null)
+        if (_mySql is { } kept)
+        {
+            _mySql = null;
+            if (Stopwatch.GetElapsedTime(_mySqlUsed) < KeepIdle)
+            {
+                return kept;
+            }
+
+            await CloseAsync(kept);
+        }
+
+        return (MySqlConnection)await database.OpenConnectionAsync(CancellationToken.None);
+    }
+
+    private async Task KeepOrCloseAsync(MySqlConnection connection)
+    {
+        if (database.SyncWait > 0)
+        {
+            await CloseAsync(connection);
+            return;
+        }
+
+        _mySql = connection;
+        _mySqlUsed = Stopwatch.GetTimestamp();
+    }
+
+    // After a failed group: whatever failed may have been the connection itself (an I/O error, a
+    // file replaced), so the next group starts on a fresh one. A MariaDB transaction is rolled
+    // back now; one the server refuses to roll back (a Galera node outside the primary component)
+    // would keep its row locks as long as the connection lives, so that connection is dropped, as
+    // CatalogSession drops its own.
+    private async Task AbandonAsync(MySqlConnection? mySql, DbTransaction? transaction, OwedBegin? begin)
+    {
+        if (mySql is null)
         {
             if (transaction is not null)
             {
@@ -180,20 +226,30 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
 
         try
         {
-            if (transaction is not null)
+            if (begin is { Sent: true })
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await SendAsync(mySql, "ROLLBACK");
             }
         }
         catch (Exception)
         {
             // Whatever the rollback met (a refusal, a dead connection), this connection is not reused.
-            await CatalogSession.DropAsync(pooled, transaction);
+            await CatalogSession.DropAsync(mySql, null);
+        }
+        finally
+        {
+            await CloseAsync(mySql);
         }
     }
 
-    // A connection dropped after a refused rollback still holds its transaction, and closing it
-    // tries that rollback once more, which the node refuses again: it is gone either way.
+    private static async Task SendAsync(MySqlConnection connection, string sql)
+    {
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    // A connection dropped after a refused rollback goes back to a cleared pool, which closes it;
+    // whatever that close meets, the connection is gone either way.
     private static async Task CloseAsync(MySqlConnection connection)
     {
         try
@@ -208,19 +264,14 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
     /// <summary>Closes the kept connection once the group being written, if any, is done.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (database.WriteGate is not { } gate)
-        {
-            return;
-        }
-
-        await gate.WaitAsync(CancellationToken.None);
+        await _gate.WaitAsync(CancellationToken.None);
         try
         {
             await DropConnectionAsync();
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -230,6 +281,12 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         {
             _connection = null;
             await connection.DisposeAsync();
+        }
+
+        if (_mySql is { } mySql)
+        {
+            _mySql = null;
+            await CloseAsync(mySql);
         }
     }
 }

@@ -15,7 +15,7 @@ internal abstract class GroupEntry
     /// deadlock), that failure is thrown instead, so the group's writers see the cause and
     /// CatalogWork can run them again.
     /// </exception>
-    public async Task RunAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
+    public async Task RunAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, OwedBegin? begin)
     {
         if (Cancellation.IsCancellationRequested)
         {
@@ -23,7 +23,7 @@ internal abstract class GroupEntry
             return;
         }
 
-        var session = await CatalogSession.InGroupAsync(connection, transaction, dialect, Savepoint);
+        var session = await CatalogSession.InGroupAsync(connection, transaction, dialect, Savepoint, begin);
         Exception? failure = null;
         try
         {

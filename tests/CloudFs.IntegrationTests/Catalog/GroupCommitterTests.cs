@@ -160,6 +160,60 @@ public sealed class GroupCommitterTests(CatalogProvider provider) : CatalogFixtu
         Assert.That(await NamesAsync(), Is.EqualTo(new[] { "first" }));
     }
 
+    [Test]
+    public async Task OnMariaDb_AGroupIsOneReadCommittedTransaction_BegunByItsFirstWritersCommand()
+    {
+        if (Provider != CatalogProvider.MySql)
+        {
+            Assert.Ignore("SQLite's group opens its transaction with the provider's BEGIN");
+        }
+
+        // Each writer reads the transaction InnoDB holds for its connection: the same one for the
+        // whole group, at READ COMMITTED, though nobody sent a BEGIN of its own for it.
+        var (first, hold) = await HeldFirstGroupAsync();
+        var writers = Enumerable.Range(1, 3).Select(i => _group.RunAsync(async (session, ct) =>
+        {
+            await session.ExecuteAsync("INSERT INTO item (name) VALUES (@Name)", new { Name = $"w{i}" }, ct);
+            var trx = await session.SingleAsync<(string Id, string Isolation)>(
+                "SELECT trx_id, trx_isolation_level FROM information_schema.innodb_trx WHERE trx_mysql_thread_id = CONNECTION_ID()", null, ct);
+            await session.CommitAsync(ct);
+            return trx;
+        }, CancellationToken.None)).ToList();
+        hold.SetResult();
+
+        await first;
+        var seen = await Task.WhenAll(writers);
+        Assert.That(seen.Select(t => t.Isolation), Is.All.EqualTo("READ COMMITTED"));
+        Assert.That(seen.Select(t => t.Id).Distinct().Count(), Is.EqualTo(1), "one transaction for the group");
+    }
+
+    [Test]
+    public async Task OnMariaDb_GroupsThatFollowEachOther_ShareAConnection_AndALostGroupGivesItUp()
+    {
+        if (Provider != CatalogProvider.MySql)
+        {
+            Assert.Ignore("SQLite's group connection is kept in any case");
+        }
+
+        // A session setting survives from group to group only on a connection the pool did not
+        // reset in between: its reset (a round trip) is what keeping the connection saves.
+        Task<long> RunAsync(string sql) =>
+            _group.RunAsync(async (session, ct) => await session.SingleAsync<long>(sql, null, ct), CancellationToken.None);
+
+        var global = await RunAsync("SELECT @@global.lock_wait_timeout");
+        await RunAsync("SET SESSION lock_wait_timeout = 77; SELECT CONNECTION_ID()");
+        Assert.That(await RunAsync("SELECT @@session.lock_wait_timeout"), Is.EqualTo(77), "kept, not reset");
+
+        var lost = _group.RunAsync(async (session, ct) =>
+        {
+            await session.ExecuteAsync("ROLLBACK", null, ct);
+            return "lost";
+        }, CancellationToken.None);
+        Assert.CatchAsync(async () => await lost);
+        Assert.That(await RunAsync("SELECT @@session.lock_wait_timeout"), Is.EqualTo(global),
+            "whatever lost the group may have been its connection: the next one comes from the pool, reset");
+    }
+
     // A group of one writer, running and held until the caller releases it.
     private async Task<(Task<string> First, TaskCompletionSource Hold)> HeldFirstGroupAsync()
     {
