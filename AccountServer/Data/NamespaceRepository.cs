@@ -44,19 +44,30 @@ public sealed class NamespaceRepository
     public Task<StobjRow?> FindByIdAsync(CatalogSession session, long id, bool forUpdate, CancellationToken ct) =>
         session.SingleOrDefaultAsync<StobjRow>($"SELECT {Columns} FROM stobj WHERE id = @Id" + (forUpdate ? " {FOR_UPDATE}" : ""), new { Id = id }, ct);
 
+    /// <summary>FindAccountAndContainerAsync's read (parameters @Root, @AccountName, @ContainerName), also sent in batches (ObjectCommitReads).</summary>
+    internal const string SelectAccountAndContainer = $"""
+        SELECT {Columns} FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @AccountName
+        UNION ALL
+        SELECT {Columns} FROM stobj
+        WHERE type = 'container' AND name = @ContainerName
+          AND parent_id = (SELECT id FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @AccountName)
+        """;
+
     /// <summary>An account's row and one of its containers' in one read (null where missing).</summary>
     public async Task<(StobjRow? Account, StobjRow? Container)> FindAccountAndContainerAsync(CatalogSession session, string account, string container,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        AccountAndContainer(await session.QueryAsync<StobjRow>(SelectAccountAndContainer,
+            new { Root = RootId, AccountName = account, ContainerName = container }, ct));
+
+    /// <summary>The account's and the container's rows among what <see cref="SelectAccountAndContainer"/> read.</summary>
+    internal static (StobjRow? Account, StobjRow? Container) AccountAndContainer(IEnumerable<StobjRow> rows)
     {
-        var rows = (await session.QueryAsync<StobjRow>($"""
-            SELECT {Columns} FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @Account
-            UNION ALL
-            SELECT {Columns} FROM stobj
-            WHERE type = 'container' AND name = @Container
-              AND parent_id = (SELECT id FROM stobj WHERE parent_id = @Root AND type = 'account' AND name = @Account)
-            """, new { Root = RootId, Account = account, Container = container }, ct)).ToList();
-        return (rows.Find(r => r.Type == "account"), rows.Find(r => r.Type == "container"));
+        var list = rows.ToList();
+        return (list.Find(r => r.Type == "account"), list.Find(r => r.Type == "container"));
     }
+
+    /// <summary>FindDirectoryChainAsync's read (parameters @ContainerId, @Paths), also sent in batches (ObjectCommitReads).</summary>
+    internal const string SelectDirectoryChain = $"SELECT {Columns} FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path IN @Paths";
 
     /// <summary>
     /// The directory rows on a chain of paths (a, a/b, a/b/c) in one read, in path order; the list
@@ -69,13 +80,16 @@ public sealed class NamespaceRepository
             return [];
         }
 
-        var rows = (await session.QueryAsync<StobjRow>($"SELECT {Columns} FROM stobj WHERE container_id = @ContainerId AND type = 'directory' AND path IN @Paths",
-            new { ContainerId = containerId, Paths = paths }, ct)).ToList();
+        return Chain(await session.QueryAsync<StobjRow>(SelectDirectoryChain, new { ContainerId = containerId, Paths = paths }, ct), containerId, paths.Count);
+    }
 
-        // Each directory's parent is the one above it: the chain is walked down from the container.
-        var chain = new List<StobjRow>(paths.Count);
+    /// <summary>The chain down from the container among what <see cref="SelectDirectoryChain"/> read: each directory's parent is the one above it.</summary>
+    internal static IReadOnlyList<StobjRow> Chain(IEnumerable<StobjRow> read, long containerId, int depth)
+    {
+        var rows = read.ToList();
+        var chain = new List<StobjRow>(depth);
         var parent = containerId;
-        while (chain.Count < paths.Count && rows.Find(r => r.ParentId == parent) is { } next)
+        while (chain.Count < depth && rows.Find(r => r.ParentId == parent) is { } next)
         {
             chain.Add(next);
             parent = next.Id;

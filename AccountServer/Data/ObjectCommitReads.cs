@@ -1,5 +1,6 @@
 using CloudFs.AccountServer.Core;
 using CloudFs.Catalog;
+using Dapper;
 
 namespace CloudFs.AccountServer.Data;
 
@@ -11,6 +12,10 @@ namespace CloudFs.AccountServer.Data;
 public sealed record ObjectCommitSnapshot(StobjRow? Existing, IReadOnlyList<string> Collectable, Dictionary<string, string> ContainerSys,
     (QuotaState Account, QuotaState Container)? Quotas);
 
+/// <summary>What <see cref="ObjectCommitReads.LoadGuessingAsync"/> read: the rows that place the name, and the commit's reads at the guessed place.</summary>
+/// <param name="Chain">The directories found below the container, from the top; null when the container is not the guessed one (not read).</param>
+public sealed record GuessedCommitReads(StobjRow? Account, StobjRow? Container, IReadOnlyList<StobjRow>? Chain, ObjectCommitSnapshot Snapshot);
+
 /// <summary>
 /// The reads of an object commit, and of an object DELETE, that do not depend on each other, sent
 /// as one command each: on MariaDB a commit's six round trips become one, a DELETE's two one.
@@ -21,33 +26,90 @@ public sealed class ObjectCommitReads
 {
     public async Task<ObjectCommitSnapshot> LoadAsync(CatalogSession session, NamespacePlace place, IEnumerable<string> blobIds, CancellationToken ct)
     {
-        var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var reads = new CommitReads(new PlaceIds(place.Account!.Id, place.Container!.Id, place.Parent!.Value), place.Path.Leaf, blobIds);
+        await using var results = await session.QueryMultipleAsync(reads.Sql, reads.Args, ct);
+        return await reads.ReadAsync(results);
+    }
+
+    /// <summary>
+    /// The commit's reads for the place <paramref name="guess"/> names, sent in one command after
+    /// the read that finds the name's account, container and directories (what NamespaceLocator
+    /// reads first). The caller checks the guess against the rows found before it uses the snapshot.
+    /// </summary>
+    public async Task<GuessedCommitReads> LoadGuessingAsync(CatalogSession session, string account, string container, ObjectPath path, PlaceIds guess,
+        IEnumerable<string> blobIds, CancellationToken ct)
+    {
+        var paths = NamespaceLocator.DirectoryPaths(path);
+        var reads = new CommitReads(guess, path.Leaf, blobIds);
         var sql = string.Join(";\n", [
-            NamespaceRepository.SelectChildForUpdate,
-            .. ids.Count > 0 ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces, GarbageRepository.SelectQueued } : [],
-            MetadataRepository.SelectKind,
-            QuotaRepository.SelectPairForUpdate,
+            NamespaceRepository.SelectAccountAndContainer,
+            .. paths.Count > 0 ? new[] { NamespaceRepository.SelectDirectoryChain } : [],
+            reads.Sql,
         ]);
-        var args = new
-        {
-            ParentId = place.Parent!.Value, Type = "object", Name = place.Path.Leaf,
-            Ids = ids,
-            Id = place.Container!.Id, Kind = MetadataRepository.Sys,
-            Account = place.Account!.Id, Container = place.Container.Id,
-        };
+        var args = new DynamicParameters(reads.Args);
+        args.AddDynamicParams(new { Root = NamespaceRepository.RootId, AccountName = account, ContainerName = container, ContainerId = guess.Container, Paths = paths });
 
         await using var results = await session.QueryMultipleAsync(sql, args, ct);
-        var existing = await results.ReadSingleOrDefaultAsync<StobjRow>();
-        IReadOnlyList<string> collectable = [];
-        if (ids.Count > 0)
+        var (accountRow, containerRow) = NamespaceRepository.AccountAndContainer(await results.ReadAsync<StobjRow>());
+        IReadOnlyList<StobjRow>? chain = [];
+        if (paths.Count > 0)
         {
-            var named = (await results.ReadAsync<string>()).Concat(await results.ReadAsync<string>()).ToList();
-            collectable = GarbageRepository.Collectable(ids, named, await results.ReadAsync<string>());
+            // Read below the guessed container: only the chain of the container found.
+            var rows = await results.ReadAsync<StobjRow>();
+            chain = containerRow?.Id == guess.Container ? NamespaceRepository.Chain(rows, guess.Container, paths.Count) : null;
         }
 
-        var containerSys = MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>());
-        var quotas = QuotaRepository.Pair(await results.ReadAsync<QuotaRepository.QuotaRow>(), place.Account.Id, place.Container.Id);
-        return new ObjectCommitSnapshot(existing, collectable, containerSys, quotas);
+        return new GuessedCommitReads(accountRow, containerRow, chain, await reads.ReadAsync(results));
+    }
+
+    // The commit's reads for one place: their statements, their parameters and how their results are read.
+    private sealed class CommitReads
+    {
+        private readonly bool _blobs;
+
+        public CommitReads(PlaceIds place, string leaf, IEnumerable<string> blobIds)
+        {
+            var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            _blobs = ids.Count > 0;
+            Sql = string.Join(";\n", [
+                NamespaceRepository.SelectChildForUpdate,
+                .. _blobs ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces, GarbageRepository.SelectQueued } : [],
+                MetadataRepository.SelectKind,
+                QuotaRepository.SelectPairForUpdate,
+            ]);
+            Args = new
+            {
+                ParentId = place.Parent, Type = "object", Name = leaf,
+                Ids = ids,
+                Id = place.Container, Kind = MetadataRepository.Sys,
+                place.Account, place.Container,
+            };
+            Place = place;
+            BlobIds = ids;
+        }
+
+        public string Sql { get; }
+
+        public object Args { get; }
+
+        private PlaceIds Place { get; }
+
+        private List<string> BlobIds { get; }
+
+        public async Task<ObjectCommitSnapshot> ReadAsync(SqlMapper.GridReader results)
+        {
+            var existing = await results.ReadSingleOrDefaultAsync<StobjRow>();
+            IReadOnlyList<string> collectable = [];
+            if (_blobs)
+            {
+                var named = (await results.ReadAsync<string>()).Concat(await results.ReadAsync<string>()).ToList();
+                collectable = GarbageRepository.Collectable(BlobIds, named, await results.ReadAsync<string>());
+            }
+
+            var containerSys = MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>());
+            var quotas = QuotaRepository.Pair(await results.ReadAsync<QuotaRepository.QuotaRow>(), Place.Account, Place.Container);
+            return new ObjectCommitSnapshot(existing, collectable, containerSys, quotas);
+        }
     }
 
     /// <summary>
