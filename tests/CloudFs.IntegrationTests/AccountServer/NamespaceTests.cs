@@ -116,6 +116,54 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
     }
 
     [Test]
+    public async Task ObjectCommit_ContainerMadeAgainUnderItsName_LandsInTheNewOne()
+    {
+        // The commit guesses a name's ids from where it was found last: here the old container's.
+        await CreateContainerAsync("c");
+        Assert.That(await PutObjectAsync("c", "o", 3), Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await PutObjectAsync("c", "a/b/o", 3), Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/o", Backend.Owner), Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a/b/o", Backend.Owner), Is.EqualTo(HttpStatusCode.NoContent));
+        var old = await ContainerIdAsync("c");
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c", Backend.Owner), Is.EqualTo(HttpStatusCode.NoContent));
+        await CreateContainerAsync("c");
+        var made = await ContainerIdAsync("c");
+        Assert.That(made, Is.Not.EqualTo(old));
+
+        Assert.That(await PutObjectAsync("c", "o", 5), Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await PutObjectAsync("c", "a/b/o", 7), Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE type IN ('object', 'directory') AND container_id <> @C", new { C = made }), Is.Zero);
+        Assert.That(await ScalarAsync<long>("SELECT parent_id FROM stobj WHERE type = 'object' AND path = 'o'"), Is.EqualTo(made));
+        Assert.That(await ScalarAsync<long>("""
+            SELECT d.parent_id FROM stobj o JOIN stobj b ON b.id = o.parent_id JOIN stobj d ON d.id = b.parent_id
+            WHERE o.type = 'object' AND o.path = 'a/b/o' AND b.path = 'a/b' AND d.path = 'a'
+            """), Is.EqualTo(made));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(2));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task ObjectCommit_DirectoriesPrunedSinceTheLastCommit_AreMadeAgain()
+    {
+        await CreateContainerAsync("c");
+        Assert.That(await PutObjectAsync("c", "a/b/o", 3), Is.EqualTo(HttpStatusCode.Created));
+        var pruned = await ScalarAsync<long>("SELECT id FROM stobj WHERE type = 'directory' AND path = 'a/b'");
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a/b/o", Backend.Owner), Is.EqualTo(HttpStatusCode.NoContent));
+
+        Assert.That(await PutObjectAsync("c", "a/b/p", 4), Is.EqualTo(HttpStatusCode.Created));
+
+        var parent = await ScalarAsync<long>("SELECT parent_id FROM stobj WHERE type = 'object' AND path = 'a/b/p'");
+        Assert.That(parent, Is.Not.EqualTo(pruned));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE id = @Id AND type = 'directory' AND path = 'a/b'", new { Id = parent }), Is.EqualTo(1));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(1));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(4));
+    }
+
+    private Task<long> ContainerIdAsync(string container) =>
+        ScalarAsync<long>("SELECT id FROM stobj WHERE type = 'container' AND name = @Name", new { Name = container });
+
+    [Test]
     public async Task ObjectPost_ReplacesUserMetadata()
     {
         await CreateContainerAsync("c");

@@ -32,6 +32,20 @@ public sealed class TreeTests(CatalogProvider provider) : AccountServerTestBase(
     }
 
     [Test]
+    public async Task MoveDirectory_ThenACommitUnderItsOldName_MakesTheDirectoryAgain_AndLeavesTheMovedObject()
+    {
+        // The commit guesses src/sub's id from where it was found last: now dst/here/sub's, where a 'b' lives.
+        Assert.That((await TreeAsync("move", "c/src/", "/c/dst/here")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(await PutObjectAsync("c", "src/sub/b", 16), Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(await PathsAsync(), Is.EqualTo(new[] { "dst/here/a", "dst/here/sub/b", "dst/here/sub/deeper/c", "src-not-below", "src/sub/b" }));
+        Assert.That(await ScalarAsync<long>("SELECT size FROM stobj WHERE type = 'object' AND path = 'dst/here/sub/b'"), Is.EqualTo(2));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(5));
+        Assert.That(await UsedBytesAsync("c"), Is.EqualTo(31));
+    }
+
+    [Test]
     public async Task MoveDirectory_OtherContainer_MovesUsage()
     {
         Assert.That((await TreeAsync("move", "c/src", "/d/moved")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
