@@ -190,14 +190,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         work.RunAsync<Outcome<VersionDeletion>>(async (session, token) =>
         {
             var path = ObjectPath.Parse(name);
-            var place = await locator.LocateAsync(session, ctx, account, container, path, create: false, token);
+            var (place, read) = await LocateForDeleteAsync(session, ctx, account, container, path, token);
             if (place.Error is not null)
             {
                 return place.Error;
             }
 
             var now = time.GetUtcNow();
-            var (row, containerSys) = await commitReads.LoadForDeleteAsync(session, place, token);
+            var (row, containerSys) = read;
             if (row is not null && Access.Blocks(ctx.Caller, row))
             {
                 return Access.Forbidden();
@@ -347,7 +347,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             place = await locator.PlaceAsync(session, ctx, account, container, path, read.Account, read.Container, read.Chain, create: true, ct);
             if (place.Error is not null || guess.Match(place))
             {
-                return (place, place.Error is null ? read.Snapshot : null);
+                return (place, place.Error is null ? read.AtGuess : null);
             }
         }
         else
@@ -356,6 +356,28 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         }
 
         return (place, place.Error is null ? await commitReads.LoadAsync(session, place, blobIds, ct) : null);
+    }
+
+    // Where a DELETE's name lives, and its row and container settings, the same way.
+    private async Task<(NamespacePlace Place, (StobjRow? Row, Dictionary<string, string> ContainerSys) Read)> LocateForDeleteAsync(CatalogSession session,
+        WriteContext ctx, string account, string container, ObjectPath path, CancellationToken ct)
+    {
+        NamespacePlace place;
+        if (locator.Guesses.Find(account, container, path) is { } guess)
+        {
+            var read = await commitReads.LoadForDeleteGuessingAsync(session, account, container, path, guess, ct);
+            place = await locator.PlaceAsync(session, ctx, account, container, path, read.Account, read.Container, read.Chain, create: false, ct);
+            if (place.Error is not null || guess.Match(place))
+            {
+                return (place, read.AtGuess);
+            }
+        }
+        else
+        {
+            place = await locator.LocateAsync(session, ctx, account, container, path, create: false, ct);
+        }
+
+        return (place, place.Error is null ? await commitReads.LoadForDeleteAsync(session, place, ct) : default);
     }
 
     private async Task<Outcome<CommitResult>> WriteObjectAsync(CatalogSession session, WriteContext ctx, NamespacePlace place, ObjectCommitSnapshot snapshot,

@@ -12,15 +12,17 @@ namespace CloudFs.AccountServer.Data;
 public sealed record ObjectCommitSnapshot(StobjRow? Existing, IReadOnlyList<string> Collectable, Dictionary<string, string> ContainerSys,
     (QuotaState Account, QuotaState Container)? Quotas);
 
-/// <summary>What <see cref="ObjectCommitReads.LoadGuessingAsync"/> read: the rows that place the name, and the commit's reads at the guessed place.</summary>
+/// <summary>What a read at a guessed place found: the rows that place the name, and the reads made at the guessed place.</summary>
 /// <param name="Chain">The directories found below the container, from the top; null when the container is not the guessed one (not read).</param>
-public sealed record GuessedCommitReads(StobjRow? Account, StobjRow? Container, IReadOnlyList<StobjRow>? Chain, ObjectCommitSnapshot Snapshot);
+/// <param name="AtGuess">The reads at the guessed place: to be used only if the name is found there.</param>
+public sealed record GuessedReads<T>(StobjRow? Account, StobjRow? Container, IReadOnlyList<StobjRow>? Chain, T AtGuess);
 
 /// <summary>
 /// The reads of an object commit, and of an object DELETE, that do not depend on each other, sent
 /// as one command each: on MariaDB a commit's six round trips become one, a DELETE's two one.
 /// Each statement is its repository's own; the locks are taken in the order the single reads took
-/// them (object row, rows naming its blobs, quota rows).
+/// them (object row, rows naming its blobs, quota rows). Where the caller has a guess of the
+/// name's place (PlaceGuesses), that command also carries the read that finds the place, first.
 /// </summary>
 public sealed class ObjectCommitReads
 {
@@ -36,20 +38,29 @@ public sealed class ObjectCommitReads
     /// the read that finds the name's account, container and directories (what NamespaceLocator
     /// reads first). The caller checks the guess against the rows found before it uses the snapshot.
     /// </summary>
-    public async Task<GuessedCommitReads> LoadGuessingAsync(CatalogSession session, string account, string container, ObjectPath path, PlaceIds guess,
-        IEnumerable<string> blobIds, CancellationToken ct)
+    public Task<GuessedReads<ObjectCommitSnapshot>> LoadGuessingAsync(CatalogSession session, string account, string container, ObjectPath path,
+        PlaceIds guess, IEnumerable<string> blobIds, CancellationToken ct)
+    {
+        var reads = new CommitReads(guess, path.Leaf, blobIds);
+        return GuessingAsync(session, account, container, path, guess, reads.Sql, reads.Args, reads.ReadAsync, ct);
+    }
+
+    /// <summary><see cref="LoadForDeleteAsync"/> at the place <paramref name="guess"/> names, as <see cref="LoadGuessingAsync"/> does.</summary>
+    public Task<GuessedReads<(StobjRow? Row, Dictionary<string, string> ContainerSys)>> LoadForDeleteGuessingAsync(CatalogSession session, string account,
+        string container, ObjectPath path, PlaceIds guess, CancellationToken ct) =>
+        GuessingAsync(session, account, container, path, guess, DeleteReads, DeleteArgs(guess.Parent, guess.Container, path.Leaf), ReadForDeleteAsync, ct);
+
+    private static async Task<GuessedReads<T>> GuessingAsync<T>(CatalogSession session, string account, string container, ObjectPath path, PlaceIds guess,
+        string sql, object args, Func<SqlMapper.GridReader, Task<T>> read, CancellationToken ct)
     {
         var paths = NamespaceLocator.DirectoryPaths(path);
-        var reads = new CommitReads(guess, path.Leaf, blobIds);
-        var sql = string.Join(";\n", [
+        var all = new DynamicParameters(args);
+        all.AddDynamicParams(new { Root = NamespaceRepository.RootId, AccountName = account, ContainerName = container, ContainerId = guess.Container, Paths = paths });
+        await using var results = await session.QueryMultipleAsync(string.Join(";\n", [
             NamespaceRepository.SelectAccountAndContainer,
             .. paths.Count > 0 ? new[] { NamespaceRepository.SelectDirectoryChain } : [],
-            reads.Sql,
-        ]);
-        var args = new DynamicParameters(reads.Args);
-        args.AddDynamicParams(new { Root = NamespaceRepository.RootId, AccountName = account, ContainerName = container, ContainerId = guess.Container, Paths = paths });
-
-        await using var results = await session.QueryMultipleAsync(sql, args, ct);
+            sql,
+        ]), all, ct);
         var (accountRow, containerRow) = NamespaceRepository.AccountAndContainer(await results.ReadAsync<StobjRow>());
         IReadOnlyList<StobjRow>? chain = [];
         if (paths.Count > 0)
@@ -59,21 +70,21 @@ public sealed class ObjectCommitReads
             chain = containerRow?.Id == guess.Container ? NamespaceRepository.Chain(rows, guess.Container, paths.Count) : null;
         }
 
-        return new GuessedCommitReads(accountRow, containerRow, chain, await reads.ReadAsync(results));
+        return new GuessedReads<T>(accountRow, containerRow, chain, await read(results));
     }
 
     // The commit's reads for one place: their statements, their parameters and how their results are read.
     private sealed class CommitReads
     {
-        private readonly bool _blobs;
+        private readonly PlaceIds _place;
+        private readonly List<string> _blobIds;
 
         public CommitReads(PlaceIds place, string leaf, IEnumerable<string> blobIds)
         {
             var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-            _blobs = ids.Count > 0;
             Sql = string.Join(";\n", [
                 NamespaceRepository.SelectChildForUpdate,
-                .. _blobs ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces, GarbageRepository.SelectQueued } : [],
+                .. ids.Count > 0 ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces, GarbageRepository.SelectQueued } : [],
                 MetadataRepository.SelectKind,
                 QuotaRepository.SelectPairForUpdate,
             ]);
@@ -84,30 +95,26 @@ public sealed class ObjectCommitReads
                 Id = place.Container, Kind = MetadataRepository.Sys,
                 place.Account, place.Container,
             };
-            Place = place;
-            BlobIds = ids;
+            _place = place;
+            _blobIds = ids;
         }
 
         public string Sql { get; }
 
         public object Args { get; }
 
-        private PlaceIds Place { get; }
-
-        private List<string> BlobIds { get; }
-
         public async Task<ObjectCommitSnapshot> ReadAsync(SqlMapper.GridReader results)
         {
             var existing = await results.ReadSingleOrDefaultAsync<StobjRow>();
             IReadOnlyList<string> collectable = [];
-            if (_blobs)
+            if (_blobIds.Count > 0)
             {
                 var named = (await results.ReadAsync<string>()).Concat(await results.ReadAsync<string>()).ToList();
-                collectable = GarbageRepository.Collectable(BlobIds, named, await results.ReadAsync<string>());
+                collectable = GarbageRepository.Collectable(_blobIds, named, await results.ReadAsync<string>());
             }
 
             var containerSys = MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>());
-            var quotas = QuotaRepository.Pair(await results.ReadAsync<QuotaRepository.QuotaRow>(), Place.Account, Place.Container);
+            var quotas = QuotaRepository.Pair(await results.ReadAsync<QuotaRepository.QuotaRow>(), _place.Account, _place.Container);
             return new ObjectCommitSnapshot(existing, collectable, containerSys, quotas);
         }
     }
@@ -120,13 +127,23 @@ public sealed class ObjectCommitReads
     public async Task<(StobjRow? Row, Dictionary<string, string> ContainerSys)> LoadForDeleteAsync(CatalogSession session, NamespacePlace place,
         CancellationToken ct)
     {
-        var args = new { ParentId = place.Parent ?? 0, Type = "object", Name = place.Path.Leaf, Id = place.Container!.Id, Kind = MetadataRepository.Sys };
+        var args = DeleteArgs(place.Parent ?? 0, place.Container!.Id, place.Path.Leaf);
         if (place.Parent is null)
         {
             return (null, MetadataRepository.ToDictionary(await session.QueryAsync<(string Name, string Value)>(MetadataRepository.SelectKind, args, ct)));
         }
 
-        await using var results = await session.QueryMultipleAsync(NamespaceRepository.SelectChildForUpdate + ";\n" + MetadataRepository.SelectKind, args, ct);
+        await using var results = await session.QueryMultipleAsync(DeleteReads, args, ct);
+        return await ReadForDeleteAsync(results);
+    }
+
+    private const string DeleteReads = NamespaceRepository.SelectChildForUpdate + ";\n" + MetadataRepository.SelectKind;
+
+    private static object DeleteArgs(long parent, long container, string leaf) =>
+        new { ParentId = parent, Type = "object", Name = leaf, Id = container, Kind = MetadataRepository.Sys };
+
+    private static async Task<(StobjRow? Row, Dictionary<string, string> ContainerSys)> ReadForDeleteAsync(SqlMapper.GridReader results)
+    {
         var row = await results.ReadSingleOrDefaultAsync<StobjRow>();
         return (row, MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>()));
     }

@@ -46,6 +46,17 @@ public sealed class TreeTests(CatalogProvider provider) : AccountServerTestBase(
     }
 
     [Test]
+    public async Task MoveDirectory_ThenADeleteUnderItsOldName_Answers404_AndLeavesTheMovedObject()
+    {
+        Assert.That((await TreeAsync("move", "c/src/", "/c/dst/here")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/src/sub/b", Backend.Owner), Is.EqualTo(HttpStatusCode.NotFound));
+
+        Assert.That(await PathsAsync(), Is.EqualTo(new[] { "dst/here/a", "dst/here/sub/b", "dst/here/sub/deeper/c", "src-not-below" }));
+        Assert.That(await UsedObjectsAsync("c"), Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task MoveDirectory_OtherContainer_MovesUsage()
     {
         Assert.That((await TreeAsync("move", "c/src", "/d/moved")).StatusCode, Is.EqualTo(HttpStatusCode.Created));
