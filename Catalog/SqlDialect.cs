@@ -19,6 +19,12 @@ public sealed partial class SqlDialect
 
     public CatalogProvider Provider { get; }
 
+    /// <summary>
+    /// Whether each command is a round trip to a server (MariaDB) rather than a call into this
+    /// process (SQLite): reads sent ahead of the one they depend on save time only there.
+    /// </summary>
+    public bool CommandsAreRoundTrips => Provider == CatalogProvider.MySql;
+
     public static SqlDialect For(CatalogProvider provider) => provider == CatalogProvider.MySql ? MySql : Sqlite;
 
     // Every statement passes through Translate on every request, and the regex was a measurable

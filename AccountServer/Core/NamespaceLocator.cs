@@ -7,7 +7,7 @@ namespace CloudFs.AccountServer.Core;
 /// <summary>Walks a name down the tree (account, container, directories), checking the firewall on the way.</summary>
 public sealed class NamespaceLocator(NamespaceRepository names, TimeProvider time)
 {
-    /// <summary>Where names were found last (for reads sent ahead of the locate's own, ObjectService).</summary>
+    /// <summary>Where names were found last (for reads sent ahead of the locate's own, ObjectService; MariaDB only).</summary>
     public PlaceGuesses Guesses { get; } = new();
 
     /// <summary>Finds account, container and the directory chain of a name, creating missing directories when asked.</summary>
@@ -64,7 +64,11 @@ public sealed class NamespaceLocator(NamespaceRepository names, TimeProvider tim
         }
 
         place = place with { Parent = parent };
-        Guesses.Remember(place);
+        if (session.Dialect.CommandsAreRoundTrips)
+        {
+            Guesses.Remember(place);
+        }
+
         return place;
     }
 

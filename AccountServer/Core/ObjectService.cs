@@ -335,13 +335,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             return removal.Usage;
         }, ct);
 
-    // Where the commit's name lives, and what it decides on there. Where the name was found before,
-    // both are read in one command (one round trip to MariaDB, not two), then checked.
+    // Where the commit's name lives, and what it decides on there. On MariaDB, where the name was
+    // found before, both are read in one command (one round trip, not two), then checked; SQLite
+    // has no round trip to save, and the guess would only cost it work.
     private async Task<(NamespacePlace Place, ObjectCommitSnapshot? Snapshot)> LocateForCommitAsync(CatalogSession session, WriteContext ctx,
         string account, string container, ObjectPath path, IReadOnlyList<string> blobIds, CancellationToken ct)
     {
         NamespacePlace place;
-        if (locator.Guesses.Find(account, container, path) is { } guess)
+        if (session.Dialect.CommandsAreRoundTrips && locator.Guesses.Find(account, container, path) is { } guess)
         {
             var read = await commitReads.LoadGuessingAsync(session, account, container, path, guess, blobIds, ct);
             place = await locator.PlaceAsync(session, ctx, account, container, path, read.Account, read.Container, read.Chain, create: true, ct);
@@ -363,7 +364,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
         WriteContext ctx, string account, string container, ObjectPath path, CancellationToken ct)
     {
         NamespacePlace place;
-        if (locator.Guesses.Find(account, container, path) is { } guess)
+        if (session.Dialect.CommandsAreRoundTrips && locator.Guesses.Find(account, container, path) is { } guess)
         {
             var read = await commitReads.LoadForDeleteGuessingAsync(session, account, container, path, guess, ct);
             place = await locator.PlaceAsync(session, ctx, account, container, path, read.Account, read.Container, read.Chain, create: false, ct);

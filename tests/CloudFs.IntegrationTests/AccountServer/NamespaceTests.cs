@@ -118,7 +118,7 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
     [Test]
     public async Task ObjectCommit_ContainerMadeAgainUnderItsName_LandsInTheNewOne()
     {
-        // The commit guesses a name's ids from where it was found last: here the old container's.
+        // On MariaDB the commit guesses a name's ids from where it was found last: here the old container's.
         await CreateContainerAsync("c");
         Assert.That(await PutObjectAsync("c", "o", 3), Is.EqualTo(HttpStatusCode.Created));
         Assert.That(await PutObjectAsync("c", "a/b/o", 3), Is.EqualTo(HttpStatusCode.Created));
