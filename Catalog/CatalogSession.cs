@@ -263,10 +263,7 @@ public sealed class CatalogSession : IAsyncDisposable
         }
         else if (_begun)
         {
-            await using var command = Connection.CreateCommand();
-            command.Transaction = Transaction;
-            command.CommandText = $"ROLLBACK TO SAVEPOINT {_savepoint};\nRELEASE SAVEPOINT {_savepoint}";
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            await SendAsync(Connection, Transaction, $"ROLLBACK TO SAVEPOINT {_savepoint};\nRELEASE SAVEPOINT {_savepoint}");
         }
     }
 
@@ -282,9 +279,7 @@ public sealed class CatalogSession : IAsyncDisposable
         {
             if (_begun && !_committed)
             {
-                await using var rollback = Connection.CreateCommand();
-                rollback.CommandText = "ROLLBACK";
-                await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+                await SendAsync(Connection, null, "ROLLBACK");
             }
 
             if (Transaction is not null)
@@ -307,6 +302,18 @@ public sealed class CatalogSession : IAsyncDisposable
             _gate?.Release();
             CatalogMeter.TransactionEnded(_started, _writes ? "write" : "read", _committed ? "commit" : "rollback");
         }
+    }
+
+    /// <summary>
+    /// Sends transaction control the session or its group began in SQL text (ROLLBACK, COMMIT, a
+    /// savepoint's rollback): statements whose outcome is only success or an exception.
+    /// </summary>
+    internal static async Task SendAsync(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     // A connection whose transaction cannot be rolled back: the server is asked to close it after

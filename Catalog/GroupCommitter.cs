@@ -136,7 +136,7 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
             }
             else if (begin is { Sent: true })
             {
-                await SendAsync(mySql!, "COMMIT");
+                await CatalogSession.SendAsync(mySql!, null, "COMMIT");
             }
 
             CatalogMeter.TransactionEnded(started, "write", "commit");
@@ -228,7 +228,7 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         {
             if (begin is { Sent: true })
             {
-                await SendAsync(mySql, "ROLLBACK");
+                await CatalogSession.SendAsync(mySql, null, "ROLLBACK");
             }
         }
         catch (Exception)
@@ -240,12 +240,6 @@ public sealed class GroupCommitter(CatalogDatabase database, int maxGroup = 128)
         {
             await CloseAsync(mySql);
         }
-    }
-
-    private static async Task SendAsync(MySqlConnection connection, string sql)
-    {
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     // A connection dropped after a refused rollback goes back to a cleared pool, which closes it;
