@@ -12,3 +12,9 @@ public sealed record ObjectRemoval(long RowId, RowOwners Owners, UsageDelta Usag
     public static ObjectRemoval Of(StobjRow row, RowOwners owners, IReadOnlyList<long> directoriesAbove) =>
         new(row.Id, owners, UsageDelta.Used(row.Size, 1), row.BlobId is { } blob ? [blob] : [], directoriesAbove);
 }
+
+/// <summary>
+/// What <see cref="ObjectRemover"/> reads before it removes a row, read already with the row (ObjectCommitReads):
+/// the account's and container's quota rows were locked, and the row's pieces name <paramref name="Pieces"/>.
+/// </summary>
+public sealed record RemovalReads(IReadOnlyList<string> Pieces);

@@ -10,10 +10,11 @@ namespace CloudFs.AccountServer.Core;
 /// </summary>
 public sealed class ObjectRemover(NamespaceRepository names, QuotaRepository quotas, GarbageRepository garbage, RecordRepository records)
 {
-    public async Task RemoveAsync(CatalogSession session, ObjectRemoval removal, OperationRecord record, CancellationToken ct)
+    /// <param name="read">What the caller read with the row already (the quota rows locked, its pieces): those reads are not made again.</param>
+    public async Task RemoveAsync(CatalogSession session, ObjectRemoval removal, OperationRecord record, CancellationToken ct, RemovalReads? read = null)
     {
         var owners = removal.Owners;
-        var pieces = await LockQuotasAndReadPiecesAsync(session, owners, removal.RowId, ct);
+        var pieces = read?.Pieces ?? await LockQuotasAndReadPiecesAsync(session, owners, removal.RowId, ct);
         // Sent with the next statement: the directory pruning's read, or the commit's batch.
         names.DeleteLater(session, removal.RowId);
         await quotas.AddToPairAsync(session, owners.AccountId, owners.ContainerId, -removal.Usage, ct);

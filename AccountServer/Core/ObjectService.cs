@@ -197,7 +197,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var now = time.GetUtcNow();
-            var (row, containerSys) = read;
+            var (row, containerSys, removal) = read!;
             if (row is not null && Access.Blocks(ctx.Caller, row))
             {
                 return Access.Forbidden();
@@ -258,9 +258,10 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var expired = IsExpired(row, now);
+            // What the remover reads, read with the row, unless versioning wrote since.
             await remover.RemoveAsync(session, ObjectRemoval.Of(row, Owners(place), place.DirectoryIds),
                 AccountService.Record(ctx, account, "object.delete", $"/{container}/{name}", row.Id, expired ? 404 : 204, now.ToUnixTimeMilliseconds(), row.Size),
-                token);
+                token, legacy is null && marker is null && state == VersioningState.Off ? removal : null);
             await session.CommitAsync(token);
 
             // An expired object is gone for clients already; its row is reaped all the same.
@@ -360,7 +361,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     }
 
     // Where a DELETE's name lives, and its row and container settings, the same way.
-    private async Task<(NamespacePlace Place, (StobjRow? Row, Dictionary<string, string> ContainerSys) Read)> LocateForDeleteAsync(CatalogSession session,
+    private async Task<(NamespacePlace Place, ObjectDeleteSnapshot? Read)> LocateForDeleteAsync(CatalogSession session,
         WriteContext ctx, string account, string container, ObjectPath path, CancellationToken ct)
     {
         NamespacePlace place;

@@ -12,6 +12,15 @@ namespace CloudFs.AccountServer.Data;
 public sealed record ObjectCommitSnapshot(StobjRow? Existing, IReadOnlyList<string> Collectable, Dictionary<string, string> ContainerSys,
     (QuotaState Account, QuotaState Container)? Quotas);
 
+/// <summary>What an object DELETE decides on, read (and locked) together.</summary>
+/// <param name="Row">The row the name has now, locked; null when it has none.</param>
+/// <param name="ContainerSys">The container's system metadata (versioning settings).</param>
+/// <param name="Removal">
+/// With a row: the quota rows were locked and its pieces read in the same command, what ObjectRemover
+/// would read next; null when there is no row or a quota row is missing (ObjectRemover makes it).
+/// </param>
+public sealed record ObjectDeleteSnapshot(StobjRow? Row, Dictionary<string, string> ContainerSys, RemovalReads? Removal);
+
 /// <summary>What a read at a guessed place found: the rows that place the name, and the reads made at the guessed place.</summary>
 /// <param name="Chain">The directories found below the container, from the top; null when the container is not the guessed one (not read).</param>
 /// <param name="AtGuess">The reads at the guessed place: to be used only if the name is found there.</param>
@@ -19,7 +28,7 @@ public sealed record GuessedReads<T>(StobjRow? Account, StobjRow? Container, IRe
 
 /// <summary>
 /// The reads of an object commit, and of an object DELETE, that do not depend on each other, sent
-/// as one command each: on MariaDB a commit's six round trips become one, a DELETE's two one.
+/// as one command each: on MariaDB a commit's six round trips become one, a DELETE's three one.
 /// Each statement is its repository's own; the locks are taken in the order the single reads took
 /// them (object row, rows naming its blobs, quota rows). Where the caller has a guess of the
 /// name's place (PlaceGuesses), that command also carries the read that finds the place, first.
@@ -46,9 +55,9 @@ public sealed class ObjectCommitReads
     }
 
     /// <summary><see cref="LoadForDeleteAsync"/> at the place <paramref name="guess"/> names, as <see cref="LoadGuessingAsync"/> does.</summary>
-    public Task<GuessedReads<(StobjRow? Row, Dictionary<string, string> ContainerSys)>> LoadForDeleteGuessingAsync(CatalogSession session, string account,
+    public Task<GuessedReads<ObjectDeleteSnapshot>> LoadForDeleteGuessingAsync(CatalogSession session, string account,
         string container, ObjectPath path, PlaceIds guess, CancellationToken ct) =>
-        GuessingAsync(session, account, container, path, guess, DeleteReads, DeleteArgs(guess.Parent, guess.Container, path.Leaf), ReadForDeleteAsync, ct);
+        GuessingAsync(session, account, container, path, guess, DeleteReads, DeleteArgs(guess, path.Leaf), results => ReadForDeleteAsync(results, guess), ct);
 
     private static async Task<GuessedReads<T>> GuessingAsync<T>(CatalogSession session, string account, string container, ObjectPath path, PlaceIds guess,
         string sql, object args, Func<SqlMapper.GridReader, Task<T>> read, CancellationToken ct)
@@ -121,30 +130,37 @@ public sealed class ObjectCommitReads
 
     /// <summary>
     /// What a DELETE decides on, in one round trip: the row the name has now (locked; null when
-    /// it has none, or <paramref name="place"/> has no parent directory) and the container's
-    /// system metadata (versioning settings).
+    /// it has none, or <paramref name="place"/> has no parent directory), the container's system
+    /// metadata (versioning settings), and what removing the row reads first (the quota rows,
+    /// locked, and the blobs of its pieces).
     /// </summary>
-    public async Task<(StobjRow? Row, Dictionary<string, string> ContainerSys)> LoadForDeleteAsync(CatalogSession session, NamespacePlace place,
-        CancellationToken ct)
+    public async Task<ObjectDeleteSnapshot> LoadForDeleteAsync(CatalogSession session, NamespacePlace place, CancellationToken ct)
     {
-        var args = DeleteArgs(place.Parent ?? 0, place.Container!.Id, place.Path.Leaf);
+        var ids = new PlaceIds(place.Account!.Id, place.Container!.Id, place.Parent ?? 0);
+        var args = DeleteArgs(ids, place.Path.Leaf);
         if (place.Parent is null)
         {
-            return (null, MetadataRepository.ToDictionary(await session.QueryAsync<(string Name, string Value)>(MetadataRepository.SelectKind, args, ct)));
+            return new ObjectDeleteSnapshot(null,
+                MetadataRepository.ToDictionary(await session.QueryAsync<(string Name, string Value)>(MetadataRepository.SelectKind, args, ct)), null);
         }
 
         await using var results = await session.QueryMultipleAsync(DeleteReads, args, ct);
-        return await ReadForDeleteAsync(results);
+        return await ReadForDeleteAsync(results, ids);
     }
 
-    private const string DeleteReads = NamespaceRepository.SelectChildForUpdate + ";\n" + MetadataRepository.SelectKind;
+    // The row first and the quota rows after it, the order every writer locks them in.
+    private const string DeleteReads = NamespaceRepository.SelectChildForUpdate + ";\n" + MetadataRepository.SelectKind + ";\n"
+        + QuotaRepository.SelectPairForUpdate + ";\n" + SegmentRepository.SelectBlobsOfChild;
 
-    private static object DeleteArgs(long parent, long container, string leaf) =>
-        new { ParentId = parent, Type = "object", Name = leaf, Id = container, Kind = MetadataRepository.Sys };
+    private static object DeleteArgs(PlaceIds place, string leaf) =>
+        new { ParentId = place.Parent, Type = "object", Name = leaf, Id = place.Container, Kind = MetadataRepository.Sys, place.Account, place.Container };
 
-    private static async Task<(StobjRow? Row, Dictionary<string, string> ContainerSys)> ReadForDeleteAsync(SqlMapper.GridReader results)
+    private static async Task<ObjectDeleteSnapshot> ReadForDeleteAsync(SqlMapper.GridReader results, PlaceIds place)
     {
         var row = await results.ReadSingleOrDefaultAsync<StobjRow>();
-        return (row, MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>()));
+        var containerSys = MetadataRepository.ToDictionary(await results.ReadAsync<(string Name, string Value)>());
+        var quotas = QuotaRepository.Pair(await results.ReadAsync<QuotaRepository.QuotaRow>(), place.Account, place.Container);
+        var pieces = (await results.ReadAsync<string>()).ToList();
+        return new ObjectDeleteSnapshot(row, containerSys, row is not null && quotas is not null ? new RemovalReads(pieces) : null);
     }
 }

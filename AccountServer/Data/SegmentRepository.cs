@@ -38,6 +38,12 @@ public sealed class SegmentRepository
     /// <summary>BlobsOfAsync's read (parameter @Id), also sent in a batch by ObjectRemover.</summary>
     internal const string SelectBlobsOf = "SELECT DISTINCT blob_id FROM segment WHERE object_id = @Id";
 
+    /// <summary>The blobs the pieces of a name's object row name (parameters @ParentId, @Type, @Name), for batches of reads (ObjectCommitReads).</summary>
+    internal const string SelectBlobsOfChild = """
+        SELECT DISTINCT s.blob_id FROM segment s JOIN stobj o ON o.id = s.object_id
+        WHERE o.parent_id = @ParentId AND o.type = @Type AND o.name = @Name
+        """;
+
     /// <summary>
     /// A row written as a copy of <paramref name="sourceId"/> (a copy, a kept or restored version) gets
     /// its pieces, after the pieces of the row it was written over (<paramref name="overwrittenId"/>)
