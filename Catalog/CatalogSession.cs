@@ -147,8 +147,9 @@ public sealed class CatalogSession : IAsyncDisposable
     /// <summary>
     /// Queues a write whose outcome the caller does not read (no row count, no generated id).
     /// Queued writes go to the database together, in one command, before the session's next
-    /// statement or its commit, so they keep their order and every read sees them. A failure
-    /// surfaces there and fails the session's work like any statement's.
+    /// statement or its commit, so they keep their order and every read sees them. On MariaDB
+    /// they share the next read's command, or the commit's. A failure surfaces there and fails
+    /// the session's work like any statement's.
     /// </summary>
     public void Defer(string sql, object? args) => _deferred.Add(Dialect.Translate(sql), args);
 
@@ -158,49 +159,28 @@ public sealed class CatalogSession : IAsyncDisposable
         return await Connection.ExecuteAsync(Command(sql, args, ct));
     }
 
-    public async Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.ExecuteScalarAsync<T>(Command(sql, args, ct));
-    }
+    public async Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken ct) =>
+        await Connection.ExecuteScalarAsync<T>(await ReadCommandAsync(sql, args, null, ct));
 
-    public async Task<T?> SingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.QuerySingleOrDefaultAsync<T>(Command(sql, args, ct));
-    }
+    public async Task<T?> SingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
+        await Connection.QuerySingleOrDefaultAsync<T>(await ReadCommandAsync(sql, args, null, ct));
 
-    public async Task<T?> FirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.QueryFirstOrDefaultAsync<T>(Command(sql, args, ct));
-    }
+    public async Task<T?> FirstOrDefaultAsync<T>(string sql, object? args, CancellationToken ct) =>
+        await Connection.QueryFirstOrDefaultAsync<T>(await ReadCommandAsync(sql, args, null, ct));
 
-    public async Task<T> SingleAsync<T>(string sql, object? args, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.QuerySingleAsync<T>(Command(sql, args, ct));
-    }
+    public async Task<T> SingleAsync<T>(string sql, object? args, CancellationToken ct) =>
+        await Connection.QuerySingleAsync<T>(await ReadCommandAsync(sql, args, null, ct));
 
-    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.QueryAsync<T>(Command(sql, args, ct));
-    }
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct) =>
+        await Connection.QueryAsync<T>(await ReadCommandAsync(sql, args, null, ct));
 
     /// <summary>Several SELECTs sent as one command, one round trip; the caller reads their results in order.</summary>
-    public async Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? args, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.QueryMultipleAsync(Command(sql, args, ct));
-    }
+    public async Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? args, CancellationToken ct) =>
+        await Connection.QueryMultipleAsync(await ReadCommandAsync(sql, args, null, ct));
 
     /// <summary>A query allowed to run longer than the provider's default command timeout (e.g. a broad search).</summary>
-    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct)
-    {
-        await FlushAsync(ct);
-        return await Connection.QueryAsync<T>(Command(sql, args, (int)timeout.TotalSeconds, ct));
-    }
+    public async Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, TimeSpan timeout, CancellationToken ct) =>
+        await Connection.QueryAsync<T>(await ReadCommandAsync(sql, args, (int)timeout.TotalSeconds, ct));
 
     public async Task CommitAsync(CancellationToken ct)
     {
@@ -350,6 +330,24 @@ public sealed class CatalogSession : IAsyncDisposable
     }
 
     private CommandDefinition Command(string sql, object? args, CancellationToken ct) => Command(sql, args, null, ct);
+
+    // A read after deferred writes: on MariaDB they go in its command's text, ahead of it, so the
+    // two cost one round trip (the writes return no result set, so the read's results come first).
+    // Elsewhere they are flushed first. A write is never sent so: its row count would add theirs.
+    private async ValueTask<CommandDefinition> ReadCommandAsync(string sql, object? args, int? timeoutSeconds, CancellationToken ct)
+    {
+        if (_deferred.Count == 0 || !Dialect.CommandsAreRoundTrips)
+        {
+            await FlushAsync(ct);
+            return Command(sql, args, timeoutSeconds, ct);
+        }
+
+        var parameters = new DynamicParameters(args);
+        var begin = TakeBegin();
+        var writes = _deferred.WriteTo(parameters);
+        _deferred.Clear();
+        return new CommandDefinition(begin + writes + Dialect.Translate(sql), parameters, Transaction, timeoutSeconds, cancellationToken: ct);
+    }
 
     private CommandDefinition Command(string sql, object? args, int? timeoutSeconds, CancellationToken ct) =>
         new(TakeBegin() + Dialect.Translate(sql), args, Transaction, timeoutSeconds, cancellationToken: ct);

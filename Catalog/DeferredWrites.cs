@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dapper;
 
 namespace CloudFs.Catalog;
 
@@ -53,11 +54,26 @@ internal sealed partial class DeferredWrites
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var text = new StringBuilder(before);
+        command.CommandText = before + Render((name, value) =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }) + after;
+        return command;
+    }
+
+    /// <summary>The queued statements' text, each ending in ';', their parameters added to <paramref name="parameters"/> (renamed as <see cref="ToCommand"/> does).</summary>
+    public string WriteTo(DynamicParameters parameters) => Render((name, value) => parameters.Add(name, value is DBNull ? null : value));
+
+    private string Render(Action<string, object> addParameter)
+    {
+        var text = new StringBuilder();
         for (var i = 0; i < _queued.Count; i++)
         {
             var (sql, args) = _queued[i];
-            var prefix = $"w{i}_";
+            var prefix = $"@w{i}_";
             text.Append(Renamed.GetOrAdd((sql, i), static key =>
                 Parameter().Replace(key.Sql, m => $"@w{key.Index}_{m.Groups[1].Value}"))).Append(";\n");
             if (args is null)
@@ -67,20 +83,16 @@ internal sealed partial class DeferredWrites
 
             foreach (var property in Properties.GetOrAdd(args.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + prefix + property.Name;
-                parameter.Value = property.GetValue(args) switch
+                addParameter(prefix + property.Name, property.GetValue(args) switch
                 {
                     null => DBNull.Value,
                     Enum value => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
                     var value => value,
-                };
-                command.Parameters.Add(parameter);
+                });
             }
         }
 
-        command.CommandText = text.Append(after).ToString();
-        return command;
+        return text.ToString();
     }
 
     // The catalog's SQL names parameters @Name and has no '@' in its literals.

@@ -140,11 +140,12 @@ public sealed class NamespaceRepository
         return (inserted, true);
     }
 
-    public Task UpdateObjectAsync(CatalogSession session, long id, NewStobj row, long now, CancellationToken ct) =>
-        session.ExecuteAsync(UpdateObject, new
+    /// <summary>Rewrites an object row in place, with the session's next statement (its row count is not needed: the row is locked).</summary>
+    public void UpdateObjectLater(CatalogSession session, long id, NewStobj row, long now) =>
+        session.Defer(UpdateObject, new
         {
             Id = id, row.Size, row.Etag, row.ContentType, row.BlobId, row.DeleteAt, row.XTimestamp, Now = now, row.PolicyIndex, row.SloBytes, row.SloEtag,
-        }, ct);
+        });
 
     /// <summary>
     /// Writes an object row: inserts it, or rewrites <paramref name="existing"/> in place; returns its id.
@@ -160,7 +161,7 @@ public sealed class NamespaceRepository
             return created ? inserted.Id : throw new ConcurrentInsertException($"Object '{row.Path}' was written by a concurrent commit.");
         }
 
-        await UpdateObjectAsync(session, existing.Id, row, now, ct);
+        UpdateObjectLater(session, existing.Id, row, now);
         return existing.Id;
     }
 
@@ -188,7 +189,8 @@ public sealed class NamespaceRepository
                 return;
             }
 
-            await DeleteAsync(session, directoryIds[i], ct);
+            // Sent with the next directory's read, or the commit's writes.
+            DeleteLater(session, directoryIds[i]);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using CloudFs.Catalog;
 
 namespace CloudFs.IntegrationTests.Catalog;
@@ -76,6 +77,45 @@ public sealed class DeferredWritesTests(CatalogProvider provider) : CatalogFixtu
         }
 
         Assert.That(await RowsAsync(), Is.EqualTo(new[] { "taken::0" }));
+    }
+
+    [Test]
+    public async Task OnMariaDb_DeferredWrites_GoInTheCommandOfTheReadAfterThem_NotInOneOfTheirOwn()
+    {
+        if (Provider != CatalogProvider.MySql)
+        {
+            Assert.Ignore("SQLite has no round trip to save: its deferred writes run just before the read");
+        }
+
+        // MySqlConnector starts an activity for every command it sends.
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "MySqlConnector",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if ((activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string text && text.Contains(" item", StringComparison.Ordinal))
+                {
+                    sent.Enqueue(text);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await using (var session = await CatalogSession.BeginAsync(_database, CancellationToken.None))
+        {
+            session.Defer(Insert, new { Name = "a", Note = (string?)"first" });
+            session.Defer("UPDATE item SET n = n + @By WHERE name = @Name", new { Name = "a", By = 5L });
+            Assert.That(await RowsAsync(session), Is.EqualTo(new[] { "a:first:5" }));
+            session.Defer(Insert, new { Name = "b", Note = (string?)null });
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.That(sent, Has.Count.EqualTo(2), string.Join("\n---\n", sent));
+        Assert.That(sent.First(), Does.Contain("INSERT INTO item").And.Contain("UPDATE item").And.Contain("SELECT name, note, n FROM item"));
+        Assert.That(sent.Last(), Does.Contain("INSERT INTO item").And.Contain("COMMIT"));
+        Assert.That(await RowsAsync(), Is.EqualTo(new[] { "a:first:5", "b::0" }));
     }
 
     private async Task<string[]> RowsAsync()
