@@ -258,10 +258,11 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             }
 
             var expired = IsExpired(row, now);
-            // What the remover reads, read with the row, unless versioning wrote since.
+            // What the remover reads, read with the row, unless versioning wrote since (with it
+            // off, no marker and no kept version were written).
             await remover.RemoveAsync(session, ObjectRemoval.Of(row, Owners(place), place.DirectoryIds),
                 AccountService.Record(ctx, account, "object.delete", $"/{container}/{name}", row.Id, expired ? 404 : 204, now.ToUnixTimeMilliseconds(), row.Size),
-                token, legacy is null && marker is null && state == VersioningState.Off ? removal : null);
+                token, legacy is null && state == VersioningState.Off ? removal : null);
             await session.CommitAsync(token);
 
             // An expired object is gone for clients already; its row is reaped all the same.
