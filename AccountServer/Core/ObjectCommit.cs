@@ -16,4 +16,5 @@ public sealed record ObjectCommit(
     IReadOnlyDictionary<string, string> System,
     string? ReservationId,
     int? PolicyIndex = null,
-    CloudFs.Common.Contracts.CompositeBody? Composite = null);
+    CloudFs.Common.Contracts.CompositeBody? Composite = null,
+    bool BlobWritten = false);

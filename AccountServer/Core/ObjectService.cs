@@ -108,7 +108,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
                 await ReleaseAsync(session, reservationId, token);
             }
 
-            var (place, snapshot) = await LocateForCommitAsync(session, ctx, account, container, path, BlobsOf(commit), token);
+            var (place, snapshot) = await LocateForCommitAsync(session, ctx, account, container, path, commit, token);
             var written = place.Error is null
                 ? await WriteObjectAsync(session, ctx, place, snapshot!, commit, now, token)
                 : place.Error;
@@ -341,12 +341,14 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
     // found before, both are read in one command (one round trip, not two), then checked; SQLite
     // has no round trip to save, and the guess would only cost it work.
     private async Task<(NamespacePlace Place, ObjectCommitSnapshot? Snapshot)> LocateForCommitAsync(CatalogSession session, WriteContext ctx,
-        string account, string container, ObjectPath path, IReadOnlyList<string> blobIds, CancellationToken ct)
+        string account, string container, ObjectPath path, ObjectCommit commit, CancellationToken ct)
     {
+        var blobIds = BlobsOf(commit);
+        var written = commit.BlobWritten ? commit.BlobId : null;
         NamespacePlace place;
         if (session.Dialect.CommandsAreRoundTrips && locator.Guesses.Find(account, container, path) is { } guess)
         {
-            var read = await commitReads.LoadGuessingAsync(session, account, container, path, guess, blobIds, ct);
+            var read = await commitReads.LoadGuessingAsync(session, account, container, path, guess, blobIds, written, ct);
             place = await locator.PlaceAsync(session, ctx, account, container, path, read.Account, read.Container, read.Chain, create: true, ct);
             if (place.Error is not null || guess.Match(place))
             {
@@ -358,7 +360,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             place = await locator.LocateAsync(session, ctx, account, container, path, create: true, ct);
         }
 
-        return (place, place.Error is null ? await commitReads.LoadAsync(session, place, blobIds, ct) : null);
+        return (place, place.Error is null ? await commitReads.LoadAsync(session, place, blobIds, written, ct) : null);
     }
 
     // Where a DELETE's name lives, and its row and container settings, the same way.

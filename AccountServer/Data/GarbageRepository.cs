@@ -26,9 +26,10 @@ public sealed class GarbageRepository
     // sends them with the commit's other reads). Blobs the queue holds and no row or piece names
     // now may be claimed, so no commit may name them again (a copy whose source was deleted since
     // the proxy read it). The rows that do name them are locked, so a delete running at the same
-    // time waits for the commit's transaction (or the read waits for the delete's).
-    internal const string SelectNamedByRows = "SELECT blob_id FROM stobj WHERE blob_id IN @Ids {FOR_UPDATE}";
-    internal const string SelectNamedByPieces = "SELECT blob_id FROM segment WHERE blob_id IN @Ids {FOR_UPDATE}";
+    // time waits for the commit's transaction (or the read waits for the delete's). A blob the
+    // proxy has just written for the commit is asked about in the queue only (@Named leaves it out).
+    internal const string SelectNamedByRows = "SELECT blob_id FROM stobj WHERE blob_id IN @Named {FOR_UPDATE}";
+    internal const string SelectNamedByPieces = "SELECT blob_id FROM segment WHERE blob_id IN @Named {FOR_UPDATE}";
     internal const string SelectQueued = "SELECT blob_id FROM garbage WHERE blob_id IN @Ids";
 
     /// <summary>Of <paramref name="ids"/>, those queued and named by no row or piece.</summary>

@@ -35,9 +35,15 @@ public sealed record GuessedReads<T>(StobjRow? Account, StobjRow? Container, IRe
 /// </summary>
 public sealed class ObjectCommitReads
 {
-    public async Task<ObjectCommitSnapshot> LoadAsync(CatalogSession session, NamespacePlace place, IEnumerable<string> blobIds, CancellationToken ct)
+    /// <summary>
+    /// The commit's reads at <paramref name="place"/>. <paramref name="blobIds"/> are the blobs the
+    /// commit names; <paramref name="written"/>, one of them the proxy has just written, which no row
+    /// or piece can name yet, so only the garbage queue is asked about it.
+    /// </summary>
+    public async Task<ObjectCommitSnapshot> LoadAsync(CatalogSession session, NamespacePlace place, IEnumerable<string> blobIds, string? written,
+        CancellationToken ct)
     {
-        var reads = new CommitReads(new PlaceIds(place.Account!.Id, place.Container!.Id, place.Parent!.Value), place.Path.Leaf, blobIds);
+        var reads = new CommitReads(new PlaceIds(place.Account!.Id, place.Container!.Id, place.Parent!.Value), place.Path.Leaf, blobIds, written);
         await using var results = await session.QueryMultipleAsync(reads.Sql, reads.Args, ct);
         return await reads.ReadAsync(results);
     }
@@ -48,9 +54,9 @@ public sealed class ObjectCommitReads
     /// reads first). The caller checks the guess against the rows found before it uses the snapshot.
     /// </summary>
     public Task<GuessedReads<ObjectCommitSnapshot>> LoadGuessingAsync(CatalogSession session, string account, string container, ObjectPath path,
-        PlaceIds guess, IEnumerable<string> blobIds, CancellationToken ct)
+        PlaceIds guess, IEnumerable<string> blobIds, string? written, CancellationToken ct)
     {
-        var reads = new CommitReads(guess, path.Leaf, blobIds);
+        var reads = new CommitReads(guess, path.Leaf, blobIds, written);
         return GuessingAsync(session, account, container, path, guess, reads.Sql, reads.Args, reads.ReadAsync, ct);
     }
 
@@ -87,20 +93,27 @@ public sealed class ObjectCommitReads
     {
         private readonly PlaceIds _place;
         private readonly List<string> _blobIds;
+        private readonly bool _askNames;
 
-        public CommitReads(PlaceIds place, string leaf, IEnumerable<string> blobIds)
+        public CommitReads(PlaceIds place, string leaf, IEnumerable<string> blobIds, string? written)
         {
             var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            // A blob written for this commit has an id nobody had before: no row or piece can name
+            // it, so asking (two statements of a PUT's dozen) is left out; the queue is still asked,
+            // as the proxy may have given the upload up while its commit was on the way.
+            var named = ids.Where(id => !string.Equals(id, written, StringComparison.Ordinal)).ToList();
+            _askNames = named.Count > 0;
             Sql = string.Join(";\n", [
                 NamespaceRepository.SelectChildForUpdate,
-                .. ids.Count > 0 ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces, GarbageRepository.SelectQueued } : [],
+                .. _askNames ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces } : [],
+                .. ids.Count > 0 ? new[] { GarbageRepository.SelectQueued } : [],
                 MetadataRepository.SelectKind,
                 QuotaRepository.SelectPairForUpdate,
             ]);
             Args = new
             {
                 ParentId = place.Parent, Type = "object", Name = leaf,
-                Ids = ids,
+                Ids = ids, Named = named,
                 Id = place.Container, Kind = MetadataRepository.Sys,
                 place.Account, place.Container,
             };
@@ -118,7 +131,7 @@ public sealed class ObjectCommitReads
             IReadOnlyList<string> collectable = [];
             if (_blobIds.Count > 0)
             {
-                var named = (await results.ReadAsync<string>()).Concat(await results.ReadAsync<string>()).ToList();
+                var named = _askNames ? (await results.ReadAsync<string>()).Concat(await results.ReadAsync<string>()).ToList() : [];
                 collectable = GarbageRepository.Collectable(_blobIds, named, await results.ReadAsync<string>());
             }
 

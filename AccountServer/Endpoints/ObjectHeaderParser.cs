@@ -30,7 +30,8 @@ public static class ObjectHeaderParser
         var reservation = request.Headers[BackendHeaders.Reservation].ToString();
         int? policy = int.TryParse(request.Headers[BackendHeaders.StoragePolicyIndex], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         return new ObjectCommit(blobId.ToLowerInvariant(), etag, size, ContentType(request) ?? "application/octet-stream",
-            deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation, policy);
+            deleteAt.Value is > 0 ? deleteAt.Value : null, meta.Set, System(request), reservation.Length == 0 ? null : reservation, policy,
+            BlobWritten: !blobless && request.Headers[BackendHeaders.BlobWritten] == "1");
     }
 
     /// <summary>The pieces of a large object's body, sent as the commit's JSON body.</summary>

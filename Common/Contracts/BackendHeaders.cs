@@ -29,6 +29,12 @@ public static class BackendHeaders
     public const string Reservation = "X-Backend-Reservation";
 
     /// <summary>
+    /// Object commit: the proxy wrote the body of X-Backend-Blob-Id in this very request, under an id
+    /// it has just made, so no row or piece can name that blob yet (not a copy's source blob).
+    /// </summary>
+    public const string BlobWritten = "X-Backend-Blob-Written";
+
+    /// <summary>
     /// The storage policy a blob request or commit is about (Swift's own header name): which
     /// object ring placed the blob and which of an object server's blob trees holds it. Absent: 0.
     /// </summary>

@@ -176,6 +176,7 @@ public sealed partial class SloPutHandler(CatalogClient catalog, ObjectPutHandle
         var headers = ObjectPutHandler.CommitHeaders(context.Request, path, deleteAt, blob.Value.BlobId, admit.PolicyIndex, blob.Value.Md5,
             manifest.Length, admit.Reservation);
         headers.Add(new(BackendHeaders.Composite, "1"));
+        headers.Add(ObjectPutHandler.WrittenBlob);
         var body = JsonSerializer.SerializeToUtf8Bytes(composite, ContractJson.Default.CompositeBody);
         var etag = $"\"{composite.SloEtag}\"";
         if (!heartbeat)

@@ -116,6 +116,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
             var (blobId, md5, bytes) = stored.Value;
             var headers = CommitHeaders(request, path, checks.Value, blobId, admit.Value.PolicyIndex, md5, bytes, admit.Value.Reservation);
+            headers.Add(WrittenBlob);
             headers.AddRange(link);
             await CommitAsync(context, path, headers, md5, call, upload: upload);
             if (context.Response.StatusCode == StatusCodes.Status201Created && captured?.Body is { } body)
@@ -275,6 +276,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         // A whole-object copy shares the source's blob, so it stays where the source's policy put
         // it; a ranged copy is a new blob in the destination's policy.
         var (blobId, etag, bytes, policy) = (record.BlobId, record.Hash, record.Bytes, record.PolicyIndex);
+        var written = false;
         CompositeBody? composite = null;
         if (manifestCopy)
         {
@@ -309,6 +311,7 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
             }
 
             (blobId, etag, bytes) = copied.Value;
+            written = true;
         }
 
         var fresh = string.Equals(request.Headers["X-Fresh-Metadata"], "true", StringComparison.OrdinalIgnoreCase);
@@ -322,6 +325,10 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
         headers.RemoveAll(h => request.Headers.ContainsKey(h.Key));
         headers.AddRange(CommitHeaders(request, destination, deleteAt, blobId, policy, etag, bytes, admit.Reservation,
             request.Headers.ContentType.Count == 0 ? record.ContentType : null));
+        if (written)
+        {
+            headers.Add(WrittenBlob);
+        }
         if (composite is not null)
         {
             headers.Add(new(BackendHeaders.Composite, "1"));
@@ -444,6 +451,9 @@ public sealed partial class ObjectPutHandler(CatalogClient catalog, ReplicaWrite
 
         return deleteAt;
     }
+
+    /// <summary>Tells the account server the commit's blob was written for it (BackendHeaders.BlobWritten), not a copy's source.</summary>
+    internal static readonly KeyValuePair<string, string> WrittenBlob = new(BackendHeaders.BlobWritten, "1");
 
     internal static List<KeyValuePair<string, string>> CommitHeaders(HttpRequest request, ResourcePath path, long? deleteAt,
         string blobId, int policyIndex, string etag, long size, string reservation, string? contentType = null)

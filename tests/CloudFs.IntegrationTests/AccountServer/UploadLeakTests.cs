@@ -101,6 +101,60 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), "b still names it: the queue entry is stale, the copy is fine");
     }
 
+    [Test]
+    public async Task Commit_OfAWrittenBlobTheProxyGaveUp_IsRefused()
+    {
+        await CreateContainerAsync("c", Roomy);
+        var reservation = await AdmitAsync("c", "o", 3);
+        var blob = Backend.NewBlobId();
+        // The proxy gave the upload up (a timeout) while its commit was still on the way.
+        using (var abandoned = await AbandonAsync("/abandon/d1/0/AUTH_test/c/o", $"{{\"reservation\":\"{reservation}\",\"blob_ids\":[\"{blob}\"]}}"))
+        {
+            Assert.That(abandoned.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner,
+            Backend.Commit(blob, 3, ("X-Backend-Reservation", reservation), Written));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE blob_id = @Id", new { Id = blob }), Is.Zero, "no row names a collectable blob");
+    }
+
+    [Test]
+    public async Task Commit_OfAWrittenBlob_AsksTheQueueOnly()
+    {
+        await CreateContainerAsync("c");
+        var blob = Backend.NewBlobId();
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/a", Backend.Owner, Backend.Commit(blob, 3));
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/b", Backend.Owner, Backend.Commit(blob, 3));
+        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a", Backend.Owner);
+
+        // The proxy says only of a blob it has just made that it wrote it; were it to say so of b's,
+        // the commit would not look for the rows naming it, and the queue entry alone would decide.
+        var asCopy = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/copy", Backend.Owner, Backend.Commit(blob, 3));
+        var asWritten = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/written", Backend.Owner, Backend.Commit(blob, 3, Written));
+
+        Assert.That(asCopy, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(asWritten, Is.EqualTo(HttpStatusCode.NotFound), "the reads of the rows and pieces naming it were left out");
+    }
+
+    [Test]
+    public async Task Commit_OfAWrittenBlob_IsStored()
+    {
+        await CreateContainerAsync("c", Roomy);
+        var reservation = await AdmitAsync("c", "o", 3);
+        var blob = Backend.NewBlobId();
+
+        var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner,
+            Backend.Commit(blob, 3, ("X-Backend-Reservation", reservation), Written));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE blob_id = @Id", new { Id = blob }), Is.EqualTo(1));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM reservation"), Is.Zero);
+    }
+
+    private static readonly (string, string) Written = ("X-Backend-Blob-Written", "1");
+
     private async Task AssertReleasedAndQueuedAsync(string blob)
     {
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM reservation"), Is.Zero, "the reservation is gone at once");
