@@ -3,7 +3,9 @@
 # build) in a private network namespace, runs phases of 4 KiB PUTs with `loadgen put`, and prints,
 # per phase, ops/s, p50/p99, the disk cache flushes per PUT (the whole disk's, other work included)
 # and the CPU milliseconds each role process spent per PUT (utime+stime from /proc). --op get or head measures reads instead, of the objects the warm-up phase stored;
-# --op delete deletes what an unmeasured PUT phase just before each measured one stored.
+# --op delete deletes what an unmeasured PUT phase just before each measured one stored; --op overwrite
+# PUTs over the warm-up phase's 1000 objects, in turn (an overwrite's commit: the old row updated, its
+# blob queued).
 # With --trace ROLE it also records a CPU-sampling trace of that role (proxy, account, container,
 # object) during the last phase with dotnet-trace and prints its hottest frames; with --perf ROLE
 # a CPU profile of that role with perf (JIT'd frames named through perf maps); with --strace ROLE
@@ -11,7 +13,7 @@
 # --catalog mariadb puts the catalog on cluster.sh's private MariaDB (every commit fsynced, as in
 # bench/run.sh); mariadbd's CPU is then a column of its own, with the statements it ran per PUT.
 #
-#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--op put|get|head|delete]
+#   bench/profile.sh [--count N] [--conc "1 16 64"] [--size BYTES] [--op put|get|head|delete|overwrite]
 #                    [--catalog sqlite|mariadb] [--trace ROLE] [--perf ROLE] [--strace ROLE] [--keep]
 #
 # Figures only, for docs/performance.md; bench/run.sh is the benchmark against Swift.
@@ -29,13 +31,13 @@ while [ $# -gt 0 ]; do
     --strace) strace_role=$2; shift ;;
     --catalog) catalog=$2; shift ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
 done
 case "$catalog" in sqlite|mariadb) ;; *) die "--catalog takes sqlite or mariadb, not $catalog" ;; esac
-case "$op" in put|get|head|delete) ;; *) die "--op takes put, get, head or delete, not $op" ;; esac
+case "$op" in put|get|head|delete|overwrite) ;; *) die "--op takes put, get, head, delete or overwrite, not $op" ;; esac
 [ -z "$strace_role" ] || command -v strace >/dev/null || die "--strace needs strace (apt-get install strace)"
 args=(--count "$count" --conc "$concs" --size "$size" --op "$op" --catalog "$catalog")
 [ -z "$trace" ] || args+=(--trace "$trace")

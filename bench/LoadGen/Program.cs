@@ -10,7 +10,7 @@ using CloudFs.Bench.LoadGen.Suite;
 // loadgen report --config NAME FILE...  the tables of one configuration (bench/run.sh --config)
 // loadgen report --summary FILE...  issue 16's targets, one column per configuration
 // loadgen put AUTH_URL COUNT CONCURRENCY [SIZE]  one phase of PUTs, for profiling
-// loadgen get|head|delete AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]  one phase over what put stored
+// loadgen get|head|delete|overwrite AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]  one phase over what put stored
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -27,7 +27,7 @@ try
             return 0;
         case "put":
             return await PutProbe.RunAsync(args[1..], cancellation.Token);
-        case "get" or "head" or "delete":
+        case "get" or "head" or "delete" or "overwrite":
             return await StoredObjectProbe.RunAsync(args[0], args[1..], cancellation.Token);
         case "serve" when args.Length == 2:
             await StaticServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), cancellation.Token);
@@ -45,7 +45,7 @@ try
             Console.Error.WriteLine("usage: loadgen suite --out FILE [--config NAME] --target NAME=AUTH_URL[@SESSIONS] ... [--ceiling NAME=URL] [--quick] [--runs N] [--only small,large,account,listing]");
             Console.Error.WriteLine("       loadgen serve PORT");
             Console.Error.WriteLine("       loadgen put AUTH_URL COUNT CONCURRENCY [SIZE] [USER KEY]");
-            Console.Error.WriteLine("       loadgen get|head|delete AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]");
+            Console.Error.WriteLine("       loadgen get|head|delete|overwrite AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]");
             Console.Error.WriteLine("       loadgen report [--config NAME | --summary] RESULTS.jsonl...");
             return 2;
     }

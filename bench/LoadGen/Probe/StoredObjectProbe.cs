@@ -6,10 +6,12 @@ using CloudFs.Bench.LoadGen.Workloads;
 namespace CloudFs.Bench.LoadGen.Probe;
 
 /// <summary>
-/// <c>loadgen get|head|delete AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]</c>: one phase of
-/// GETs, HEADs or DELETEs of the objects a <c>loadgen put</c> phase stored (obj-0000000 up to
-/// OBJECTS, in turn), for profiling them the way <see cref="PutProbe"/> profiles writes. Prints the
-/// same one line. A delete phase removes each object once, so its COUNT is at most OBJECTS.
+/// <c>loadgen get|head|delete|overwrite AUTH_URL CONTAINER OBJECTS COUNT CONCURRENCY [SIZE]</c>: one
+/// phase of GETs, HEADs, DELETEs or PUTs over the objects a <c>loadgen put</c> phase stored
+/// (obj-0000000 up to OBJECTS, in turn), for profiling them the way <see cref="PutProbe"/> profiles
+/// new objects. Prints the same one line. A delete phase removes each object once, so its COUNT is
+/// at most OBJECTS; an overwrite replaces each object's body with one of SIZE bytes, and its old
+/// blob goes to the garbage queue.
 /// </summary>
 public static class StoredObjectProbe
 {
@@ -34,6 +36,7 @@ public static class StoredObjectProbe
         using var client = ClientFactory.Create(concurrency);
         var session = await TempAuth.LoginAsync(client, auth, "test:tester", "testing", ct);
         var buffers = Enumerable.Range(0, concurrency).Select(_ => new byte[64 * 1024]).ToArray();
+        var body = PatternBuffer.Slice(size);
         var phase = await ConcurrentRunner.RunAsync(count, concurrency, (i, worker, token) =>
         {
             var name = $"obj-{i % objects:D7}";
@@ -41,6 +44,7 @@ public static class StoredObjectProbe
             {
                 "head" => SwiftOps.HeadAsync(client, session, container, name, token),
                 "delete" => SwiftOps.DeleteAsync(client, session, container, name, token),
+                "overwrite" => SwiftOps.PutAsync(client, session, container, name, new ByteArrayContent(body), token),
                 _ => SwiftOps.GetAsync(client, session, container, name, size, buffers[worker], token),
             };
         }, ct);
