@@ -26,11 +26,13 @@ mariadb_launch() {
   # Durability is traded for speed (a mariadbd crash loses nothing, an OS crash the last second):
   # these servers hold test and development data only. CLOUDFS_MARIADB_FLUSH_AT_COMMIT=1 makes every
   # commit durable (the benchmark sets it: a 201 means the catalog row is on disk).
+  # CLOUDFS_MARIADB_OPTIONS adds server options (measurements: bench/profile.sh, bench/run.sh).
+  # shellcheck disable=SC2086
   mariadbd --no-defaults --datadir="$dir/data" --user="$user" \
     --bind-address=127.0.0.1 --port="$port" --socket="$dir/mysqld.sock" \
     --pid-file="$dir/mysqld.pid" --skip-name-resolve --skip-log-bin \
     --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit="${CLOUDFS_MARIADB_FLUSH_AT_COMMIT:-2}" --max-connections=500 \
-    --log-error="$dir/error.log" &
+    --log-error="$dir/error.log" ${CLOUDFS_MARIADB_OPTIONS:-} &
   MARIADB_PID=$!
 }
 
