@@ -460,8 +460,7 @@ public sealed class ObjectService(CatalogWork work, NamespaceLocator locator, Na
             await segments.InsertAsync(session, id, composite.Segments, ct);
         }
 
-        await metadata.WriteAsync(session, id, MetadataRepository.User, commit.Metadata, rowIsNew: existing is null, ct);
-        await metadata.WriteAsync(session, id, MetadataRepository.Sys, commit.System, rowIsNew: existing is null, ct);
+        await metadata.WriteObjectAsync(session, id, commit.Metadata, commit.System, rowIsNew: existing is null, ct);
 
         if (versionId is not null)
         {

@@ -21,7 +21,8 @@ public sealed class MetadataRepository
     public Task ReplaceAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
         session.Defer("DELETE FROM metadata WHERE stobj_id = @Id AND kind = @Kind", new { Id = stobjId, Kind = kind });
-        return InsertIntoNewRowAsync(session, stobjId, kind, values, ct);
+        InsertIntoNewRow(session, stobjId, kind, values);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -29,24 +30,32 @@ public sealed class MetadataRepository
     /// new id, and a removed row's metadata went with it (ON DELETE CASCADE). Saves a statement
     /// per kind on every new object.
     /// </summary>
-    private Task InsertIntoNewRowAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    private static void InsertIntoNewRow(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values)
     {
         if (values.Count > 0)
         {
             session.Defer("INSERT INTO metadata (stobj_id, kind, name, value) VALUES (@Id, @Kind, @Name, @Value)",
                 values.Select(kv => new { Id = stobjId, Kind = kind, Name = kv.Key, Value = kv.Value }).ToList());
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>
-    /// <see cref="ReplaceAsync"/>, or <see cref="InsertIntoNewRowAsync"/> when <paramref name="rowIsNew"/>
-    /// (the row was inserted in this transaction).
+    /// An object row's whole user and system metadata, as a commit or a version writes it: on a row
+    /// that had some, one DELETE of both kinds first (one statement, not one per kind); on a row
+    /// inserted in this transaction (<paramref name="rowIsNew"/>) only the inserts.
     /// </summary>
-    public Task WriteAsync(CatalogSession session, long stobjId, string kind, IReadOnlyDictionary<string, string> values, bool rowIsNew,
-        CancellationToken ct) =>
-        rowIsNew ? InsertIntoNewRowAsync(session, stobjId, kind, values, ct) : ReplaceAsync(session, stobjId, kind, values, ct);
+    public Task WriteObjectAsync(CatalogSession session, long stobjId, IReadOnlyDictionary<string, string> user,
+        IReadOnlyDictionary<string, string> sys, bool rowIsNew, CancellationToken ct)
+    {
+        if (!rowIsNew)
+        {
+            session.Defer("DELETE FROM metadata WHERE stobj_id = @Id AND kind IN (@User, @Sys)", new { Id = stobjId, User, Sys });
+        }
+
+        InsertIntoNewRow(session, stobjId, User, user);
+        InsertIntoNewRow(session, stobjId, Sys, sys);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Sets or (empty <paramref name="value"/>) removes one item (sent with the session's next statement).</summary>
     public Task SetAsync(CatalogSession session, long stobjId, string kind, string name, string? value, CancellationToken ct)

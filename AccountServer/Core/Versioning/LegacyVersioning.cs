@@ -145,8 +145,7 @@ public sealed class LegacyVersioning(NamespaceLocator locator, NamespaceReposito
         var (user, sys) = source.Id == 0
             ? (new Dictionary<string, string>(), new Dictionary<string, string>())
             : (await metadata.LoadAsync(session, source.Id, MetadataRepository.User, ct), await metadata.LoadAsync(session, source.Id, MetadataRepository.Sys, ct));
-        await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
-        await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
+        await metadata.WriteObjectAsync(session, id, user, sys, rowIsNew: false, ct);
 
         await quotas.LockPairAsync(session, target.Account!.Id, target.Container!.Id, ct);
         var added = UsageDelta.Used(source.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);

@@ -147,8 +147,7 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
         var user = await metadata.LoadAsync(session, kept.Id, MetadataRepository.User, ct);
         var sys = await metadata.LoadAsync(session, kept.Id, MetadataRepository.Sys, ct);
         sys[VersionIdName] = version.ToHeader();
-        await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
-        await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
+        await metadata.WriteObjectAsync(session, id, user, sys, rowIsNew: false, ct);
 
         await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         var added = UsageDelta.Used(kept.Size - (existing?.Size ?? 0), existing is null ? 1 : 0);
@@ -198,8 +197,7 @@ public sealed class ObjectVersioning(NamespaceRepository names, MetadataReposito
             ? (new Dictionary<string, string>(), new Dictionary<string, string>())
             : (await metadata.LoadAsync(session, source.Id, MetadataRepository.User, ct), await metadata.LoadAsync(session, source.Id, MetadataRepository.Sys, ct));
         sys.Remove(VersionIdName);
-        await metadata.ReplaceAsync(session, id, MetadataRepository.User, user, ct);
-        await metadata.ReplaceAsync(session, id, MetadataRepository.Sys, sys, ct);
+        await metadata.WriteObjectAsync(session, id, user, sys, rowIsNew: false, ct);
 
         await quotas.LockPairAsync(session, place.Account!.Id, place.Container!.Id, ct);
         var added = UsageDelta.Used(source.Size - (existing?.Size ?? 0), 0);

@@ -164,6 +164,36 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
         ScalarAsync<long>("SELECT id FROM stobj WHERE type = 'container' AND name = @Name", new { Name = container });
 
     [Test]
+    public async Task ObjectOverwrite_ReplacesUserAndSystemMetadata_OfThatObjectOnly()
+    {
+        await CreateContainerAsync("c");
+        await PutObjectAsync("c", "other", 1, null, ("X-Object-Meta-Keep", "k"), ("X-Backend-Object-Sysmeta-Keep", "s"));
+        await PutObjectAsync("c", "o", 1, null, ("X-Object-Meta-A", "1"), ("X-Backend-Object-Sysmeta-Tag", "t"));
+
+        Assert.That(await PutObjectAsync("c", "o", 2, null, ("X-Object-Meta-B", "2")), Is.EqualTo(HttpStatusCode.Created));
+        var afterUser = await MetadataOfAsync("o");
+        Assert.That(await PutObjectAsync("c", "o", 3, null, ("X-Backend-Object-Sysmeta-Mark", "m")), Is.EqualTo(HttpStatusCode.Created));
+        var afterSys = await MetadataOfAsync("o");
+        Assert.That(await PutObjectAsync("c", "o", 4, null), Is.EqualTo(HttpStatusCode.Created));
+
+        Assert.That(afterUser, Is.EqualTo(new[] { "user:b=2" }));
+        Assert.That(afterSys, Is.EqualTo(new[] { "sys:mark=m" }));
+        Assert.That(await MetadataOfAsync("o"), Is.Empty);
+        Assert.That(await MetadataOfAsync("other"), Is.EqualTo(new[] { "sys:keep=s", "user:keep=k" }));
+    }
+
+    private async Task<string[]> MetadataOfAsync(string name)
+    {
+        await using var database = new CatalogDatabase(Options);
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        var rows = await Dapper.SqlMapper.QueryAsync<(string Kind, string Name, string Value)>(connection, """
+            SELECT m.kind, m.name, m.value FROM metadata m JOIN stobj o ON o.id = m.stobj_id
+            WHERE o.type = 'object' AND o.name = @Name
+            """, new { Name = name });
+        return rows.Select(r => $"{r.Kind}:{r.Name.ToLowerInvariant()}={r.Value}").Order(StringComparer.Ordinal).ToArray();
+    }
+
+    [Test]
     public async Task ObjectPost_ReplacesUserMetadata()
     {
         await CreateContainerAsync("c");
