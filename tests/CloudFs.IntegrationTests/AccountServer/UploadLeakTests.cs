@@ -90,11 +90,7 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
     [Test]
     public async Task Commit_NamingAQueuedBlobARowStillNames_IsAccepted()
     {
-        await CreateContainerAsync("c");
-        var blob = Backend.NewBlobId();
-        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/a", Backend.Owner, Backend.Commit(blob, 3));
-        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/b", Backend.Owner, Backend.Commit(blob, 3));
-        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a", Backend.Owner);
+        var blob = await QueuedBlobBStillNamesAsync();
 
         var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/copy-of-b", Backend.Owner, Backend.Commit(blob, 3));
 
@@ -123,11 +119,7 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
     [Test]
     public async Task Commit_OfAWrittenBlob_AsksTheQueueOnly()
     {
-        await CreateContainerAsync("c");
-        var blob = Backend.NewBlobId();
-        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/a", Backend.Owner, Backend.Commit(blob, 3));
-        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/b", Backend.Owner, Backend.Commit(blob, 3));
-        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a", Backend.Owner);
+        var blob = await QueuedBlobBStillNamesAsync();
 
         // The proxy says only of a blob it has just made that it wrote it; were it to say so of b's,
         // the commit would not look for the rows naming it, and the queue entry alone would decide.
@@ -154,6 +146,17 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
     }
 
     private static readonly (string, string) Written = ("X-Backend-Blob-Written", "1");
+
+    // Objects a and b name one blob; a's delete queues it while b still names it.
+    private async Task<string> QueuedBlobBStillNamesAsync()
+    {
+        await CreateContainerAsync("c");
+        var blob = Backend.NewBlobId();
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/a", Backend.Owner, Backend.Commit(blob, 3));
+        await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/b", Backend.Owner, Backend.Commit(blob, 3));
+        await StatusAsync(HttpMethod.Delete, "/d1/0/AUTH_test/c/a", Backend.Owner);
+        return blob;
+    }
 
     private async Task AssertReleasedAndQueuedAsync(string blob)
     {
