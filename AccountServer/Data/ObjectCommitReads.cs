@@ -40,7 +40,7 @@ public sealed class ObjectCommitReads
     /// commit names; <paramref name="written"/>, one of them the proxy has just written, which no row
     /// or piece can name yet, so only the garbage queue is asked about it.
     /// </summary>
-    public async Task<ObjectCommitSnapshot> LoadAsync(CatalogSession session, NamespacePlace place, IEnumerable<string> blobIds, string? written,
+    public async Task<ObjectCommitSnapshot> LoadAsync(CatalogSession session, NamespacePlace place, IReadOnlyList<string> blobIds, string? written,
         CancellationToken ct)
     {
         var reads = new CommitReads(new PlaceIds(place.Account!.Id, place.Container!.Id, place.Parent!.Value), place.Path.Leaf, blobIds, written);
@@ -54,7 +54,7 @@ public sealed class ObjectCommitReads
     /// reads first). The caller checks the guess against the rows found before it uses the snapshot.
     /// </summary>
     public Task<GuessedReads<ObjectCommitSnapshot>> LoadGuessingAsync(CatalogSession session, string account, string container, ObjectPath path,
-        PlaceIds guess, IEnumerable<string> blobIds, string? written, CancellationToken ct)
+        PlaceIds guess, IReadOnlyList<string> blobIds, string? written, CancellationToken ct)
     {
         var reads = new CommitReads(guess, path.Leaf, blobIds, written);
         return GuessingAsync(session, account, container, path, guess, reads.Sql, reads.Args, reads.ReadAsync, ct);
@@ -92,33 +92,33 @@ public sealed class ObjectCommitReads
     private sealed class CommitReads
     {
         private readonly PlaceIds _place;
-        private readonly List<string> _blobIds;
+        private readonly IReadOnlyList<string> _blobIds;
         private readonly bool _askNames;
 
-        public CommitReads(PlaceIds place, string leaf, IEnumerable<string> blobIds, string? written)
+        // blobIds: distinct and none empty, as ObjectService.BlobsOf gives them.
+        public CommitReads(PlaceIds place, string leaf, IReadOnlyList<string> blobIds, string? written)
         {
-            var ids = blobIds.Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             // A blob written for this commit has an id nobody had before: no row or piece can name
             // it, so asking (two statements of a PUT's dozen) is left out; the queue is still asked,
             // as the proxy may have given the upload up while its commit was on the way.
-            var named = ids.Where(id => !string.Equals(id, written, StringComparison.Ordinal)).ToList();
+            var named = blobIds.Where(id => !string.Equals(id, written, StringComparison.Ordinal)).ToList();
             _askNames = named.Count > 0;
             Sql = string.Join(";\n", [
                 NamespaceRepository.SelectChildForUpdate,
                 .. _askNames ? new[] { GarbageRepository.SelectNamedByRows, GarbageRepository.SelectNamedByPieces } : [],
-                .. ids.Count > 0 ? new[] { GarbageRepository.SelectQueued } : [],
+                .. blobIds.Count > 0 ? new[] { GarbageRepository.SelectQueued } : [],
                 MetadataRepository.SelectKind,
                 QuotaRepository.SelectPairForUpdate,
             ]);
             Args = new
             {
                 ParentId = place.Parent, Type = "object", Name = leaf,
-                Ids = ids, Named = named,
+                Ids = blobIds, Named = named,
                 Id = place.Container, Kind = MetadataRepository.Sys,
                 place.Account, place.Container,
             };
             _place = place;
-            _blobIds = ids;
+            _blobIds = blobIds;
         }
 
         public string Sql { get; }

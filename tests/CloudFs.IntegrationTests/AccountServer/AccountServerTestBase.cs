@@ -46,6 +46,13 @@ public abstract class AccountServerTestBase(CatalogProvider provider) : CatalogF
         return (await connection.ExecuteScalarAsync<T>(sql, args))!;
     }
 
+    protected async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args = null)
+    {
+        await using var database = new CatalogDatabase(Options);
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, args)).ToList();
+    }
+
     protected Task<long> UsedBytesAsync(string container) => ScalarAsync<long>(
         "SELECT q.used_bytes FROM quota q JOIN stobj s ON s.id = q.stobj_id WHERE s.type = 'container' AND s.name = @Name", new { Name = container });
 

@@ -58,10 +58,5 @@ public sealed class CompositeRemovalTests(CatalogProvider provider) : AccountSer
         return (manifest, pieces);
     }
 
-    private async Task<IReadOnlyList<string>> QueuedAsync()
-    {
-        await using var database = new CatalogDatabase(Options);
-        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
-        return (await connection.QueryAsync<string>("SELECT blob_id FROM garbage")).ToList();
-    }
+    private Task<IReadOnlyList<string>> QueuedAsync() => QueryAsync<string>("SELECT blob_id FROM garbage");
 }

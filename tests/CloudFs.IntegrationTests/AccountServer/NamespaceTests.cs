@@ -184,9 +184,7 @@ public sealed class NamespaceTests(CatalogProvider provider) : AccountServerTest
 
     private async Task<string[]> MetadataOfAsync(string name)
     {
-        await using var database = new CatalogDatabase(Options);
-        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
-        var rows = await Dapper.SqlMapper.QueryAsync<(string Kind, string Name, string Value)>(connection, """
+        var rows = await QueryAsync<(string Kind, string Name, string Value)>("""
             SELECT m.kind, m.name, m.value FROM metadata m JOIN stobj o ON o.id = m.stobj_id
             WHERE o.type = 'object' AND o.name = @Name
             """, new { Name = name });

@@ -83,8 +83,7 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
         // A copy that read the source before its delete commits after it.
         var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/late-copy", Backend.Owner, Backend.Commit(blob, 3));
 
-        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE blob_id = @Id", new { Id = blob }), Is.Zero, "no row names a collectable blob");
+        await AssertRefusedAndUnnamedAsync(status, blob);
     }
 
     [Test]
@@ -112,8 +111,7 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
         var status = await StatusAsync(HttpMethod.Put, "/d1/0/AUTH_test/c/o", Backend.Owner,
             Backend.Commit(blob, 3, ("X-Backend-Reservation", reservation), Written));
 
-        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE blob_id = @Id", new { Id = blob }), Is.Zero, "no row names a collectable blob");
+        await AssertRefusedAndUnnamedAsync(status, blob);
     }
 
     [Test]
@@ -146,6 +144,13 @@ public sealed class UploadLeakTests(CatalogProvider provider) : AccountServerTes
     }
 
     private static readonly (string, string) Written = ("X-Backend-Blob-Written", "1");
+
+    // The commit was refused and no row names the collectable blob.
+    private async Task AssertRefusedAndUnnamedAsync(HttpStatusCode status, string blob)
+    {
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM stobj WHERE blob_id = @Id", new { Id = blob }), Is.Zero, "no row names a collectable blob");
+    }
 
     // Objects a and b name one blob; a's delete queues it while b still names it.
     private async Task<string> QueuedBlobBStillNamesAsync()
